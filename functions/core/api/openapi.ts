@@ -1,0 +1,62 @@
+import * as z from 'zod/mini';
+import { routes } from './routes';
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+  return rest;
+}
+
+function parameters(schema: z.ZodMiniType | undefined) {
+  if (!schema) return [];
+  const { properties = {}, required = [] } = jsonSchema(schema, 'input') as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: 'path',
+    required: required.includes(name),
+    schema: property,
+  }));
+}
+
+/** Builds the OpenAPI 3.1 document from the route contract and its zod schemas. */
+export function buildOpenApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of routes) {
+    paths[spec.path] ??= {};
+    paths[spec.path][spec.method] = {
+      operationId: spec.operationId,
+      summary: spec.summary,
+      security: spec.access === 'public' ? [] : undefined,
+      parameters: parameters(spec.params),
+      ...(spec.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(spec.responses).map(([status, response]) => {
+          const mediaType = Number(status) >= 400 ? 'application/problem+json' : 'application/json';
+          return [
+            status,
+            {
+              description: response.description,
+              ...(response.schema ? { content: { [mediaType]: { schema: jsonSchema(response.schema, 'output') } } } : {}),
+            },
+          ];
+        }),
+      ),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'CIT Academy API',
+      version: '0.1.0',
+      description: 'Training and certification for microneedling (collagen induction therapy) practitioners.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths,
+  };
+}

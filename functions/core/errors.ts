@@ -1,0 +1,44 @@
+/**
+ * Named domain errors. They carry no HTTP status: `http/problem-details.ts` decides how each
+ * one is shown to a client, so domain code stays free of HTTP.
+ */
+
+/** Where in the request a problem lies, as a JSON Pointer (RFC 6901) into the body or a path parameter name. */
+export interface ErrorLocation {
+  pointer: string;
+  message: string;
+}
+
+export class ModuleNotFound extends Error {
+  readonly name = 'ModuleNotFound';
+  constructor(
+    readonly moduleId: string,
+    readonly pointer = '/moduleId',
+  ) {
+    super(`There is no module with id "${moduleId}".`);
+  }
+}
+
+/** The answers refer to questions or options that the module does not have, or break a question's rules. */
+export class InvalidAnswers extends Error {
+  readonly name = 'InvalidAnswers';
+  constructor(readonly errors: ErrorLocation[]) {
+    super(errors.map((error) => error.message).join(' '));
+  }
+}
+
+/** The same attempt id was already used for a different submission. */
+export class AttemptConflict extends Error {
+  readonly name = 'AttemptConflict';
+  constructor(readonly attemptId: string) {
+    super(`Attempt ${attemptId} was already submitted with different answers; start a new attempt to answer again.`);
+  }
+}
+
+/** The store could not be reached or refused the request for a transient reason; the caller may retry. */
+export class StorageUnavailable extends Error {
+  readonly name = 'StorageUnavailable';
+  constructor(options?: { cause?: unknown }) {
+    super('Storage is temporarily unavailable.', options);
+  }
+}

@@ -1,0 +1,71 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Problem } from '../api/schemas';
+import type { ErrorLocation } from '../errors';
+import { AttemptConflict, InvalidAnswers, ModuleNotFound, StorageUnavailable } from '../errors';
+import { RequestValidationError } from './validate';
+
+/** Seconds a client should wait before retrying after a storage outage. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Problem type URIs are relative references under /problems/ (RFC 9457 §3.1.1). */
+export function problemBody(status: number, code: string, title: string, detail: string, errors?: ErrorLocation[]): Problem {
+  return { type: `/problems/${code}`, title, status, detail, ...(errors ? { errors } : {}) };
+}
+
+export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}) {
+  return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+    'content-type': PROBLEM_CONTENT_TYPE,
+    'cache-control': 'no-store',
+    ...headers,
+  });
+}
+
+const HTTP_EXCEPTION_CODES: Record<number, [code: string, title: string]> = {
+  400: ['malformed-request', 'Malformed request'],
+  413: ['body-too-large', 'Request body too large'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+};
+
+function toProblem(error: unknown): { problem: Problem; headers?: Record<string, string> } {
+  if (error instanceof RequestValidationError) {
+    return { problem: problemBody(400, 'invalid-request', 'Invalid request', error.message, error.errors) };
+  }
+  if (error instanceof ModuleNotFound) {
+    return {
+      problem: problemBody(404, 'module-not-found', 'Module not found', error.message, [
+        { pointer: error.pointer, message: error.message },
+      ]),
+    };
+  }
+  if (error instanceof InvalidAnswers) {
+    return { problem: problemBody(422, 'invalid-answers', 'Answers do not match the quiz', error.message, error.errors) };
+  }
+  if (error instanceof AttemptConflict) {
+    return { problem: problemBody(409, 'attempt-conflict', 'Attempt already submitted', error.message) };
+  }
+  if (error instanceof StorageUnavailable) {
+    return {
+      problem: problemBody(503, 'storage-unavailable', 'Service temporarily unavailable', `${error.message} Please retry.`),
+      headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
+    };
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const [code, title] = HTTP_EXCEPTION_CODES[error.status] ?? ['bad-request', 'Bad request'];
+    return { problem: problemBody(error.status, code, title, error.message || title) };
+  }
+  return { problem: problemBody(500, 'internal-error', 'Internal error', 'Something went wrong on our side; it has been logged.') };
+}
+
+/** The one place that turns thrown errors into RFC 9457 responses. Never leaks a stack trace. */
+export const onError: ErrorHandler = (error, c) => {
+  const { problem, headers } = toProblem(error);
+  if (problem.status >= 500) console.error(JSON.stringify({ level: 'error', path: c.req.path, error: String(error), cause: String((error as Error).cause ?? '') }));
+  return problemResponse(c, problem, headers);
+};
+
+export const notFound: NotFoundHandler = (c) =>
+  problemResponse(c, problemBody(404, 'not-found', 'Not found', `No route for ${c.req.method} ${c.req.path}.`));

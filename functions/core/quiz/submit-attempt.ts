@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import type { AttemptResult, SubmitAttempt } from '../api/schemas';
+import type { QuestionBanks } from '../course/types';
+import { AttemptConflict, ModuleNotFound } from '../errors';
+import type { AttemptStore } from './attempt-store';
+import { scoreAttempt } from './score-attempt';
+
+export interface SubmitAttemptDeps {
+  banks: QuestionBanks;
+  attempts: AttemptStore;
+  now: () => Date;
+}
+
+export interface SubmitOutcome {
+  /** True when this attempt id had already been stored and the stored result is returned. */
+  replayed: boolean;
+  result: AttemptResult;
+}
+
+function fingerprint(submission: SubmitAttempt): string {
+  const answers = [...submission.answers]
+    .sort((a, b) => a.questionId.localeCompare(b.questionId))
+    .map((answer) => [answer.questionId, [...answer.selected].sort()]);
+  return createHash('sha256').update(JSON.stringify([submission.moduleId, answers])).digest('base64url');
+}
+
+/**
+ * Scores a submission and stores it exactly once. Everything is checked before the single
+ * conditional write, so a bad submission writes nothing, and a retried one writes nothing new.
+ */
+export async function submitAttempt(deps: SubmitAttemptDeps, submission: SubmitAttempt): Promise<SubmitOutcome> {
+  const bank = deps.banks[submission.moduleId];
+  if (!bank) throw new ModuleNotFound(submission.moduleId);
+  const score = scoreAttempt(bank, submission.answers);
+  const result: AttemptResult = {
+    attemptId: submission.attemptId,
+    moduleId: bank.moduleId,
+    contentVersion: bank.contentVersion,
+    submittedAt: deps.now().toISOString(),
+    ...score,
+  };
+  const submissionHash = fingerprint(submission);
+  const outcome = await deps.attempts.saveOnce({
+    attemptId: submission.attemptId,
+    moduleId: bank.moduleId,
+    contentVersion: bank.contentVersion,
+    submissionHash,
+    result,
+  });
+  if (outcome.created) return { replayed: false, result };
+  if (outcome.existing.submissionHash !== submissionHash) throw new AttemptConflict(submission.attemptId);
+  return { replayed: true, result: outcome.existing.result };
+}

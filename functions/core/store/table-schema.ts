@@ -1,0 +1,40 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/**
+ * The one definition of the platform table's keys and indexes. The CDK data construct, the
+ * local stack and the tests all build the table from this; the storage adapters use its names.
+ * Single-table design: every item has a `pk`/`sk`; `gsi1` serves the "list by owner" queries
+ * that accounts and certificates will need.
+ */
+export const tableSchema = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  globalSecondaryIndexes: [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  timeToLiveAttribute: 'expiresAt',
+} as const;
+
+/** The same table for DynamoDB Local (on-demand, string keys, all attributes projected). */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  const keyNames = [
+    tableSchema.partitionKey,
+    tableSchema.sortKey,
+    ...tableSchema.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  ];
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: keyNames.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    KeySchema: [
+      { AttributeName: tableSchema.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableSchema.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: tableSchema.globalSecondaryIndexes.map((index) => ({
+      IndexName: index.indexName,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    })),
+  };
+}

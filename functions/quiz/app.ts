@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { buildOpenApiDocument } from '../core/api/openapi';
+import { honoPath, route } from '../core/api/routes';
+import { moduleIdParamsSchema, submitAttemptSchema } from '../core/api/schemas';
+import { ModuleNotFound } from '../core/errors';
+import { notFound, onError } from '../core/http/problem-details';
+import { jsonBody, pathParams } from '../core/http/validate';
+import { toPublicQuiz } from '../core/quiz/public-quiz';
+import { submitAttempt, type SubmitAttemptDeps } from '../core/quiz/submit-attempt';
+
+/** A full 100-answer submission is about 6 KB; anything far beyond that is not a quiz. */
+export const MAX_BODY_BYTES = 32 * 1024;
+
+export type QuizAppDeps = SubmitAttemptDeps;
+
+/** The quiz API: serves questions without answers, scores submissions and stores each attempt once. */
+export function createQuizApp(deps: QuizAppDeps) {
+  let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+  return new Hono()
+    .use(async (c, next) => {
+      await next();
+      c.header('cache-control', 'no-store');
+    })
+    .get(honoPath(route('getOpenApiDocument').path), (c) => {
+      openApiDocument ??= buildOpenApiDocument();
+      return c.json(openApiDocument);
+    })
+    .get(honoPath(route('getQuiz').path), pathParams(moduleIdParamsSchema), (c) => {
+      const { moduleId } = c.req.valid('param');
+      const bank = deps.banks[moduleId];
+      if (!bank) throw new ModuleNotFound(moduleId, '/path/moduleId');
+      return c.json(toPublicQuiz(bank));
+    })
+    .post(
+      honoPath(route('submitAttempt').path),
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new HTTPException(413, { message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` });
+        },
+      }),
+      ...jsonBody(submitAttemptSchema),
+      async (c) => {
+        const { replayed, result } = await submitAttempt(deps, c.req.valid('json'));
+        return c.json(result, replayed ? 200 : 201);
+      },
+    )
+    .onError(onError)
+    .notFound(notFound);
+}

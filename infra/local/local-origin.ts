@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { honoPath, routes, type FunctionName } from '../../functions/core/api/routes';
+import { securityHeaders } from '../site/security-headers';
+import { loadViewerRequestFunction } from '../site/viewer-request';
+
+export interface LocalOriginOptions {
+  /** The Lambda apps, by the function name the route contract gives them. */
+  functions: Record<FunctionName, { fetch: (request: Request) => Response | Promise<Response> }>;
+  /** The built static site (web/build). */
+  siteDir: string;
+}
+
+/**
+ * One local origin that behaves like CloudFront in front of the platform: `/api/*` goes to the
+ * function that owns the route (as API Gateway would route it), everything else to the static
+ * site through the same viewer-request function and security headers.
+ */
+export function createLocalOrigin({ functions, siteDir }: LocalOriginOptions) {
+  if (!existsSync(`${siteDir}/index.html`)) {
+    throw new Error(`No built site in ${siteDir}: run \`npm run build\` first.`);
+  }
+  const viewerRequest = loadViewerRequestFunction();
+  const app = new Hono();
+
+  for (const spec of routes) {
+    app.on(spec.method.toUpperCase(), honoPath(spec.path), (c) => functions[spec.function].fetch(c.req.raw));
+  }
+  // API Gateway's $default route: unknown API paths still get the quiz function's problem+json 404.
+  app.all('/api/*', (c) => functions.quiz.fetch(c.req.raw));
+
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(securityHeaders)) c.header(name, value);
+    if (c.req.path.startsWith('/_app/immutable/')) c.header('cache-control', 'public, max-age=31536000, immutable');
+  });
+  app.get('*', async (c, next) => {
+    const outcome = viewerRequest({ request: { uri: c.req.path } });
+    if ('statusCode' in outcome) return c.redirect(outcome.headers.location.value, 301);
+    return serveStatic({ root: siteDir, rewriteRequestPath: () => outcome.uri })(c, next);
+  });
+  app.notFound(async (c) => c.html(await readFile(join(siteDir, '404.html'), 'utf8'), 404));
+  return app;
+}

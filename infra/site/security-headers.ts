@@ -1,0 +1,31 @@
+/**
+ * Response headers for every page, set by the CloudFront response headers policy in AWS and by
+ * the local origin. Scripts: SvelteKit adds a <meta> CSP with hashes of its inline bootstrap
+ * script (kit.csp in web/svelte.config.js); browsers enforce both policies, so only 'self' and
+ * those hashes run even though this header must admit inline scripts.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const HSTS_MAX_AGE_SECONDS = 63_072_000; // two years, as required for the preload list
+
+export const permissionsPolicy = 'camera=(), microphone=(), geolocation=(), payment=()';
+
+export const securityHeaders: Record<string, string> = {
+  'content-security-policy': contentSecurityPolicy,
+  'strict-transport-security': `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains; preload`,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'permissions-policy': permissionsPolicy,
+};
