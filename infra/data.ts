@@ -1,0 +1,50 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { tableSchema } from '../functions/core/store/table-schema';
+
+/** The DynamoDB actions a function may be granted; each function asks for the fewest it needs. */
+export type TableAction = 'dynamodb:PutItem' | 'dynamodb:GetItem' | 'dynamodb:Query' | 'dynamodb:UpdateItem' | 'dynamodb:TransactWriteItems';
+
+/** The platform's data: one DynamoDB table, built from the same definition as the local table. */
+export class Data extends Construct {
+  readonly table: Table;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const string = (name: string) => ({ name, type: AttributeType.STRING });
+    this.table = new Table(this, 'Table', {
+      partitionKey: string(tableSchema.partitionKey),
+      sortKey: string(tableSchema.sortKey),
+      timeToLiveAttribute: tableSchema.timeToLiveAttribute,
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: TableEncryption.AWS_MANAGED,
+      // Certificates and training records must survive a stack deletion.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of tableSchema.globalSecondaryIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: string(index.partitionKey),
+        sortKey: string(index.sortKey),
+        projectionType: ProjectionType.ALL,
+      });
+    }
+  }
+
+  /**
+   * Gives a function the table name and exactly the listed actions: on the table, and on the
+   * named indexes only when it queries them (no `index/*` wildcard).
+   */
+  bindTable(fn: LambdaFunction & IGrantable, actions: TableAction[], options: { indexes?: string[] } = {}): void {
+    fn.addEnvironment('TABLE_NAME', this.table.tableName);
+    const indexArns = (options.indexes ?? []).map((name) => `${this.table.tableArn}/index/${name}`);
+    fn.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions, resources: [this.table.tableArn, ...indexArns] }),
+    );
+  }
+}
