@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const VIEWER_REQUEST_FUNCTION_FILE = fileURLToPath(new URL('./viewer-request.js', import.meta.url));
+export const VIEWER_REQUEST_FUNCTION_FILE = fileURLToPath(new URL('./viewer-request.cloudfront.js', import.meta.url));
 
 export interface ViewerRequest {
   uri: string;

@@ -8,11 +8,15 @@ import { compileCourse, CourseFileError } from './compile';
 import { COURSES_DIR, GENERATED_BANKS_FILE } from './paths';
 import type { QuestionBanks } from './types';
 
+// Overridable so the tests can build a deliberately broken copy of the course.
+const coursesDir = process.env.COURSES_DIR ?? COURSES_DIR;
+const banksFile = process.env.GENERATED_BANKS_FILE ?? GENERATED_BANKS_FILE;
+
 try {
-  const modules = compileCourse(COURSES_DIR);
+  const modules = compileCourse(coursesDir);
   const banks: QuestionBanks = Object.fromEntries(modules.map(({ bank }) => [bank.moduleId, bank]));
-  mkdirSync(dirname(GENERATED_BANKS_FILE), { recursive: true });
-  writeFileSync(GENERATED_BANKS_FILE, `${JSON.stringify(banks, null, 2)}\n`);
+  mkdirSync(dirname(banksFile), { recursive: true });
+  writeFileSync(banksFile, `${JSON.stringify(banks, null, 2)}\n`);
   for (const { page } of modules) {
     console.log(`courses: ${page.id} ok (${page.questionCount} questions, ${page.sections.length} sections, version ${page.contentVersion})`);
   }
