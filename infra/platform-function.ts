@@ -6,6 +6,11 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 
+// `npx -p node@22 -- npm test` (how CI runs the suite) exports npm_config_package=node@22, and
+// NodejsFunction bundles through `npx --no-install esbuild`, which then tries to fetch node again
+// and refuses. The variable only describes the outer npx call, so drop it before bundling.
+delete process.env.npm_config_package;
+
 /**
  * esbuild settings for every function. The benchmark and the bundle-size test build with these
  * too, so the sizes they report are the sizes CDK deploys.

@@ -1,13 +1,27 @@
-import type { AttemptResult } from '../api/schemas';
+/** One answer as it is kept: what was selected and whether it was right. */
+export interface GradedAnswer {
+  questionId: string;
+  selected: string[];
+  correct: boolean;
+}
 
-/** A submitted, scored attempt as it is kept. */
+/**
+ * A submitted, scored attempt as it is kept. Prompts and explanations are not copied: they are in
+ * the bundled question bank, and leaving them out keeps an attempt within one DynamoDB write unit.
+ */
 export interface AttemptRecord {
   attemptId: string;
   moduleId: string;
   contentVersion: string;
   /** Fingerprint of the submission, so a replay with different answers is told apart from a retry. */
   submissionHash: string;
-  result: AttemptResult;
+  submittedAt: string;
+  correctCount: number;
+  questionCount: number;
+  score: number;
+  passMark: number;
+  passed: boolean;
+  answers: GradedAnswer[];
 }
 
 export type SaveOnceOutcome = { created: true } | { created: false; existing: AttemptRecord };

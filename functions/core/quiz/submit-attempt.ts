@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { AttemptResult, SubmitAttempt } from '../api/schemas';
 import type { QuestionBanks } from '../course/types';
 import { AttemptConflict, ModuleNotFound } from '../errors';
-import type { AttemptStore } from './attempt-store';
+import { attemptResult } from './attempt-result';
+import type { AttemptRecord, AttemptStore } from './attempt-store';
 import { scoreAttempt } from './score-attempt';
 
 export interface SubmitAttemptDeps {
@@ -31,23 +32,18 @@ function fingerprint(submission: SubmitAttempt): string {
 export async function submitAttempt(deps: SubmitAttemptDeps, submission: SubmitAttempt): Promise<SubmitOutcome> {
   const bank = deps.banks[submission.moduleId];
   if (!bank) throw new ModuleNotFound(submission.moduleId);
-  const score = scoreAttempt(bank, submission.answers);
-  const result: AttemptResult = {
+  const { feedback, ...score } = scoreAttempt(bank, submission.answers);
+  const record: AttemptRecord = {
     attemptId: submission.attemptId,
     moduleId: bank.moduleId,
     contentVersion: bank.contentVersion,
+    submissionHash: fingerprint(submission),
     submittedAt: deps.now().toISOString(),
     ...score,
+    answers: feedback.map(({ questionId, selected, correct }) => ({ questionId, selected, correct })),
   };
-  const submissionHash = fingerprint(submission);
-  const outcome = await deps.attempts.saveOnce({
-    attemptId: submission.attemptId,
-    moduleId: bank.moduleId,
-    contentVersion: bank.contentVersion,
-    submissionHash,
-    result,
-  });
-  if (outcome.created) return { replayed: false, result };
-  if (outcome.existing.submissionHash !== submissionHash) throw new AttemptConflict(submission.attemptId);
-  return { replayed: true, result: outcome.existing.result };
+  const outcome = await deps.attempts.saveOnce(record);
+  if (outcome.created) return { replayed: false, result: attemptResult(record, bank) };
+  if (outcome.existing.submissionHash !== record.submissionHash) throw new AttemptConflict(submission.attemptId);
+  return { replayed: true, result: attemptResult(outcome.existing, deps.banks[outcome.existing.moduleId]) };
 }

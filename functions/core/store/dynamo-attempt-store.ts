@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { StorageUnavailable } from '../errors';
-import type { AttemptRecord, AttemptStore, SaveOnceOutcome } from '../quiz/attempt-store';
+import type { AttemptRecord, AttemptStore, GradedAnswer, SaveOnceOutcome } from '../quiz/attempt-store';
 import { tableSchema } from './table-schema';
 
 export const attemptKey = (attemptId: string) => ({
@@ -10,9 +10,24 @@ export const attemptKey = (attemptId: string) => ({
   [tableSchema.sortKey]: 'ATTEMPT',
 });
 
+/**
+ * Graded answers are kept as `questionId|a,b|1` strings: repeating three attribute names per
+ * answer in a list of maps would push an attempt past one 1 KB write unit.
+ */
+export const encodeAnswer = ({ questionId, selected, correct }: GradedAnswer) => `${questionId}|${selected.join(',')}|${correct ? 1 : 0}`;
+
+export function decodeAnswer(encoded: string): GradedAnswer {
+  const [questionId, selected, correct] = encoded.split('|');
+  return { questionId, selected: selected ? selected.split(',') : [], correct: correct === '1' };
+}
+
+function toItem(record: AttemptRecord) {
+  return { ...attemptKey(record.attemptId), type: 'Attempt', ...record, answers: record.answers.map(encodeAnswer) };
+}
+
 function toRecord(item: Record<string, unknown>): AttemptRecord {
-  const { attemptId, moduleId, contentVersion, submissionHash, result } = item as unknown as AttemptRecord;
-  return { attemptId, moduleId, contentVersion, submissionHash, result };
+  const { pk: _pk, sk: _sk, type: _type, answers, ...rest } = item;
+  return { ...(rest as Omit<AttemptRecord, 'answers'>), answers: (answers as string[]).map(decodeAnswer) };
 }
 
 export class DynamoAttemptStore implements AttemptStore {
@@ -28,7 +43,7 @@ export class DynamoAttemptStore implements AttemptStore {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...attemptKey(record.attemptId), type: 'Attempt', ...record },
+          Item: toItem(record),
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': tableSchema.partitionKey },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
