@@ -1,3 +1,4 @@
+import en from 'zod/v4/locales/en.js';
 import * as z from 'zod/mini';
 
 /**
@@ -6,8 +7,9 @@ import * as z from 'zod/mini';
  * validation code reaches the browser). `zod/mini` keeps the Lambda bundles small.
  */
 
-// zod/mini ships without messages; load English ones so every 4xx says what is wrong.
-z.config(z.locales.en());
+// zod/mini ships without messages; load English ones so every 4xx says what is wrong. Import the
+// one locale: `z.locales.en()` would pull every language into the Lambda bundle.
+z.config(en());
 
 const slug = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 

@@ -1,0 +1,38 @@
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { routes, type FunctionName } from '../../functions/core/api/routes';
+import { bundlingOptions } from '../../infra/platform-function';
+
+/** Each function may be at most this many times the floor's minified size. */
+export const SIZE_BUDGET_RATIO = 1.25;
+
+export const FLOOR_ENTRY = fileURLToPath(new URL('./floor/handler.ts', import.meta.url));
+export const functionEntry = (name: FunctionName) => fileURLToPath(new URL(`../../functions/${name}/handler.ts`, import.meta.url));
+export const functionNames = (): FunctionName[] => [...new Set(routes.map((route) => route.function))];
+
+export interface Bundle {
+  code: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/** Bundles an entry exactly as NodejsFunction does with the platform's bundling options. */
+export async function bundle(entry: string): Promise<Bundle> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'esm',
+    target: bundlingOptions.target,
+    minify: bundlingOptions.minify,
+    mainFields: bundlingOptions.mainFields,
+    banner: { js: bundlingOptions.banner },
+    external: bundlingOptions.externalModules,
+    outfile: 'index.mjs',
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  return { code, bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code).length };
+}

@@ -1,0 +1,25 @@
+/**
+ * The floor: the least a quiz function could be. A bare Hono app with the same AWS SDK clients
+ * doing one PutItem and nothing else (no validation, no scoring, no problem handling). Our
+ * functions are measured against it in size, cold start, throughput and memory.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { Hono } from 'hono';
+import { handle } from 'hono/aws-lambda';
+
+const endpoint = process.env.DYNAMODB_ENDPOINT;
+const client = DynamoDBDocumentClient.from(
+  new DynamoDBClient({
+    region: process.env.AWS_REGION ?? 'us-east-1',
+    ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  }),
+);
+
+export const app = new Hono().post('/floor/attempts', async (c) => {
+  const body = await c.req.json<{ attemptId: string }>();
+  await client.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { pk: `FLOOR#${body.attemptId}`, sk: 'FLOOR', type: 'Floor', body } }));
+  return c.json({ stored: true }, 201);
+});
+
+export const handler = handle(app);

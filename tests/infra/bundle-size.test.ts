@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { bundle, FLOOR_ENTRY, functionEntry, functionNames, SIZE_BUDGET_RATIO } from '../bench/bundle';
+
+describe('Lambda bundle sizes (same esbuild settings as CDK)', async () => {
+  const floor = await bundle(FLOOR_ENTRY);
+
+  it('the floor is a real Hono + DynamoDB bundle', () => {
+    expect(floor.bytes).toBeGreaterThan(300_000);
+  });
+
+  it.each(functionNames())(`%s is at most ${SIZE_BUDGET_RATIO} × the floor`, async (name) => {
+    const fn = await bundle(functionEntry(name));
+    expect(fn.bytes / floor.bytes, `${name}: ${fn.bytes} B vs floor ${floor.bytes} B`).toBeLessThanOrEqual(SIZE_BUDGET_RATIO);
+    // The course compiler and full zod are build-time only; they must not reach a function.
+    expect(fn.code).not.toContain('gray-matter');
+    expect(fn.code).not.toContain('marked');
+  });
+});
