@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
-import { buildOpenApiDocument } from '../core/api/openapi';
+import { openApiDocument } from '../core/api/bundled-openapi';
 import { honoPath, route } from '../core/api/routes';
 import { moduleIdParamsSchema, submitAttemptSchema } from '../core/api/schemas';
 import { ModuleNotFound } from '../core/errors';
+import { maxBodySize } from '../core/http/body-size';
 import { notFound, onError } from '../core/http/problem-details';
 import { jsonBody, pathParams } from '../core/http/validate';
 import { toPublicQuiz } from '../core/quiz/public-quiz';
@@ -17,17 +16,12 @@ export type QuizAppDeps = SubmitAttemptDeps;
 
 /** The quiz API: serves questions without answers, scores submissions and stores each attempt once. */
 export function createQuizApp(deps: QuizAppDeps) {
-  let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
-
   return new Hono()
     .use(async (c, next) => {
       await next();
       c.header('cache-control', 'no-store');
     })
-    .get(honoPath(route('getOpenApiDocument').path), (c) => {
-      openApiDocument ??= buildOpenApiDocument();
-      return c.json(openApiDocument);
-    })
+    .get(honoPath(route('getOpenApiDocument').path), (c) => c.json(openApiDocument))
     .get(honoPath(route('getQuiz').path), pathParams(moduleIdParamsSchema), (c) => {
       const { moduleId } = c.req.valid('param');
       const bank = deps.banks[moduleId];
@@ -36,12 +30,7 @@ export function createQuizApp(deps: QuizAppDeps) {
     })
     .post(
       honoPath(route('submitAttempt').path),
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: () => {
-          throw new HTTPException(413, { message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` });
-        },
-      }),
+      maxBodySize(MAX_BODY_BYTES),
       ...jsonBody(submitAttemptSchema),
       async (c) => {
         const { replayed, result } = await submitAttempt(deps, c.req.valid('json'));

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { honoPath, routes, type FunctionName } from '../../functions/core/api/routes';
 import { securityHeaders } from '../site/security-headers';
 import { loadViewerRequestFunction } from '../site/viewer-request';
@@ -25,6 +26,8 @@ export function createLocalOrigin({ functions, siteDir }: LocalOriginOptions) {
   }
   const viewerRequest = loadViewerRequestFunction();
   const app = new Hono();
+  // CloudFront compresses both behaviours (compress: true); so does the local origin.
+  app.use('*', compress());
 
   for (const spec of routes) {
     app.on(spec.method.toUpperCase(), honoPath(spec.path), (c) => functions[spec.function].fetch(c.req.raw));

@@ -142,3 +142,34 @@ describe('unknown routes', () => {
     await expectProblem(await app.request('/api/nothing-here'), 404, 'not-found');
   });
 });
+
+describe('body size limit', () => {
+  it('refuses a body whose declared Content-Length is over the limit', async () => {
+    const oversized = JSON.stringify({ attemptId: randomUUID(), moduleId: MODULE_ID, answers: [], padding: 'x'.repeat(MAX_BODY_BYTES) });
+    const response = await post(oversized, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(oversized)) });
+    await expectProblem(response, 413, 'body-too-large');
+  });
+
+  it('accepts a body whose declared Content-Length is within the limit', async () => {
+    const body = JSON.stringify({ attemptId: randomUUID(), moduleId: MODULE_ID, answers: answers() });
+    const response = await post(body, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+    expect(response.status).toBe(201);
+  });
+
+  it('refuses a chunked body over the limit (no Content-Length to trust)', async () => {
+    const oversized = JSON.stringify({ attemptId: randomUUID(), moduleId: MODULE_ID, answers: [], padding: 'x'.repeat(MAX_BODY_BYTES) });
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(oversized));
+        controller.close();
+      },
+    });
+    const response = await app.request('/api/attempts', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    await expectProblem(response, 413, 'body-too-large');
+  });
+});

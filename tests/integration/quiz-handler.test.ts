@@ -1,36 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
+import { apiGatewayEvent } from '../support/api-gateway-event';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { answers, MODULE_ID } from '../support/banks';
 import { localStore } from '../support/dynamo';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResult>;
 let handler: Handler;
-
-/** An API Gateway HTTP API (payload 2.0) event, as the deployed function receives it. */
-function apiEvent(method: string, path: string, body?: string, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: `${method} ${path}`,
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com', ...headers },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc123',
-      domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
-      domainPrefix: 'abc123',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
-      requestId: randomUUID(),
-      routeKey: `${method} ${path}`,
-      stage: '$default',
-      time: '20/Nov/2026:10:00:00 +0000',
-      timeEpoch: Date.now(),
-    },
-    body,
-    isBase64Encoded: false,
-  };
-}
 
 const context = { awsRequestId: 'test', functionName: 'quiz' } as Context;
 
@@ -43,7 +19,7 @@ beforeAll(async () => {
 
 describe('quiz Lambda handler (API Gateway v2 events)', () => {
   it('serves the quiz', async () => {
-    const response = await handler(apiEvent('GET', `/api/modules/${MODULE_ID}/questions`), context);
+    const response = await handler(apiGatewayEvent('GET', `/api/modules/${MODULE_ID}/questions`), context);
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body).moduleId).toBe(MODULE_ID);
   });
@@ -51,23 +27,23 @@ describe('quiz Lambda handler (API Gateway v2 events)', () => {
   it('scores and stores a submission once, and replays it', async () => {
     const attemptId = randomUUID();
     const body = JSON.stringify({ attemptId, moduleId: MODULE_ID, answers: answers() });
-    const first = await handler(apiEvent('POST', '/api/attempts', body, { 'content-type': 'application/json' }), context);
+    const first = await handler(apiGatewayEvent('POST', '/api/attempts', body, { 'content-type': 'application/json' }), context);
     expect(first.statusCode).toBe(201);
     expect(JSON.parse(first.body)).toMatchObject({ attemptId, passed: true, score: 1 });
-    const again = await handler(apiEvent('POST', '/api/attempts', body, { 'content-type': 'application/json' }), context);
+    const again = await handler(apiGatewayEvent('POST', '/api/attempts', body, { 'content-type': 'application/json' }), context);
     expect(again.statusCode).toBe(200);
     expect(JSON.parse(again.body)).toEqual(JSON.parse(first.body));
     expect(await localStore(inject('dynamoEndpoint'), inject('tableName')).attemptItems(attemptId)).toHaveLength(1);
   });
 
   it('turns malformed JSON into a problem+json 400', async () => {
-    const response = await handler(apiEvent('POST', '/api/attempts', '{', { 'content-type': 'application/json' }), context);
+    const response = await handler(apiGatewayEvent('POST', '/api/attempts', '{', { 'content-type': 'application/json' }), context);
     expect(response.statusCode).toBe(400);
     expect(response.headers?.['content-type']).toBe('application/problem+json');
   });
 
   it('serves the OpenAPI document', async () => {
-    const response = await handler(apiEvent('GET', '/api/openapi.json'), context);
+    const response = await handler(apiGatewayEvent('GET', '/api/openapi.json'), context);
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body).openapi).toBe('3.1.0');
   });

@@ -34,3 +34,10 @@ describe('OpenAPI document', () => {
     expect(operation.parameters).toEqual([expect.objectContaining({ name: 'moduleId', in: 'path', required: true })]);
   });
 });
+
+describe('served OpenAPI document', () => {
+  it('is the one generated from the current schemas (npm run build:openapi)', async () => {
+    const { openApiDocument } = await import('../../../functions/core/api/bundled-openapi');
+    expect(openApiDocument).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+  });
+});

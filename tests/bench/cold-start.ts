@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { postEvent, submission } from './events';
+import { median, percentile, round } from './stats';
+
+const PROBE = fileURLToPath(new URL('./cold-start-probe.mjs', import.meta.url));
+
+export interface ColdStart {
+  runs: number;
+  medianMs: number;
+  p90Ms: number;
+  medianInitMs: number;
+}
+
+interface Sample {
+  initMs: number;
+  totalMs: number;
+  status: number;
+}
+
+/**
+ * Fresh Node processes that import a bundle and handle one event (one PutItem each), with our
+ * function and the floor interleaved so both see the same machine noise.
+ */
+export function measureColdStarts(
+  bundles: { name: string; path: string; eventPath: string }[],
+  runs: number,
+  env: NodeJS.ProcessEnv,
+  workDir: string,
+  progress: (done: number) => void,
+): Record<string, ColdStart> {
+  const samples: Record<string, Sample[]> = Object.fromEntries(bundles.map((bundle) => [bundle.name, []]));
+  for (let run = 0; run < runs; run += 1) {
+    for (const bundle of bundles) {
+      const eventFile = join(workDir, `event-${bundle.name}.json`);
+      writeFileSync(eventFile, JSON.stringify(postEvent(bundle.eventPath, submission())));
+      const output = execFileSync(process.execPath, [PROBE, bundle.path, eventFile], { env, encoding: 'utf8' });
+      const sample = JSON.parse(output) as Sample;
+      if (sample.status !== 201) throw new Error(`${bundle.name} cold start answered ${sample.status}`);
+      samples[bundle.name].push(sample);
+    }
+    progress(run + 1);
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => [
+      name,
+      {
+        runs: list.length,
+        medianMs: round(median(list.map((sample) => sample.totalMs))),
+        p90Ms: round(percentile(list.map((sample) => sample.totalMs), 90)),
+        medianInitMs: round(median(list.map((sample) => sample.initMs))),
+      },
+    ]),
+  );
+}

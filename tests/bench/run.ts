@@ -1,0 +1,222 @@
+/**
+ * `npm run bench`: speed, size, memory and cost, each next to a floor measured in the same run.
+ * Builds what it needs, starts DynamoDB Local and the servers, prints a progress line per step,
+ * writes results/latest.json and results/latest.md, and stops everything it started.
+ */
+import { serve } from '@hono/node-server';
+import { execSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { createDocumentClient } from '../../functions/core/store/document-client';
+import { attemptKey, DynamoAttemptStore } from '../../functions/core/store/dynamo-attempt-store';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { bundledBanks } from '../../functions/core/course/bundled-banks';
+import { createQuizApp } from '../../functions/quiz/app';
+import { QUIZ_MEMORY_MB } from '../../infra/api';
+import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { createLocalOrigin } from '../../infra/local/local-origin';
+import { freePort } from '../../infra/local/preflight';
+import { SITE_BUILD_DIR } from '../../infra/site';
+import { writeUnits } from '../support/dynamo-item-size';
+import { bundle, FLOOR_ENTRY, functionEntry, SIZE_BUDGET_RATIO } from './bundle';
+import { measureColdStarts } from './cold-start';
+import { costPerMillion } from './cost-model';
+import { countItems } from './count-items';
+import { submission } from './events';
+import { load, LOAD, startServer } from './http-load';
+import { measurePageTransfer } from './page-transfer';
+import { machine, toMarkdown, type BenchResults } from './report';
+import { round } from './stats';
+import { measureRequests, measureScoring } from './warm-latency';
+import { JS_BUDGET_GZIP_BYTES, routeWeights } from './web-weight';
+
+const COLD_START_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
+const WARM_CALLS = Number(process.env.BENCH_WARM_CALLS ?? 1_000);
+const SCORING_CALLS = 20_000;
+const TABLE = 'cit-bench';
+const RESULTS_DIR = fileURLToPath(new URL('./results', import.meta.url));
+
+const STEPS = 9;
+let stepNumber = 0;
+const step = (message: string) => console.log(`[${++stepNumber}/${STEPS}] ${message}`);
+const note = (message: string) => console.log(`      ${message}`);
+
+const workDir = mkdtempSync(join(tmpdir(), 'cit-bench-'));
+const children: ChildProcess[] = [];
+let db: DynamoDbLocal | undefined;
+let site: ReturnType<typeof serve> | undefined;
+
+async function main() {
+  const started = Date.now();
+  step('building course banks and web app…');
+  execSync('npm run --silent build', { stdio: ['ignore', 'ignore', 'inherit'] });
+
+  step('bundling functions, floor and servers with the CDK esbuild settings…');
+  const write = async (name: string, entry: string) => {
+    const result = await bundle(entry);
+    const path = join(workDir, `${name}.mjs`);
+    writeFileSync(path, result.code);
+    return { ...result, path };
+  };
+  const floorBundle = await write('floor', FLOOR_ENTRY);
+  const quizBundle = await write('quiz', functionEntry('quiz'));
+  const quizServer = await write('quiz-server', fileURLToPath(new URL('./servers/quiz-server.ts', import.meta.url)));
+  const floorServer = await write('floor-server', fileURLToPath(new URL('./servers/floor-server.ts', import.meta.url)));
+  const bundles = {
+    quiz: { bytes: quizBundle.bytes, gzipBytes: quizBundle.gzipBytes, ratioToFloor: round(quizBundle.bytes / floorBundle.bytes, 3) },
+    floor: { bytes: floorBundle.bytes, gzipBytes: floorBundle.gzipBytes, ratioToFloor: 1 },
+  };
+  note(`quiz ${quizBundle.bytes} B, floor ${floorBundle.bytes} B, ratio ${bundles.quiz.ratioToFloor}`);
+
+  step('starting DynamoDB Local…');
+  db = await startDynamoDbLocal(await freePort());
+  await ensureTable(db.client, TABLE);
+  const env = { ...process.env, TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: db.endpoint, AWS_REGION: 'us-east-1', AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1' };
+
+  step(`cold starts: ${COLD_START_RUNS} fresh processes each, interleaved…`);
+  const cold = measureColdStarts(
+    [
+      { name: 'quiz', path: quizBundle.path, eventPath: '/api/attempts' },
+      { name: 'floor', path: floorBundle.path, eventPath: '/floor/attempts' },
+    ],
+    COLD_START_RUNS,
+    env,
+    workDir,
+    (done) => done % 5 === 0 && note(`${done}/${COLD_START_RUNS} runs`),
+  );
+  const coldStart = { ...cold, ratio: round(cold.quiz.medianMs / cold.floor.medianMs, 3) } as BenchResults['coldStart'];
+
+  step(`warm latency: scoring ×${SCORING_CALLS}, submissions with storage ×${WARM_CALLS} (ours and floor)…`);
+  Object.assign(process.env, { TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: db.endpoint });
+  const client = createDocumentClient({ tableName: TABLE, endpoint: db.endpoint });
+  const quizApp = createQuizApp({ banks: bundledBanks, attempts: new DynamoAttemptStore(client, TABLE), now: () => new Date() });
+  const { app: floorApp } = await import('./floor/handler');
+  const warm = {
+    scoring20Items: measureScoring(SCORING_CALLS),
+    submitWithStorage: await measureRequests(quizApp, '/api/attempts', WARM_CALLS),
+    floorWithStorage: await measureRequests(floorApp, '/floor/attempts', WARM_CALLS),
+    verification: 'not measured: certificate verification is not built yet',
+  };
+
+  step(`HTTP load with autocannon: ${LOAD.rounds} interleaved rounds of ${LOAD.amount} submissions (after ${LOAD.warmUp} warm-up), ${LOAD.connections} connections…`);
+  const attemptsBefore = await countItems(client, TABLE, 'Attempt');
+  const floorBefore = await countItems(client, TABLE, 'Floor');
+  const runLoad = async (serverPath: string, path: string) => {
+    const port = await freePort();
+    const child = await startServer(serverPath, { ...env, PORT: String(port) });
+    children.push(child);
+    const result = await load(`http://127.0.0.1:${port}${path}`, child.pid!);
+    child.kill();
+    return result;
+  };
+  const rounds = { quiz: [] as Awaited<ReturnType<typeof runLoad>>[], floor: [] as Awaited<ReturnType<typeof runLoad>>[] };
+  for (let round = 1; round <= LOAD.rounds; round += 1) {
+    // DynamoDB Local keeps warming up; alternate who goes first so neither side always benefits.
+    const order = round % 2 === 1 ? (['quiz', 'floor'] as const) : (['floor', 'quiz'] as const);
+    for (const name of order) {
+      rounds[name].push(name === 'quiz' ? await runLoad(quizServer.path, '/api/attempts') : await runLoad(floorServer.path, '/floor/attempts'));
+    }
+    note(`round ${round}: ours ${rounds.quiz.at(-1)!.requestsPerSecond} req/s, floor ${rounds.floor.at(-1)!.requestsPerSecond} req/s`);
+  }
+  const quizLoad = medianRound(rounds.quiz);
+  const floorLoad = medianRound(rounds.floor);
+  const sum2xx = (list: typeof rounds.quiz) => list.reduce((total, run) => total + run.status2xx + run.warmUp2xx, 0);
+  const storedAttempts = (await countItems(client, TABLE, 'Attempt')) - attemptsBefore;
+  const storedFloorItems = (await countItems(client, TABLE, 'Floor')) - floorBefore;
+  const quiz2xxAll = sum2xx(rounds.quiz);
+  const floor2xxAll = sum2xx(rounds.floor);
+  note(`stored ${storedAttempts} attempts for ${quiz2xxAll} 2xx responses (warm-up included)`);
+
+  step('web weight per route, and the module page in Chromium…');
+  const origin = createLocalOrigin({ functions: { quiz: quizApp }, siteDir: SITE_BUILD_DIR });
+  site = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const server = serve({ fetch: origin.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(server));
+  });
+  const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  const web = { routes: routeWeights(SITE_BUILD_DIR), modulePage: await measurePageTransfer(`${siteUrl}/courses/mechanism-of-action`) };
+
+  step('cost model from the measured figures…');
+  const sample = submission();
+  const response = await quizApp.request('/api/attempts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sample) });
+  const responseBytes = gzipSync(Buffer.from(await response.arrayBuffer())).length;
+  const { Item: storedItem } = await client.send(new GetCommand({ TableName: TABLE, Key: attemptKey(sample.attemptId), ConsistentRead: true }));
+  if (!storedItem) throw new Error('the sample attempt was not stored');
+  const writeUnitsPerAttempt = writeUnits(storedItem);
+  const cost = {
+    submissions: costPerMillion({
+      durationMs: warm.submitWithStorage.p50,
+      memoryMb: QUIZ_MEMORY_MB,
+      writeUnits: writeUnitsPerAttempt,
+      readUnits: 0,
+      responseBytes,
+    }),
+    verifications: 'not modelled: certificate verification is not built yet',
+    memoryMb: QUIZ_MEMORY_MB,
+    writeUnitsPerAttempt,
+    responseBytes,
+  };
+
+  step('writing results…');
+  const maxJs = Math.max(...web.routes.map((route) => route.jsGzipBytes));
+  const results: BenchResults = {
+    ranAt: new Date().toISOString(),
+    machine: machine(),
+    bundles,
+    coldStart,
+    warm,
+    load: {
+      quiz: quizLoad,
+      floor: floorLoad,
+      throughputRatio: round(quizLoad.requestsPerSecond / floorLoad.requestsPerSecond, 3),
+      storedAttempts,
+      quiz2xx: quiz2xxAll,
+      storedFloorItems,
+      floor2xx: floor2xxAll,
+    },
+    web,
+    cost,
+    budgets: [
+      { name: 'bundle size ÷ floor', value: String(bundles.quiz.ratioToFloor), goal: `≤ ${SIZE_BUDGET_RATIO}`, met: bundles.quiz.ratioToFloor <= SIZE_BUDGET_RATIO },
+      { name: 'cold start median ÷ floor', value: String(coldStart.ratio), goal: '≤ 1.2', met: coldStart.ratio <= 1.2 },
+      { name: 'throughput ÷ floor', value: String(round(quizLoad.requestsPerSecond / floorLoad.requestsPerSecond, 3)), goal: '≥ 0.8', met: quizLoad.requestsPerSecond / floorLoad.requestsPerSecond >= 0.8 },
+      { name: 'errors under load (all rounds)', value: String(errorsIn(rounds.quiz)), goal: '0', met: errorsIn(rounds.quiz) === 0 },
+      { name: 'stored attempts = 2xx responses', value: `${storedAttempts} / ${quiz2xxAll}`, goal: 'equal', met: storedAttempts === quiz2xxAll },
+      { name: 'largest first-load JS (gzip)', value: `${round(maxJs / 1024, 1)} KB`, goal: `≤ ${JS_BUDGET_GZIP_BYTES / 1024} KB`, met: maxJs <= JS_BUDGET_GZIP_BYTES },
+      { name: 'cost per 1M submissions', value: `$${cost.submissions.total}`, goal: '≤ $3', met: cost.submissions.total <= 3 },
+    ],
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = toMarkdown(results);
+  writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
+  console.log(`\n${markdown}`);
+  console.log(`Done in ${round((Date.now() - started) / 1000, 1)} s; results in tests/bench/results/latest.{json,md}.`);
+}
+
+/** The round with the median throughput; peak RSS is the highest of all rounds. */
+function medianRound<T extends { requestsPerSecond: number; peakRssMb: number }>(runs: T[]): T {
+  const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return { ...sorted[Math.floor(sorted.length / 2)], peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)) };
+}
+
+const errorsIn = (runs: { non2xx: number; errors: number }[]) => runs.reduce((total, run) => total + run.non2xx + run.errors, 0);
+
+async function stopEverything() {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await new Promise((resolve) => (site ? site.close(resolve) : resolve(undefined)));
+  await db?.stop();
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error('bench failed:', error);
+  process.exitCode = 1;
+} finally {
+  await stopEverything();
+}

@@ -1,0 +1,56 @@
+import type { Hono } from 'hono';
+import { bundledBanks } from '../../functions/core/course/bundled-banks';
+import type { QuestionBank } from '../../functions/core/course/types';
+import { scoreAttempt } from '../../functions/core/quiz/score-attempt';
+import { BENCH_MODULE, submission } from './events';
+import { percentile, round } from './stats';
+
+export interface Latency {
+  calls: number;
+  p50: number;
+  p99: number;
+  unit: 'µs' | 'ms';
+}
+
+function summarise(samplesNs: bigint[], unit: 'µs' | 'ms'): Latency {
+  const scale = unit === 'µs' ? 1e3 : 1e6;
+  const values = samplesNs.map((ns) => Number(ns) / scale);
+  return { calls: values.length, p50: round(percentile(values, 50), 3), p99: round(percentile(values, 99), 3), unit };
+}
+
+/** A 20-item bank made from the real questions, so scoring cost matches a full-size attempt. */
+function twentyItemBank(): QuestionBank {
+  const source = bundledBanks[BENCH_MODULE];
+  const questions = Array.from({ length: 20 }, (_, index) => ({ ...source.questions[index % source.questions.length], id: `q${index}` }));
+  return { ...source, questions };
+}
+
+/** Pure domain: scoring a 20-item attempt, no I/O. */
+export function measureScoring(calls: number): Latency {
+  const bank = twentyItemBank();
+  const answers = bank.questions.map((question) => ({ questionId: question.id, selected: question.correctOptionIds }));
+  for (let index = 0; index < 1_000; index += 1) scoreAttempt(bank, answers);
+  const samples: bigint[] = [];
+  for (let index = 0; index < calls; index += 1) {
+    const start = process.hrtime.bigint();
+    scoreAttempt(bank, answers);
+    samples.push(process.hrtime.bigint() - start);
+  }
+  return summarise(samples, 'µs');
+}
+
+/** The whole request in process (routing, validation, scoring, one PutItem to DynamoDB Local). */
+export async function measureRequests(app: Pick<Hono, 'request'>, path: string, calls: number): Promise<Latency> {
+  const send = () =>
+    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission()) });
+  for (let index = 0; index < 50; index += 1) await send();
+  const samples: bigint[] = [];
+  for (let index = 0; index < calls; index += 1) {
+    const start = process.hrtime.bigint();
+    const response = await send();
+    await response.arrayBuffer();
+    samples.push(process.hrtime.bigint() - start);
+    if (response.status !== 201) throw new Error(`${path} answered ${response.status}`);
+  }
+  return summarise(samples, 'ms');
+}
