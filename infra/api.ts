@@ -1,10 +1,13 @@
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routes, type FunctionName } from '../functions/core/api/routes';
+import { functionRoutes, type FunctionName } from '../functions/core/api/routes';
+import type { Auth } from './auth';
 import type { Data } from './data';
 import { PlatformFunction } from './platform-function';
 
@@ -18,41 +21,47 @@ export const QUIZ_MEMORY_MB = 512;
 /** Steady-state and burst limits for the whole API stage (requests per second). */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
 
-/** The HTTP API and the functions behind it. Routes come from the API contract in functions/core/api. */
+/**
+ * The HTTP API and the functions behind it. Routes, and which of them need a token, come from the
+ * API contract in functions/core/api/routes.ts; `connect` adds them once the user pool exists.
+ */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly functions: Record<FunctionName, PlatformFunction>;
+  private readonly integrations: Record<FunctionName, HttpLambdaIntegration>;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
 
     const quiz = new PlatformFunction(this, 'QuizFunction', {
       name: 'quiz',
-      description: 'Serves quiz questions without answers and scores submitted attempts',
+      description: 'Serves quiz questions without answers, scores attempts and lists them',
       memorySize: QUIZ_MEMORY_MB,
       timeout: Duration.seconds(10),
     });
-    // Scoring writes each attempt with one conditional PutItem and never reads or updates.
-    props.data.bindTable(quiz, ['dynamodb:PutItem']);
-    this.functions = { quiz };
+    // One conditional PutItem per attempt; reads a trainee's profile; lists attempts by user (gsi1).
+    props.data.bindTable(quiz, ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:Query'], { indexes: ['gsi1'] });
 
-    const integrations = {
+    const accounts = new PlatformFunction(this, 'AccountsFunction', {
+      name: 'accounts',
+      description: 'Accounts, organisations and invitations',
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+    });
+    props.data.bindTable(accounts, ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:Query'], { indexes: ['gsi1', 'gsi2'] });
+
+    this.functions = { quiz, accounts };
+    this.integrations = {
       quiz: new HttpLambdaIntegration('QuizIntegration', quiz),
-    } satisfies Record<FunctionName, HttpLambdaIntegration>;
+      accounts: new HttpLambdaIntegration('AccountsIntegration', accounts),
+    };
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'CIT Academy API',
       createDefaultStage: false,
       // Unknown /api paths reach the quiz function, which answers with a problem+json 404.
-      defaultIntegration: integrations.quiz,
+      defaultIntegration: this.integrations.quiz,
     });
-    for (const spec of routes) {
-      this.httpApi.addRoutes({
-        path: spec.path,
-        methods: [spec.method === 'get' ? HttpMethod.GET : HttpMethod.POST],
-        integration: integrations[spec.function],
-      });
-    }
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR });
     new HttpStage(this, 'DefaultStage', {
@@ -65,5 +74,34 @@ export class Api extends Construct {
         format: AccessLogFormat.jsonWithStandardFields(),
       },
     });
+  }
+
+  /**
+   * Routes with their authorizer, token settings for the functions (they verify tokens again),
+   * and the accounts function's Cognito rights: exactly the admin calls an invitation makes.
+   */
+  connect(auth: Auth): void {
+    for (const fn of Object.values(this.functions)) {
+      fn.addEnvironment('AUTH_ISSUER', auth.userPool.userPoolProviderUrl);
+      fn.addEnvironment('AUTH_AUDIENCE', auth.webClient.userPoolClientId);
+    }
+    this.functions.accounts.addEnvironment('USER_POOL_ID', auth.userPool.userPoolId);
+    this.functions.accounts.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDeleteUser'],
+        resources: [auth.userPool.userPoolArn],
+      }),
+    );
+
+    const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', auth.userPool, { userPoolClients: [auth.webClient] });
+    for (const spec of functionRoutes()) {
+      this.httpApi.addRoutes({
+        path: spec.path,
+        methods: [spec.method === 'get' ? HttpMethod.GET : HttpMethod.POST],
+        integration: this.integrations[spec.function],
+        ...(spec.access === 'public' ? {} : { authorizer }),
+      });
+    }
   }
 }

@@ -1,13 +1,12 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { GENERATED_BANKS_FILE } from '../functions/core/course/paths';
-import { fileURLToPath } from 'node:url';
+import { GENERATED_OPENAPI_FILE } from '../functions/core/api/paths';
 import { SITE_BUILD_DIR } from './site';
 
 /** Runs `npm run build` when its outputs are missing, so `npx cdk synth` works on a fresh clone. */
 export function ensureBuilt(): void {
-  const openApi = fileURLToPath(new URL('../functions/core/api/generated/openapi.json', import.meta.url));
-  if ([GENERATED_BANKS_FILE, openApi, `${SITE_BUILD_DIR}/index.html`].every((file) => existsSync(file))) return;
+  if ([GENERATED_BANKS_FILE, GENERATED_OPENAPI_FILE, `${SITE_BUILD_DIR}/index.html`].every((file) => existsSync(file))) return;
   console.error('cdk: course banks, OpenAPI document or web build missing; running `npm run build` first…');
   execSync('npm run build', { stdio: ['ignore', 'inherit', 'inherit'] });
 }

@@ -20,13 +20,17 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
+import { routes } from '../functions/core/api/routes';
 import { HSTS_MAX_AGE_SECONDS, contentSecurityPolicy, permissionsPolicy } from './site/security-headers';
 import { VIEWER_REQUEST_FUNCTION_FILE } from './site/viewer-request';
+import type { WebConfig } from './site/web-config';
 
 export const SITE_BUILD_DIR = fileURLToPath(new URL('../web/build', import.meta.url));
 
 export interface SiteProps {
   httpApi: HttpApi;
+  /** Origins the browser fetches OpenID discovery and tokens from (for the CSP). */
+  authOrigins: string[];
 }
 
 /** The web app: a private bucket behind CloudFront (OAC), with /api/* routed to the HTTP API. */
@@ -60,7 +64,7 @@ export class Site extends Construct {
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'CIT Academy security headers (infra/site/security-headers.ts)',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.authOrigins), override: true },
         strictTransportSecurity: {
           accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
           includeSubdomains: true,
@@ -83,6 +87,17 @@ export class Site extends Construct {
     // apiEndpoint is https://{id}.execute-api.{region}.amazonaws.com: CloudFront wants the host only.
     const apiHost = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
 
+    const assets = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    // API documents that are static files (the OpenAPI document) come from the bucket, cached.
+    const staticApiBehaviours = Object.fromEntries(
+      routes
+        .filter((spec) => spec.function === 'site')
+        .map((spec) => [
+          spec.path,
+          { origin: assets, viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY, cachePolicy: CachePolicy.CACHING_OPTIMIZED, responseHeadersPolicy: headers, compress: true },
+        ]),
+    );
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `CIT Academy (${Stack.of(this).stackName})`,
       defaultRootObject: 'index.html',
@@ -91,7 +106,7 @@ export class Site extends Construct {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: assets,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
@@ -99,6 +114,7 @@ export class Site extends Construct {
         functionAssociations: [{ function: viewerRequest, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
+        ...staticApiBehaviours,
         '/api/*': {
           origin: new HttpOrigin(apiHost),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
@@ -111,8 +127,12 @@ export class Site extends Construct {
       },
     });
 
+  }
+
+  /** Uploads the built site with its run-time configuration and refreshes CloudFront. */
+  publish(webConfig: WebConfig): void {
     new BucketDeployment(this, 'Deploy', {
-      sources: [Source.asset(SITE_BUILD_DIR)],
+      sources: [Source.asset(SITE_BUILD_DIR), Source.jsonData('config.json', webConfig)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],

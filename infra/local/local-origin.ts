@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { honoPath, routes, type FunctionName } from '../../functions/core/api/routes';
 import { securityHeaders } from '../site/security-headers';
+import type { WebConfig } from '../site/web-config';
 import { loadViewerRequestFunction } from '../site/viewer-request';
 
 export interface LocalOriginOptions {
@@ -13,6 +14,8 @@ export interface LocalOriginOptions {
   functions: Record<FunctionName, { fetch: (request: Request) => Response | Promise<Response> }>;
   /** The built static site (web/build). */
   siteDir: string;
+  /** What the web app reads from /config.json: where to sign in. */
+  webConfig: WebConfig;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface LocalOriginOptions {
  * function that owns the route (as API Gateway would route it), everything else to the static
  * site through the same viewer-request function and security headers.
  */
-export function createLocalOrigin({ functions, siteDir }: LocalOriginOptions) {
+export function createLocalOrigin({ functions, siteDir, webConfig }: LocalOriginOptions) {
   if (!existsSync(`${siteDir}/index.html`)) {
     throw new Error(`No built site in ${siteDir}: run \`npm run build\` first.`);
   }
@@ -30,16 +33,25 @@ export function createLocalOrigin({ functions, siteDir }: LocalOriginOptions) {
   app.use('*', compress());
 
   for (const spec of routes) {
-    app.on(spec.method.toUpperCase(), honoPath(spec.path), (c) => functions[spec.function].fetch(c.req.raw));
+    if (spec.function === 'site') {
+      // Served from the site bucket by CloudFront: the same file here.
+      app.on(spec.method.toUpperCase(), spec.path, serveStatic({ root: siteDir, rewriteRequestPath: () => spec.path }));
+    } else {
+      const fn = functions[spec.function];
+      app.on(spec.method.toUpperCase(), honoPath(spec.path), (c) => fn.fetch(c.req.raw));
+    }
   }
   // API Gateway's $default route: unknown API paths still get the quiz function's problem+json 404.
   app.all('/api/*', (c) => functions.quiz.fetch(c.req.raw));
 
+  const headers = securityHeaders([new URL(webConfig.issuer).origin]);
   app.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(securityHeaders)) c.header(name, value);
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
     if (c.req.path.startsWith('/_app/immutable/')) c.header('cache-control', 'public, max-age=31536000, immutable');
   });
+  // In AWS this file is written into the bucket at deploy time with the Cognito settings.
+  app.get('/config.json', (c) => c.json(webConfig));
   app.get('*', async (c, next) => {
     const outcome = viewerRequest({ request: { uri: c.req.path } });
     if ('statusCode' in outcome) return c.redirect(outcome.headers.location.value, 301);

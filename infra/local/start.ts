@@ -1,56 +1,50 @@
 /**
- * `npm start`: the whole platform on this machine. DynamoDB Local, the table from the shared
- * definition, the Lambda apps and the built site behind one origin, as CloudFront serves them.
+ * `npm start`: the whole platform on this machine (see stack.ts), with fixed ports, URLs and demo
+ * accounts printed, and a clean stop on Ctrl-C.
  */
-import { serve } from '@hono/node-server';
-import { fileURLToPath } from 'node:url';
-import { createQuizApp } from '../../functions/quiz/app';
-import { quizDepsFromEnv } from '../../functions/quiz/deps-from-env';
-import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
-import { createLocalOrigin } from './local-origin';
-import { assertPortFree, PreflightError } from './preflight';
-
-const PORT = Number(process.env.PORT ?? 3000);
-const DYNAMODB_PORT = Number(process.env.DYNAMODB_PORT ?? 8000);
-const TABLE_NAME = process.env.TABLE_NAME ?? 'cit-platform-local';
-const SITE_DIR = fileURLToPath(new URL('../../web/build', import.meta.url));
+import { DEMO_PASSWORD, demoPeople } from './demo-data';
+import { PreflightError } from './preflight';
+import { startLocalStack, type LocalStack } from './stack';
 
 const step = (message: string) => console.log(`▸ ${message}`);
-
-let db: DynamoDbLocal | undefined;
+let stack: LocalStack | undefined;
 let stopping = false;
 
-async function shutdown(server?: { close: (cb: () => void) => void }, code = 0) {
+async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   step('stopping…');
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await db?.stop();
+  await stack?.stop();
   step('stopped');
   process.exit(code);
 }
 
-try {
-  await assertPortFree(PORT, 'PORT');
-  step(`starting DynamoDB Local on port ${DYNAMODB_PORT}…`);
-  db = await startDynamoDbLocal(DYNAMODB_PORT);
-  step(`creating table ${TABLE_NAME}…`);
-  await ensureTable(db.client, TABLE_NAME);
+process.once('SIGINT', () => void shutdown());
+process.once('SIGTERM', () => void shutdown());
 
-  const quiz = createQuizApp(quizDepsFromEnv({ TABLE_NAME, DYNAMODB_ENDPOINT: db.endpoint, AWS_REGION: 'us-east-1' }));
-  const origin = createLocalOrigin({ functions: { quiz }, siteDir: SITE_DIR });
-  const server = serve({ fetch: origin.fetch, port: PORT, hostname: '127.0.0.1' }, () => {
-    console.log(`
-CIT Academy is running locally
-  Web app:     http://127.0.0.1:${PORT}/
-  First quiz:  http://127.0.0.1:${PORT}/courses/mechanism-of-action/quiz
-  API (spec):  http://127.0.0.1:${PORT}/api/openapi.json
-  DynamoDB:    ${db?.endpoint} (table ${TABLE_NAME})
-Press Ctrl-C to stop.`);
+try {
+  stack = await startLocalStack({
+    port: Number(process.env.PORT ?? 3000),
+    dynamoDbPort: Number(process.env.DYNAMODB_PORT ?? 8000),
+    identityProviderPort: Number(process.env.IDP_PORT ?? 3001),
+    tableName: process.env.TABLE_NAME ?? 'cit-platform-local',
+    onStep: step,
+    onInvitation: (message) => console.log(message),
   });
-  process.once('SIGINT', () => void shutdown(server));
-  process.once('SIGTERM', () => void shutdown(server));
+  const accounts = Object.values(demoPeople)
+    .map((person) => `    ${person.role.padEnd(15)} ${person.email}`)
+    .join('\n');
+  console.log(`
+CIT Academy is running locally
+  Web app:      ${stack.webUrl}/
+  API (spec):   ${stack.webUrl}/api/openapi.json
+  Sign-in:      ${stack.identityProvider.issuer} (local OpenID provider)
+  Outbox:       ${stack.identityProvider.issuer}/outbox (invitations)
+  DynamoDB:     ${stack.dynamoEndpoint} (table ${stack.tableName})
+  Demo accounts (password ${DEMO_PASSWORD}):
+${accounts}
+Press Ctrl-C to stop.`);
 } catch (error) {
   console.error(error instanceof PreflightError ? `✖ ${error.message}` : error);
-  await shutdown(undefined, 1);
+  await shutdown(1);
 }

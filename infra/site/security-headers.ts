@@ -4,28 +4,33 @@
  * script (kit.csp in web/svelte.config.js); browsers enforce both policies, so only 'self' and
  * those hashes run even though this header must admit inline scripts.
  */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * `authOrigins`: where the browser fetches OpenID discovery and tokens from (Cognito's issuer and
+ * managed-login domain in AWS, the local provider locally).
+ */
+export const contentSecurityPolicy = (authOrigins: string[]) =>
+  [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self' ${authOrigins.join(' ')}`.trim(),
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 
 export const HSTS_MAX_AGE_SECONDS = 63_072_000; // two years, as required for the preload list
 
 export const permissionsPolicy = 'camera=(), microphone=(), geolocation=(), payment=()';
 
-export const securityHeaders: Record<string, string> = {
-  'content-security-policy': contentSecurityPolicy,
+export const securityHeaders = (authOrigins: string[]): Record<string, string> => ({
+  'content-security-policy': contentSecurityPolicy(authOrigins),
   'strict-transport-security': `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains; preload`,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'permissions-policy': permissionsPolicy,
-};
+});

@@ -1,15 +1,22 @@
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { routes, type FunctionName } from '../../functions/core/api/routes';
+import { functionRoutes, type FunctionName } from '../../functions/core/api/routes';
 import { bundlingOptions } from '../../infra/platform-function';
 
 /** Each function may be at most this many times the floor's minified size. */
 export const SIZE_BUDGET_RATIO = 1.25;
 
 export const FLOOR_ENTRY = fileURLToPath(new URL('./floor/handler.ts', import.meta.url));
+
+/**
+ * Each function is compared with a floor that carries the same AWS SDK clients it needs: the
+ * DynamoDB floor, or for the accounts function the DynamoDB + Cognito floor.
+ */
+export const floorEntry = (name: FunctionName) =>
+  name === 'accounts' ? fileURLToPath(new URL('./floor/with-cognito.ts', import.meta.url)) : FLOOR_ENTRY;
 export const functionEntry = (name: FunctionName) => fileURLToPath(new URL(`../../functions/${name}/handler.ts`, import.meta.url));
-export const functionNames = (): FunctionName[] => [...new Set(routes.map((route) => route.function))];
+export const functionNames = (): FunctionName[] => [...new Set(functionRoutes().map((route) => route.function))];
 
 export interface Bundle {
   code: string;

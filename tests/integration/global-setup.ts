@@ -1,7 +1,4 @@
 import type { TestProject } from 'vitest/node';
-import { startTestDynamo } from '../support/start-dynamo';
+import { setupLocalStack } from '../support/local-stack-setup';
 
-export default async function setup(project: TestProject) {
-  const db = await startTestDynamo(project, 'cit-integration');
-  return () => db.stop();
-}
+export default (project: TestProject) => setupLocalStack(project, 'cit-integration');

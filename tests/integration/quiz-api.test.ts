@@ -5,18 +5,22 @@ import { DynamoAttemptStore, encodeAnswer } from '../../functions/core/store/dyn
 import { writeUnits } from '../support/dynamo-item-size';
 import { RETRY_AFTER_SECONDS } from '../../functions/core/http/problem-details';
 import { createQuizApp, MAX_BODY_BYTES } from '../../functions/quiz/app';
-import { bundledBanks } from '../../functions/core/course/bundled-banks';
+import { quizDepsFromEnv } from '../../functions/quiz/deps-from-env';
 import type { AttemptResult, Problem } from '../../functions/core/api/schemas';
 import { answers, bank, MODULE_ID } from '../support/banks';
 import { localStore } from '../support/dynamo';
 import { ANSWER_KEY_FIELDS, jsonKeys } from '../support/json-keys';
 
-const store = localStore(inject('dynamoEndpoint'), inject('tableName'));
+const stack = inject('stack');
+const store = localStore(stack);
 let clock = new Date('2026-11-20T10:00:00Z');
-const app = createQuizApp({ banks: bundledBanks, attempts: store.attempts, now: () => clock });
+const deps = quizDepsFromEnv(stack.functionEnv);
+const app = createQuizApp({ ...deps, now: () => clock });
+const asTrainee = { authorization: `Bearer ${stack.tokens.traineeA}` };
 
 const post = async (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Response> =>
-  app.request('/api/attempts', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  app.request('/api/attempts', { method: 'POST', headers: { ...asTrainee, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const get = (path: string) => app.request(path, { headers: asTrainee });
 
 async function expectProblem(response: Response, status: number, type: string) {
   expect(response.status).toBe(status);
@@ -29,7 +33,7 @@ async function expectProblem(response: Response, status: number, type: string) {
 
 describe('GET /api/modules/:moduleId/questions', () => {
   it('serves every question without answer keys or explanations', async () => {
-    const response = await app.request(`/api/modules/${MODULE_ID}/questions`);
+    const response = await get(`/api/modules/${MODULE_ID}/questions`);
     expect(response.status).toBe(200);
     const text = await response.text();
     const quiz = JSON.parse(text);
@@ -39,12 +43,12 @@ describe('GET /api/modules/:moduleId/questions', () => {
   });
 
   it('answers an unknown module with a 404 problem', async () => {
-    const problem = await expectProblem(await app.request('/api/modules/no-such-module/questions'), 404, 'module-not-found');
+    const problem = await expectProblem(await get('/api/modules/no-such-module/questions'), 404, 'module-not-found');
     expect(problem.detail).toContain('no-such-module');
   });
 
   it('rejects a malformed module id with a 400 problem', async () => {
-    await expectProblem(await app.request('/api/modules/NOT_A_SLUG/questions'), 400, 'invalid-request');
+    await expectProblem(await get('/api/modules/NOT_A_SLUG/questions'), 400, 'invalid-request');
   });
 });
 
@@ -126,10 +130,10 @@ describe('POST /api/attempts', () => {
 
   it('answers 503 with Retry-After when storage is unreachable', async () => {
     const unreachable = createDocumentClient({ tableName: 'cit-integration', endpoint: 'http://127.0.0.1:9' });
-    const down = createQuizApp({ banks: bundledBanks, attempts: new DynamoAttemptStore(unreachable, 'cit-integration'), now: () => clock });
+    const down = createQuizApp({ ...deps, attempts: new DynamoAttemptStore(unreachable, 'cit-integration') });
     const response = await down.request('/api/attempts', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...asTrainee, 'content-type': 'application/json' },
       body: JSON.stringify({ attemptId: randomUUID(), moduleId: MODULE_ID, answers: answers() }),
     });
     await expectProblem(response, 503, 'storage-unavailable');
@@ -139,7 +143,7 @@ describe('POST /api/attempts', () => {
 
 describe('unknown routes', () => {
   it('get a 404 problem', async () => {
-    await expectProblem(await app.request('/api/nothing-here'), 404, 'not-found');
+    await expectProblem(await get('/api/nothing-here'), 404, 'not-found');
   });
 });
 
@@ -166,7 +170,7 @@ describe('body size limit', () => {
     });
     const response = await app.request('/api/attempts', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      headers: { ...asTrainee, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
       body,
       duplex: 'half',
     } as RequestInit);

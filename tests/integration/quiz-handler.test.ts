@@ -10,16 +10,18 @@ let handler: Handler;
 
 const context = { awsRequestId: 'test', functionName: 'quiz' } as Context;
 
+const stack = inject('stack');
+const auth = { authorization: `Bearer ${stack.tokens.traineeA}` };
+
 beforeAll(async () => {
-  // The handler reads its table from the environment at import, as it does in Lambda.
-  process.env.TABLE_NAME = inject('tableName');
-  process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+  // The handler reads its settings from the environment at import, as it does in Lambda.
+  Object.assign(process.env, stack.functionEnv);
   ({ handler } = (await import('../../functions/quiz/handler')) as unknown as { handler: Handler });
 });
 
 describe('quiz Lambda handler (API Gateway v2 events)', () => {
   it('serves the quiz', async () => {
-    const response = await handler(apiGatewayEvent('GET', `/api/modules/${MODULE_ID}/questions`), context);
+    const response = await handler(apiGatewayEvent('GET', `/api/modules/${MODULE_ID}/questions`, undefined, auth), context);
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body).moduleId).toBe(MODULE_ID);
   });
@@ -27,24 +29,24 @@ describe('quiz Lambda handler (API Gateway v2 events)', () => {
   it('scores and stores a submission once, and replays it', async () => {
     const attemptId = randomUUID();
     const body = JSON.stringify({ attemptId, moduleId: MODULE_ID, answers: answers() });
-    const first = await handler(apiGatewayEvent('POST', '/api/attempts', body, { 'content-type': 'application/json' }), context);
+    const first = await handler(apiGatewayEvent('POST', '/api/attempts', body, { ...auth, 'content-type': 'application/json' }), context);
     expect(first.statusCode).toBe(201);
     expect(JSON.parse(first.body)).toMatchObject({ attemptId, passed: true, score: 1 });
-    const again = await handler(apiGatewayEvent('POST', '/api/attempts', body, { 'content-type': 'application/json' }), context);
+    const again = await handler(apiGatewayEvent('POST', '/api/attempts', body, { ...auth, 'content-type': 'application/json' }), context);
     expect(again.statusCode).toBe(200);
     expect(JSON.parse(again.body)).toEqual(JSON.parse(first.body));
-    expect(await localStore(inject('dynamoEndpoint'), inject('tableName')).attemptItems(attemptId)).toHaveLength(1);
+    expect(await localStore(stack).attemptItems(attemptId)).toHaveLength(1);
   });
 
   it('turns malformed JSON into a problem+json 400', async () => {
-    const response = await handler(apiGatewayEvent('POST', '/api/attempts', '{', { 'content-type': 'application/json' }), context);
+    const response = await handler(apiGatewayEvent('POST', '/api/attempts', '{', { ...auth, 'content-type': 'application/json' }), context);
     expect(response.statusCode).toBe(400);
     expect(response.headers?.['content-type']).toBe('application/problem+json');
   });
 
-  it('serves the OpenAPI document', async () => {
-    const response = await handler(apiGatewayEvent('GET', '/api/openapi.json'), context);
-    expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body).openapi).toBe('3.1.0');
+  it('answers a request without a token with 401 problem+json', async () => {
+    const response = await handler(apiGatewayEvent('GET', '/api/me/attempts'), context);
+    expect(response.statusCode).toBe(401);
+    expect(response.headers?.['content-type']).toBe('application/problem+json');
   });
 });

@@ -1,10 +1,11 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../functions/core/store/document-client';
 import { DynamoAttemptStore } from '../../functions/core/store/dynamo-attempt-store';
+import type { StackInfo } from './local-stack-setup';
 
-/** A document client and attempt store on the DynamoDB Local instance a global set-up started. */
-export function localStore(endpoint: string, tableName: string) {
-  const client = createDocumentClient({ tableName, endpoint });
+/** A document client and attempt store on the stack's DynamoDB Local. */
+export function localStore({ dynamoEndpoint, tableName }: Pick<StackInfo, 'dynamoEndpoint' | 'tableName'>) {
+  const client = createDocumentClient({ tableName, endpoint: dynamoEndpoint });
   return {
     client,
     attempts: new DynamoAttemptStore(client, tableName),

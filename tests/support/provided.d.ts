@@ -1,10 +1,9 @@
+import type { StackInfo } from './local-stack-setup';
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** DynamoDB Local started by the project's global set-up. */
-    dynamoEndpoint: string;
-    tableName: string;
-    /** The local origin (site + API) started for browser tests. */
-    baseUrl: string;
+    /** The local stack a project's global set-up started (DynamoDB Local, OpenID provider, origin). */
+    stack: StackInfo;
   }
 }
 

@@ -1,13 +1,13 @@
 /**
  * `npm run build:openapi`: writes the OpenAPI document generated from the zod schemas and the
- * route contract, so functions serve it without bundling zod's JSON Schema converter.
+ * route contract into the web app's static files; CloudFront serves it from the site bucket at
+ * /api/openapi.json, so no function bundles or runs it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildOpenApiDocument } from './openapi';
+import { GENERATED_OPENAPI_FILE } from './paths';
 
-export const GENERATED_OPENAPI_FILE = fileURLToPath(new URL('./generated/openapi.json', import.meta.url));
 
 mkdirSync(dirname(GENERATED_OPENAPI_FILE), { recursive: true });
 const document = buildOpenApiDocument();

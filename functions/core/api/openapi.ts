@@ -1,5 +1,34 @@
 import * as z from 'zod/mini';
 import { routes } from './routes';
+import {
+  attemptListSchema,
+  attemptResultSchema,
+  invitationSchema,
+  meSchema,
+  organisationSchema,
+  organisationsSchema,
+  peopleSchema,
+  problemSchema,
+  quizSchema,
+} from './schemas';
+
+/** Schemas used by several operations go into components.schemas once and are referenced by $ref. */
+const NAMED_SCHEMAS = new Map<z.ZodMiniType, string>([
+  [problemSchema, 'Problem'],
+  [quizSchema, 'Quiz'],
+  [attemptResultSchema, 'AttemptResult'],
+  [attemptListSchema, 'AttemptList'],
+  [meSchema, 'Me'],
+  [peopleSchema, 'People'],
+  [invitationSchema, 'Invitation'],
+  [organisationSchema, 'Organisation'],
+  [organisationsSchema, 'Organisations'],
+]);
+
+const responseSchema = (schema: z.ZodMiniType) => {
+  const name = NAMED_SCHEMAS.get(schema);
+  return name ? { $ref: `#/components/schemas/${name}` } : jsonSchema(schema, 'output');
+};
 
 type JsonSchema = Record<string, unknown>;
 
@@ -30,7 +59,8 @@ export function buildOpenApiDocument() {
     paths[spec.path][spec.method] = {
       operationId: spec.operationId,
       summary: spec.summary,
-      security: spec.access === 'public' ? [] : undefined,
+      security: spec.access === 'public' ? [] : [{ bearerJwt: [] }],
+      ...(Array.isArray(spec.access) ? { 'x-required-roles': spec.access } : {}),
       parameters: parameters(spec.params),
       ...(spec.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
@@ -42,7 +72,7 @@ export function buildOpenApiDocument() {
             status,
             {
               description: response.description,
-              ...(response.schema ? { content: { [mediaType]: { schema: jsonSchema(response.schema, 'output') } } } : {}),
+              ...(response.schema ? { content: { [mediaType]: { schema: responseSchema(response.schema) } } } : {}),
             },
           ];
         }),
@@ -57,6 +87,17 @@ export function buildOpenApiDocument() {
       description: 'Training and certification for microneedling (collagen induction therapy) practitioners.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    components: {
+      schemas: Object.fromEntries([...NAMED_SCHEMAS].map(([schema, name]) => [name, jsonSchema(schema, 'output')])),
+      securitySchemes: {
+        bearerJwt: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'OpenID Connect ID token from Cognito (locally, the local OpenID provider). Roles come from `cognito:groups`, the organisation from `custom:org`.',
+        },
+      },
+    },
     paths,
   };
 }

@@ -1,43 +1,65 @@
 import type * as z from 'zod/mini';
+import type { Role } from '../auth/principal';
 import {
+  attemptListSchema,
   attemptResultSchema,
+  createOrganisationSchema,
+  invitationSchema,
+  invitePersonSchema,
+  meSchema,
   moduleIdParamsSchema,
+  organisationSchema,
+  organisationsSchema,
+  orgIdParamsSchema,
+  peopleSchema,
   problemSchema,
   quizSchema,
   submitAttemptSchema,
+  traineeIdParamsSchema,
 } from './schemas';
 
 /**
- * The API contract in one place: every route, which Lambda serves it, who may call it, and its
- * schemas. The OpenAPI document and the HTTP API routes in CDK are both generated from this list.
+ * The API contract in one place: every route, the Lambda that serves it, who may call it, and its
+ * schemas. The OpenAPI document, the API Gateway routes and authorizers, the local origin and
+ * the authorization-matrix test are all generated from this list.
  */
-export type FunctionName = 'quiz';
+export type FunctionName = 'quiz' | 'accounts';
+/** `site`: a static file in the site bucket, served by CloudFront (and the local origin) without a Lambda. */
+export type Server = FunctionName | 'site';
+
+/**
+ * `public`: anyone. `signed-in`: any valid token. A list of roles: a valid token with one of them.
+ * Object-level rules (whose trainee, which organisation) are checked again in the use case.
+ */
+export type Access = 'public' | 'signed-in' | readonly Role[];
 
 export interface RouteSpec {
   operationId: string;
   method: 'get' | 'post';
   /** OpenAPI / API Gateway style: `/api/modules/{moduleId}/questions`. */
   path: string;
-  function: FunctionName;
-  access: 'public';
+  function: Server;
+  access: Access;
   summary: string;
   params?: z.ZodMiniType;
   body?: z.ZodMiniType;
   responses: Record<number, { description: string; schema?: z.ZodMiniType }>;
 }
 
-const problems = {
-  400: { description: 'Malformed or invalid request', schema: problemSchema },
-  404: { description: 'No such module', schema: problemSchema },
-  503: { description: 'Storage unavailable; retry after the Retry-After header', schema: problemSchema },
+const problem = (description: string) => ({ description, schema: problemSchema });
+const secured = {
+  401: problem('Missing, expired or invalid token'),
+  403: problem('The caller’s role may not do this'),
 };
+const invalid = { 400: problem('Malformed or invalid request'), 415: problem('Body is not application/json'), 413: problem('Body too large') };
+const unavailable = { 503: problem('A dependency is unavailable; retry after the Retry-After header') };
 
 export const routes: RouteSpec[] = [
   {
     operationId: 'getOpenApiDocument',
     method: 'get',
     path: '/api/openapi.json',
-    function: 'quiz',
+    function: 'site',
     access: 'public',
     summary: 'This OpenAPI 3.1 document',
     responses: { 200: { description: 'The document' } },
@@ -47,32 +69,147 @@ export const routes: RouteSpec[] = [
     method: 'get',
     path: '/api/modules/{moduleId}/questions',
     function: 'quiz',
-    access: 'public',
+    access: 'signed-in',
     summary: "A module's quiz questions, without answers or explanations",
     params: moduleIdParamsSchema,
-    responses: { 200: { description: 'The quiz', schema: quizSchema }, 400: problems[400], 404: problems[404] },
+    responses: { 200: { description: 'The quiz', schema: quizSchema }, 400: invalid[400], ...secured, 404: problem('No such module') },
   },
   {
     operationId: 'submitAttempt',
     method: 'post',
     path: '/api/attempts',
     function: 'quiz',
-    access: 'public',
-    summary: 'Submit answers; returns the score, pass/fail and per-question feedback. Idempotent per attemptId.',
+    access: ['trainee'],
+    summary: 'Submit answers as the signed-in trainee; returns score, pass/fail and feedback. Idempotent per attemptId.',
     body: submitAttemptSchema,
     responses: {
       200: { description: 'This attempt id was already submitted with the same answers: the stored result', schema: attemptResultSchema },
       201: { description: 'Scored and stored', schema: attemptResultSchema },
-      400: problems[400],
-      404: problems[404],
-      409: { description: 'The attempt id was already used for different answers', schema: problemSchema },
-      413: { description: 'Request body too large', schema: problemSchema },
-      415: { description: 'Body is not application/json', schema: problemSchema },
-      422: { description: 'Answers name questions or options the quiz does not have', schema: problemSchema },
-      503: problems[503],
+      ...invalid,
+      ...secured,
+      404: problem('No such module'),
+      409: problem('The attempt id was already used for different answers'),
+      422: problem('Answers name questions or options the quiz does not have'),
+      ...unavailable,
+    },
+  },
+  {
+    operationId: 'listMyAttempts',
+    method: 'get',
+    path: '/api/me/attempts',
+    function: 'quiz',
+    access: ['trainee'],
+    summary: "The signed-in trainee's attempts, newest first",
+    responses: { 200: { description: 'Attempts', schema: attemptListSchema }, ...secured, ...unavailable },
+  },
+  {
+    operationId: 'listTraineeAttempts',
+    method: 'get',
+    path: '/api/trainees/{traineeId}/attempts',
+    function: 'quiz',
+    access: ['trainee', 'supervisor', 'clinic-admin', 'platform-admin'],
+    summary: "A trainee's attempts: the trainee, their supervisor, their clinic's admin or a platform admin",
+    params: traineeIdParamsSchema,
+    responses: {
+      200: { description: 'Attempts', schema: attemptListSchema },
+      400: invalid[400],
+      ...secured,
+      404: problem('No such trainee, or not one the caller may see'),
+      ...unavailable,
+    },
+  },
+  {
+    operationId: 'getMe',
+    method: 'get',
+    path: '/api/me',
+    function: 'accounts',
+    access: 'signed-in',
+    summary: 'Who the caller is: name, roles and organisation',
+    responses: { 200: { description: 'The caller', schema: meSchema }, ...secured, ...unavailable },
+  },
+  {
+    operationId: 'listTrainees',
+    method: 'get',
+    path: '/api/trainees',
+    function: 'accounts',
+    access: ['supervisor', 'clinic-admin', 'platform-admin'],
+    summary: "Trainees the caller oversees: a supervisor's own, a clinic admin's organisation's, or all",
+    responses: { 200: { description: 'Trainees', schema: peopleSchema }, ...secured, ...unavailable },
+  },
+  {
+    operationId: 'inviteTrainee',
+    method: 'post',
+    path: '/api/invitations',
+    function: 'accounts',
+    access: ['supervisor'],
+    summary: "Invite a trainee by name and email into the supervisor's organisation, assigned to the supervisor",
+    body: invitePersonSchema,
+    responses: {
+      201: { description: 'Invited', schema: invitationSchema },
+      ...invalid,
+      ...secured,
+      409: problem('Someone with this email already has an account'),
+      ...unavailable,
+    },
+  },
+  {
+    operationId: 'listOrganisations',
+    method: 'get',
+    path: '/api/organisations',
+    function: 'accounts',
+    access: ['platform-admin'],
+    summary: 'All organisations',
+    responses: { 200: { description: 'Organisations', schema: organisationsSchema }, ...secured, ...unavailable },
+  },
+  {
+    operationId: 'createOrganisation',
+    method: 'post',
+    path: '/api/organisations',
+    function: 'accounts',
+    access: ['platform-admin'],
+    summary: 'Create a clinic or training organisation',
+    body: createOrganisationSchema,
+    responses: { 201: { description: 'Created', schema: organisationSchema }, ...invalid, ...secured, ...unavailable },
+  },
+  {
+    operationId: 'inviteSupervisor',
+    method: 'post',
+    path: '/api/organisations/{orgId}/supervisors',
+    function: 'accounts',
+    access: ['platform-admin'],
+    summary: 'Invite a supervisor into an organisation',
+    params: orgIdParamsSchema,
+    body: invitePersonSchema,
+    responses: {
+      201: { description: 'Invited', schema: invitationSchema },
+      ...invalid,
+      ...secured,
+      404: problem('No such organisation'),
+      409: problem('Someone with this email already has an account'),
+      ...unavailable,
+    },
+  },
+  {
+    operationId: 'listMembers',
+    method: 'get',
+    path: '/api/organisations/{orgId}/members',
+    function: 'accounts',
+    access: ['supervisor', 'clinic-admin', 'platform-admin'],
+    summary: "An organisation's people: for its own supervisors and clinic admins, and platform admins",
+    params: orgIdParamsSchema,
+    responses: {
+      200: { description: 'Members', schema: peopleSchema },
+      400: invalid[400],
+      ...secured,
+      404: problem('No such organisation, or not the caller’s'),
+      ...unavailable,
     },
   },
 ];
+
+/** Routes a Lambda function serves (everything but static files). */
+export const functionRoutes = (): (RouteSpec & { function: FunctionName })[] =>
+  routes.filter((spec): spec is RouteSpec & { function: FunctionName } => spec.function !== 'site');
 
 /** `/api/modules/{moduleId}` → `/api/modules/:moduleId` for Hono. */
 export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');

@@ -85,3 +85,69 @@ export type SubmitAttempt = z.infer<typeof submitAttemptSchema>;
 export type QuestionFeedback = z.infer<typeof questionFeedbackSchema>;
 export type AttemptResult = z.infer<typeof attemptResultSchema>;
 export type Problem = z.infer<typeof problemSchema>;
+
+// ── Accounts, organisations and people ────────────────────────────────────────────────
+
+export const roleSchema = z.enum(['trainee', 'supervisor', 'clinic-admin', 'platform-admin']);
+export const organisationKindSchema = z.enum(['clinic', 'training']);
+
+const personName = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+const email = z.email().check(z.maxLength(254));
+/** Cognito and the local provider both use UUIDs for `sub`. */
+const userId = z.uuid();
+
+export const traineeIdParamsSchema = z.object({ traineeId: userId });
+export const orgIdParamsSchema = z.object({ orgId: slug });
+
+export const personSchema = z.object({
+  sub: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  orgId: z.optional(z.string()),
+  supervisorSub: z.optional(z.string()),
+  invitedAt: z.string(),
+});
+
+export const meSchema = z.object({
+  sub: z.string(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(roleSchema),
+  organisation: z.optional(z.object({ orgId: z.string(), name: z.string(), kind: organisationKindSchema })),
+});
+
+export const attemptSummarySchema = z.object({
+  attemptId: z.string(),
+  moduleId: z.string(),
+  contentVersion: z.string(),
+  submittedAt: z.string(),
+  correctCount: z.number(),
+  questionCount: z.number(),
+  score: z.number(),
+  passMark: z.number(),
+  passed: z.boolean(),
+});
+
+export const attemptListSchema = z.object({ attempts: z.array(attemptSummarySchema) });
+export const peopleSchema = z.object({ people: z.array(personSchema) });
+
+export const invitePersonSchema = z.strictObject({ name: personName, email });
+
+export const invitationSchema = z.object({
+  person: personSchema,
+  /** How the invitee hears about it: Cognito's invitation email, or the local outbox. */
+  delivery: z.enum(['email', 'local-outbox']),
+});
+
+export const organisationSchema = z.object({ orgId: z.string(), name: z.string(), kind: organisationKindSchema, createdAt: z.string() });
+export const organisationsSchema = z.object({ organisations: z.array(organisationSchema) });
+export const createOrganisationSchema = z.strictObject({ name: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)), kind: organisationKindSchema });
+
+export type Person = z.infer<typeof personSchema>;
+export type Me = z.infer<typeof meSchema>;
+export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
+export type InvitePerson = z.infer<typeof invitePersonSchema>;
+export type Invitation = z.infer<typeof invitationSchema>;
+export type Organisation = z.infer<typeof organisationSchema>;
+export type CreateOrganisation = z.infer<typeof createOrganisationSchema>;

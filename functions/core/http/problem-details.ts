@@ -5,6 +5,8 @@ import type { Problem } from '../api/schemas';
 import type { ErrorLocation } from '../errors';
 import { AttemptConflict, InvalidAnswers, ModuleNotFound, StorageUnavailable } from '../errors';
 import { RequestValidationError } from './validate';
+import { AuthUnavailable, Forbidden, NotFound, Unauthenticated } from '../auth/errors';
+import { DirectoryUnavailable, EmailTaken } from '../accounts/errors';
 
 /** Seconds a client should wait before retrying after a storage outage. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -47,9 +49,22 @@ function toProblem(error: unknown): { problem: Problem; headers?: Record<string,
   if (error instanceof AttemptConflict) {
     return { problem: problemBody(409, 'attempt-conflict', 'Attempt already submitted', error.message) };
   }
-  if (error instanceof StorageUnavailable) {
+  if (error instanceof Unauthenticated) {
+    return { problem: problemBody(401, 'unauthenticated', 'Sign-in required', error.message), headers: { 'www-authenticate': 'Bearer' } };
+  }
+  if (error instanceof Forbidden) {
+    return { problem: problemBody(403, 'forbidden', 'Not allowed', error.message) };
+  }
+  if (error instanceof NotFound) {
+    return { problem: problemBody(404, 'not-found', 'Not found', error.message) };
+  }
+  if (error instanceof EmailTaken) {
+    return { problem: problemBody(409, 'email-taken', 'Email already registered', error.message) };
+  }
+  if (error instanceof StorageUnavailable || error instanceof AuthUnavailable || error instanceof DirectoryUnavailable) {
+    const code = error instanceof StorageUnavailable ? 'storage-unavailable' : error instanceof AuthUnavailable ? 'auth-unavailable' : 'directory-unavailable';
     return {
-      problem: problemBody(503, 'storage-unavailable', 'Service temporarily unavailable', `${error.message} Please retry.`),
+      problem: problemBody(503, code, 'Service temporarily unavailable', `${error.message} Please retry.`),
       headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
     };
   }

@@ -11,6 +11,8 @@ export interface GradedAnswer {
  */
 export interface AttemptRecord {
   attemptId: string;
+  /** The trainee who submitted it (token `sub`). */
+  userSub: string;
   moduleId: string;
   contentVersion: string;
   /** Fingerprint of the submission, so a replay with different answers is told apart from a retry. */
@@ -30,4 +32,6 @@ export type SaveOnceOutcome = { created: true } | { created: false; existing: At
 export interface AttemptStore {
   /** Stores the record unless one with the same attempt id exists, in which case that one is returned. */
   saveOnce(record: AttemptRecord): Promise<SaveOnceOutcome>;
+  /** A user's attempts, newest first. */
+  listByUser(userSub: string): Promise<AttemptRecord[]>;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AttemptResult, SubmitAttempt } from '../api/schemas';
+import type { Principal } from '../auth/principal';
 import type { QuestionBanks } from '../course/types';
 import { AttemptConflict, ModuleNotFound } from '../errors';
 import { attemptResult } from './attempt-result';
@@ -29,12 +30,13 @@ function fingerprint(submission: SubmitAttempt): string {
  * Scores a submission and stores it exactly once. Everything is checked before the single
  * conditional write, so a bad submission writes nothing, and a retried one writes nothing new.
  */
-export async function submitAttempt(deps: SubmitAttemptDeps, submission: SubmitAttempt): Promise<SubmitOutcome> {
+export async function submitAttempt(deps: SubmitAttemptDeps, trainee: Principal, submission: SubmitAttempt): Promise<SubmitOutcome> {
   const bank = deps.banks[submission.moduleId];
   if (!bank) throw new ModuleNotFound(submission.moduleId);
   const { feedback, ...score } = scoreAttempt(bank, submission.answers);
   const record: AttemptRecord = {
     attemptId: submission.attemptId,
+    userSub: trainee.sub,
     moduleId: bank.moduleId,
     contentVersion: bank.contentVersion,
     submissionHash: fingerprint(submission),
@@ -44,6 +46,8 @@ export async function submitAttempt(deps: SubmitAttemptDeps, submission: SubmitA
   };
   const outcome = await deps.attempts.saveOnce(record);
   if (outcome.created) return { replayed: false, result: attemptResult(record, bank) };
-  if (outcome.existing.submissionHash !== record.submissionHash) throw new AttemptConflict(submission.attemptId);
+  // Someone else's attempt id is a conflict too, and says nothing about their attempt.
+  const sameSubmission = outcome.existing.userSub === trainee.sub && outcome.existing.submissionHash === record.submissionHash;
+  if (!sameSubmission) throw new AttemptConflict(submission.attemptId);
   return { replayed: true, result: attemptResult(outcome.existing, deps.banks[outcome.existing.moduleId]) };
 }

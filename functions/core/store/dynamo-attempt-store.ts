@@ -3,12 +3,11 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { StorageUnavailable } from '../errors';
 import type { AttemptRecord, AttemptStore, GradedAnswer, SaveOnceOutcome } from '../quiz/attempt-store';
+import { keys } from './keys';
+import { byIndex, queryAll } from './query-all';
 import { tableSchema } from './table-schema';
 
-export const attemptKey = (attemptId: string) => ({
-  [tableSchema.partitionKey]: `ATTEMPT#${attemptId}`,
-  [tableSchema.sortKey]: 'ATTEMPT',
-});
+export const attemptKey = keys.attempt;
 
 /**
  * Graded answers are kept as `questionId|a,b|1` strings: repeating three attribute names per
@@ -22,11 +21,18 @@ export function decodeAnswer(encoded: string): GradedAnswer {
 }
 
 function toItem(record: AttemptRecord) {
-  return { ...attemptKey(record.attemptId), type: 'Attempt', ...record, answers: record.answers.map(encodeAnswer) };
+  return {
+    ...keys.attempt(record.attemptId),
+    type: 'Attempt',
+    ...record,
+    answers: record.answers.map(encodeAnswer),
+    gsi1pk: keys.attemptsOf(record.userSub),
+    gsi1sk: `${record.submittedAt}#${record.attemptId}`,
+  };
 }
 
 function toRecord(item: Record<string, unknown>): AttemptRecord {
-  const { pk: _pk, sk: _sk, type: _type, answers, ...rest } = item;
+  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, answers, ...rest } = item;
   return { ...(rest as Omit<AttemptRecord, 'answers'>), answers: (answers as string[]).map(decodeAnswer) };
 }
 
@@ -56,5 +62,9 @@ export class DynamoAttemptStore implements AttemptStore {
       }
       throw new StorageUnavailable({ cause: error });
     }
+  }
+
+  async listByUser(userSub: string): Promise<AttemptRecord[]> {
+    return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', keys.attemptsOf(userSub), true))).map(toRecord);
   }
 }

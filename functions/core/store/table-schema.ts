@@ -3,13 +3,16 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 /**
  * The one definition of the platform table's keys and indexes. The CDK data construct, the
  * local stack and the tests all build the table from this; the storage adapters use its names.
- * Single-table design: every item has a `pk`/`sk`; `gsi1` serves the "list by owner" queries
- * that accounts and certificates will need.
+ * Single-table design: every item has a `pk`/`sk`. `gsi1` lists by owner (an organisation's
+ * people, a user's attempts, all organisations); `gsi2` lists a supervisor's trainees.
  */
 export const tableSchema = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  globalSecondaryIndexes: [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  globalSecondaryIndexes: [
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
   timeToLiveAttribute: 'expiresAt',
 } as const;
 

@@ -1,0 +1,33 @@
+import type { Organisation, Person } from '../api/schemas';
+import type { Role } from '../auth/principal';
+
+/** People and organisations as the platform keeps them. `store/dynamo-people-store.ts` implements it. */
+export interface PeopleStore {
+  getPerson(sub: string): Promise<Person | undefined>;
+  /** Writes a new person; a second write for the same sub fails rather than overwrites. */
+  createPerson(person: Person): Promise<void>;
+  listMembers(orgId: string): Promise<Person[]>;
+  listTraineesOf(supervisorSub: string): Promise<Person[]>;
+  getOrganisation(orgId: string): Promise<Organisation | undefined>;
+  createOrganisation(organisation: Organisation): Promise<void>;
+  listOrganisations(): Promise<Organisation[]>;
+}
+
+export interface NewAccount {
+  email: string;
+  name: string;
+  role: Role;
+  orgId: string;
+}
+
+/**
+ * The identity provider: Cognito in AWS (AdminCreateUser, which emails the invitation), the local
+ * OpenID provider on a developer's machine (which shows it in its outbox).
+ */
+export interface IdentityDirectory {
+  readonly delivery: 'email' | 'local-outbox';
+  /** Creates the account with its group and organisation; throws EmailTaken if it exists. */
+  createAccount(account: NewAccount): Promise<{ sub: string }>;
+  /** Removes an account created moments ago, when the rest of an invitation could not be stored. */
+  deleteAccount(email: string): Promise<void>;
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import type { CreateOrganisation, Invitation, InvitePerson, Me, Organisation, Person } from '../api/schemas';
+import { NotFound } from '../auth/errors';
+import { hasRole, type Principal, type Role } from '../auth/principal';
+import { StorageUnavailable } from '../errors';
+import { canSeeOrganisation } from './policy';
+import type { IdentityDirectory, PeopleStore } from './ports';
+
+export interface AccountsDeps {
+  people: PeopleStore;
+  directory: IdentityDirectory;
+  now: () => Date;
+}
+
+export async function getMe(deps: AccountsDeps, principal: Principal): Promise<Me> {
+  const organisation = principal.orgId ? await deps.people.getOrganisation(principal.orgId) : undefined;
+  const { sub, email, name, roles } = principal;
+  return { sub, email, name, roles, ...(organisation ? { organisation: { orgId: organisation.orgId, name: organisation.name, kind: organisation.kind } } : {}) };
+}
+
+/**
+ * Creates the account in the identity provider, then the person record. If the record cannot be
+ * stored the account is removed again, so an invitation is either complete or absent.
+ */
+async function invite(deps: AccountsDeps, details: InvitePerson, role: Role, orgId: string, supervisorSub?: string): Promise<Invitation> {
+  const email = details.email.toLowerCase();
+  const { sub } = await deps.directory.createAccount({ email, name: details.name, role, orgId });
+  const person: Person = { sub, email, name: details.name, role, orgId, ...(supervisorSub ? { supervisorSub } : {}), invitedAt: deps.now().toISOString() };
+  try {
+    await deps.people.createPerson(person);
+  } catch (error) {
+    await deps.directory.deleteAccount(email).catch(() => undefined);
+    throw error instanceof StorageUnavailable ? error : new StorageUnavailable({ cause: error });
+  }
+  return { person, delivery: deps.directory.delivery };
+}
+
+/** A supervisor invites a trainee into their own organisation, assigned to themselves. */
+export async function inviteTrainee(deps: AccountsDeps, supervisor: Principal, details: InvitePerson): Promise<Invitation> {
+  if (!supervisor.orgId) throw new NotFound('Your organisation');
+  return invite(deps, details, 'trainee', supervisor.orgId, supervisor.sub);
+}
+
+export async function inviteSupervisor(deps: AccountsDeps, orgId: string, details: InvitePerson): Promise<Invitation> {
+  if (!(await deps.people.getOrganisation(orgId))) throw new NotFound(`Organisation ${orgId}`);
+  return invite(deps, details, 'supervisor', orgId);
+}
+
+const slugify = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'organisation';
+
+export async function createOrganisation(deps: AccountsDeps, details: CreateOrganisation): Promise<Organisation> {
+  // A random suffix keeps ids unique without a read-before-write.
+  const organisation: Organisation = {
+    orgId: `${slugify(details.name)}-${randomBytes(3).toString('hex')}`,
+    name: details.name,
+    kind: details.kind,
+    createdAt: deps.now().toISOString(),
+  };
+  await deps.people.createOrganisation(organisation);
+  return organisation;
+}
+
+export async function listTrainees(deps: AccountsDeps, viewer: Principal): Promise<Person[]> {
+  if (hasRole(viewer, 'platform-admin')) {
+    const organisations = await deps.people.listOrganisations();
+    const members = await Promise.all(organisations.map((organisation) => deps.people.listMembers(organisation.orgId)));
+    return members.flat().filter((person) => person.role === 'trainee');
+  }
+  const own = hasRole(viewer, 'supervisor') ? await deps.people.listTraineesOf(viewer.sub) : [];
+  const organisation =
+    hasRole(viewer, 'clinic-admin') && viewer.orgId ? (await deps.people.listMembers(viewer.orgId)).filter((person) => person.role === 'trainee') : [];
+  const bySub = new Map([...own, ...organisation].map((person) => [person.sub, person]));
+  return [...bySub.values()];
+}
+
+export async function listMembers(deps: AccountsDeps, viewer: Principal, orgId: string): Promise<Person[]> {
+  // Another organisation's people, or one that does not exist, look the same: not found.
+  if (!canSeeOrganisation(viewer, orgId) || !(await deps.people.getOrganisation(orgId))) throw new NotFound(`Organisation ${orgId}`);
+  return deps.people.listMembers(orgId);
+}

@@ -1,0 +1,53 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  CognitoIdentityProviderClient,
+  UsernameExistsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { DirectoryUnavailable, EmailTaken } from '../accounts/errors';
+import type { IdentityDirectory, NewAccount } from '../accounts/ports';
+import { CLAIMS } from '../auth/principal';
+
+/**
+ * Cognito as the directory. AdminCreateUser sends Cognito's own invitation email with a temporary
+ * password; managed login makes the invitee choose a new one at first sign-in.
+ */
+export class CognitoDirectory implements IdentityDirectory {
+  readonly delivery = 'email' as const;
+  private readonly client = new CognitoIdentityProviderClient({ maxAttempts: 2 });
+
+  constructor(private readonly userPoolId: string) {}
+
+  async createAccount({ email, name, role, orgId }: NewAccount): Promise<{ sub: string }> {
+    let sub: string | undefined;
+    try {
+      const created = await this.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.userPoolId,
+          Username: email,
+          DesiredDeliveryMediums: ['EMAIL'],
+          UserAttributes: [
+            { Name: 'email', Value: email },
+            { Name: 'email_verified', Value: 'true' },
+            { Name: 'name', Value: name },
+            { Name: CLAIMS.org, Value: orgId },
+          ],
+        }),
+      );
+      sub = created.User?.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+      if (!sub) throw new Error('Cognito returned no sub');
+      await this.client.send(new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: email, GroupName: role }));
+      return { sub };
+    } catch (error) {
+      if (error instanceof UsernameExistsException) throw new EmailTaken(email);
+      // An account without its group would sign in with no role: take it back out.
+      if (sub) await this.deleteAccount(email).catch(() => undefined);
+      throw new DirectoryUnavailable({ cause: error });
+    }
+  }
+
+  async deleteAccount(email: string): Promise<void> {
+    await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: email }));
+  }
+}

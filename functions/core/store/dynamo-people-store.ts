@@ -1,0 +1,82 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PeopleStore } from '../accounts/ports';
+import type { Organisation, Person } from '../api/schemas';
+import { StorageUnavailable } from '../errors';
+import { keys } from './keys';
+import { byIndex, queryAll } from './query-all';
+
+const PERSON_FIELDS = ['sub', 'email', 'name', 'role', 'orgId', 'supervisorSub', 'invitedAt'] as const;
+const ORGANISATION_FIELDS = ['orgId', 'name', 'kind', 'createdAt'] as const;
+
+function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
+  return Object.fromEntries(fields.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])) as T;
+}
+
+export class DynamoPeopleStore implements PeopleStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private async get<T>(key: Record<string, string>, fields: readonly string[]): Promise<T | undefined> {
+    try {
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
+      return Item ? pick<T>(Item, fields) : undefined;
+    } catch (error) {
+      throw new StorageUnavailable({ cause: error });
+    }
+  }
+
+  private async createOnce(item: Record<string, unknown>): Promise<void> {
+    try {
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    } catch (error) {
+      // A duplicate id is a bug upstream (ids are minted fresh), not a client error; surface it as such.
+      if (error instanceof ConditionalCheckFailedException) throw new Error(`Refusing to overwrite ${String(item.pk)}`);
+      throw new StorageUnavailable({ cause: error });
+    }
+  }
+
+  getPerson(sub: string) {
+    return this.get<Person>(keys.person(sub), PERSON_FIELDS);
+  }
+
+  createPerson(person: Person) {
+    return this.createOnce({
+      ...keys.person(person.sub),
+      type: 'Person',
+      ...person,
+      ...(person.orgId ? { gsi1pk: keys.membersOf(person.orgId), gsi1sk: `PERSON#${person.role}#${person.name}#${person.sub}` } : {}),
+      ...(person.supervisorSub ? { gsi2pk: keys.traineesOf(person.supervisorSub), gsi2sk: `TRAINEE#${person.name}#${person.sub}` } : {}),
+    });
+  }
+
+  async listMembers(orgId: string) {
+    return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', keys.membersOf(orgId)))).map((item) => pick<Person>(item, PERSON_FIELDS));
+  }
+
+  async listTraineesOf(supervisorSub: string) {
+    return (await queryAll(this.client, byIndex(this.tableName, 'gsi2', keys.traineesOf(supervisorSub)))).map((item) => pick<Person>(item, PERSON_FIELDS));
+  }
+
+  getOrganisation(orgId: string) {
+    return this.get<Organisation>(keys.organisation(orgId), ORGANISATION_FIELDS);
+  }
+
+  createOrganisation(organisation: Organisation) {
+    return this.createOnce({
+      ...keys.organisation(organisation.orgId),
+      type: 'Organisation',
+      ...organisation,
+      gsi1pk: keys.allOrganisations,
+      gsi1sk: `${organisation.name}#${organisation.orgId}`,
+    });
+  }
+
+  async listOrganisations() {
+    return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', keys.allOrganisations))).map((item) =>
+      pick<Organisation>(item, ORGANISATION_FIELDS),
+    );
+  }
+}

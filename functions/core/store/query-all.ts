@@ -1,0 +1,28 @@
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { StorageUnavailable } from '../errors';
+
+/** Every item a query matches, following pagination. */
+export async function queryAll(client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  try {
+    do {
+      const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  } catch (error) {
+    throw new StorageUnavailable({ cause: error });
+  }
+  return items;
+}
+
+/** Query one index partition. */
+export const byIndex = (tableName: string, index: 'gsi1' | 'gsi2', partition: string, newestFirst = false): QueryCommandInput => ({
+  TableName: tableName,
+  IndexName: index,
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': `${index}pk` },
+  ExpressionAttributeValues: { ':pk': partition },
+  ScanIndexForward: !newestFirst,
+});

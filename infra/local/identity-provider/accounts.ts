@@ -1,0 +1,91 @@
+import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { Role } from '../../../functions/core/auth/principal';
+
+export interface LocalAccount {
+  sub: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgId?: string;
+  /** scrypt hash and salt; absent until the invitee sets a password. */
+  password?: { hash: string; salt: string };
+}
+
+export interface Invitation {
+  token: string;
+  email: string;
+  name: string;
+  role: Role;
+  url: string;
+  sentAt: string;
+  acceptedAt?: string;
+}
+
+/** Passwords must be at least this long, as in the Cognito pool's policy. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+function hash(password: string, salt = randomBytes(16).toString('hex')) {
+  return { hash: scryptSync(password, salt, 32).toString('hex'), salt };
+}
+
+/** The local provider's accounts and invitations, in memory like the rest of the local stack. */
+export class LocalAccounts {
+  private readonly byEmail = new Map<string, LocalAccount>();
+  readonly invitations: Invitation[] = [];
+
+  add(account: Omit<LocalAccount, 'password'> & { password?: string }): LocalAccount {
+    const email = account.email.toLowerCase();
+    if (this.byEmail.has(email)) throw new Error(`account ${email} exists`);
+    const stored: LocalAccount = { ...account, email, password: account.password ? hash(account.password) : undefined };
+    this.byEmail.set(email, stored);
+    return stored;
+  }
+
+  has(email: string) {
+    return this.byEmail.has(email.toLowerCase());
+  }
+
+  bySub(sub: string) {
+    return [...this.byEmail.values()].find((account) => account.sub === sub);
+  }
+
+  remove(email: string) {
+    this.byEmail.delete(email.toLowerCase());
+  }
+
+  /** The account if the password matches; an unknown email costs the same hashing as a wrong password. */
+  authenticate(email: string, password: string): LocalAccount | undefined {
+    const account = this.byEmail.get(email.trim().toLowerCase());
+    const candidate = hash(password, account?.password?.salt ?? 'unknown-account');
+    if (!account?.password) return undefined;
+    return timingSafeEqual(Buffer.from(candidate.hash, 'hex'), Buffer.from(account.password.hash, 'hex')) ? account : undefined;
+  }
+
+  invite(details: { email: string; name: string; role: Role; orgId: string }, issuer: string): { account: LocalAccount; invitation: Invitation } {
+    const account = this.add({ sub: randomUUID(), email: details.email, name: details.name, role: details.role, orgId: details.orgId });
+    const token = randomBytes(24).toString('base64url');
+    const invitation: Invitation = {
+      token,
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      url: `${issuer}/invite/${token}`,
+      sentAt: new Date().toISOString(),
+    };
+    this.invitations.unshift(invitation);
+    return { account, invitation };
+  }
+
+  pendingInvitation(token: string) {
+    return this.invitations.find((invitation) => invitation.token === token && !invitation.acceptedAt);
+  }
+
+  acceptInvitation(token: string, password: string): LocalAccount | undefined {
+    const invitation = this.pendingInvitation(token);
+    const account = invitation && this.byEmail.get(invitation.email);
+    if (!invitation || !account) return undefined;
+    account.password = hash(password);
+    invitation.acceptedAt = new Date().toISOString();
+    return account;
+  }
+}

@@ -1,0 +1,66 @@
+/** HTML for the local provider's own pages: sign-in, accepting an invitation, the outbox. */
+
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+
+const STYLE = `
+  body { font-family: system-ui, sans-serif; background: #f4f7f8; color: #14213d; margin: 0; }
+  main { max-width: 26rem; margin: 3rem auto; background: #fff; border: 1px solid #d5dde1; border-radius: 0.6rem; padding: 1.5rem 2rem; }
+  .wide { max-width: 50rem; }
+  label { display: block; font-weight: 600; margin-top: 1rem; }
+  input { width: 100%; padding: 0.6rem; font: inherit; border: 1px solid #4a5568; border-radius: 0.35rem; margin-top: 0.25rem; box-sizing: border-box; }
+  button { margin-top: 1.25rem; background: #0f5c63; color: #fff; border: 0; border-radius: 0.4rem; padding: 0.7rem 1.2rem; font: inherit; font-weight: 600; cursor: pointer; }
+  :focus-visible { outline: 3px solid #f2b705; outline-offset: 2px; }
+  .error { color: #a32020; background: #fbeaea; border: 1px solid #a32020; border-radius: 0.35rem; padding: 0.6rem; }
+  .note { color: #4a5568; font-size: 0.9rem; }
+  table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: 0.4rem; border-bottom: 1px solid #d5dde1; }`;
+
+export function page(title: string, body: string, wide = false): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · CIT Academy (local sign-in)</title><style>${STYLE}</style></head>
+<body><main class="${wide ? 'wide' : ''}">${body}</main></body></html>`;
+}
+
+export function signInPage(action: string, error?: string, email = ''): string {
+  return page(
+    'Sign in',
+    `<h1>Sign in to CIT Academy</h1>
+<p class="note">Local development sign-in, standing in for Cognito's managed login.</p>
+${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="${escapeHtml(action)}">
+  <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required value="${escapeHtml(email)}" autofocus>
+  <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+  <button type="submit">Sign in</button>
+</form>`,
+  );
+}
+
+export function acceptInvitationPage(action: string, name: string, minLength: number, error?: string): string {
+  return page(
+    'Accept invitation',
+    `<h1>Welcome, ${escapeHtml(name)}</h1>
+<p>Choose a password to finish setting up your CIT Academy account.</p>
+${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="${escapeHtml(action)}">
+  <label for="password">New password (at least ${minLength} characters)</label>
+  <input id="password" name="password" type="password" autocomplete="new-password" minlength="${minLength}" required autofocus>
+  <label for="confirm">Repeat the password</label>
+  <input id="confirm" name="confirm" type="password" autocomplete="new-password" minlength="${minLength}" required>
+  <button type="submit">Set password and continue</button>
+</form>`,
+  );
+}
+
+export function outboxPage(rows: { to: string; name: string; role: string; url: string; sentAt: string; acceptedAt?: string }[]): string {
+  const body = rows.length
+    ? `<table><thead><tr><th>To</th><th>Role</th><th>Sent</th><th>Invitation</th></tr></thead><tbody>${rows
+        .map(
+          (row) =>
+            `<tr><td>${escapeHtml(row.name)}<br><span class="note">${escapeHtml(row.to)}</span></td><td>${escapeHtml(row.role)}</td><td>${escapeHtml(row.sentAt)}</td><td>${
+              row.acceptedAt ? 'Accepted' : `<a href="${escapeHtml(row.url)}">Accept invitation</a>`
+            }</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '<p>No invitations sent yet.</p>';
+  return page('Outbox', `<h1>Local outbox</h1><p class="note">Where Cognito would email invitations, the local stack puts them here.</p>${body}`, true);
+}

@@ -1,0 +1,95 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createAccountsApp } from '../../functions/accounts/app';
+import { accountsDepsFromEnv } from '../../functions/accounts/deps-from-env';
+import { createQuizApp } from '../../functions/quiz/app';
+import { quizDepsFromEnv } from '../../functions/quiz/deps-from-env';
+import { createDocumentClient } from '../../functions/core/store/document-client';
+import { DynamoPeopleStore } from '../../functions/core/store/dynamo-people-store';
+import { SITE_BUILD_DIR } from '../site';
+import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
+import { startIdentityProvider, type LocalIdentityProvider } from './identity-provider/server';
+import { createLocalOrigin } from './local-origin';
+import { assertPortFree, freePort } from './preflight';
+import { seedDemoData } from './seed';
+
+export interface LocalStackOptions {
+  /** 0 picks free ports (tests, benchmark); `npm start` asks for fixed ones. */
+  port: number;
+  dynamoDbPort: number;
+  identityProviderPort: number;
+  tableName: string;
+  onStep?: (message: string) => void;
+  onInvitation?: (message: string) => void;
+}
+
+export interface LocalStack {
+  webUrl: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  identityProvider: LocalIdentityProvider;
+  /** The environment the functions run with, as Lambda would give them theirs. */
+  functionEnv: NodeJS.ProcessEnv;
+  apps: { quiz: ReturnType<typeof createQuizApp>; accounts: ReturnType<typeof createAccountsApp> };
+  stop: () => Promise<void>;
+}
+
+/**
+ * The whole platform on this machine: DynamoDB Local with the table and demo data, the local
+ * OpenID provider with the demo accounts, and the Lambda apps and built site behind one origin.
+ * Everything started is stopped by stop(), also when start-up fails half-way.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const step = options.onStep ?? (() => undefined);
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
+  };
+  try {
+    const port = options.port || (await freePort());
+    const idpPort = options.identityProviderPort || (await freePort());
+    await assertPortFree(port, 'PORT');
+    await assertPortFree(idpPort, 'IDP_PORT');
+    const webUrl = `http://127.0.0.1:${port}`;
+
+    step(`starting DynamoDB Local${options.dynamoDbPort ? ` on port ${options.dynamoDbPort}` : ''}…`);
+    const dynamo = await startDynamoDbLocal(options.dynamoDbPort || (await freePort()));
+    stops.push(dynamo.stop);
+    step(`creating table ${options.tableName}…`);
+    await ensureTable(dynamo.client, options.tableName);
+
+    step(`starting the local OpenID provider on port ${idpPort}…`);
+    const identityProvider = await startIdentityProvider({ port: idpPort, webOrigin: webUrl, onInvitation: options.onInvitation });
+    stops.push(identityProvider.stop);
+
+    step('seeding demo organisations and accounts…');
+    const documentClient = createDocumentClient({ tableName: options.tableName, endpoint: dynamo.endpoint });
+    await seedDemoData(new DynamoPeopleStore(documentClient, options.tableName), identityProvider.accounts);
+
+    const functionEnv: NodeJS.ProcessEnv = {
+      TABLE_NAME: options.tableName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: 'us-east-1',
+      AUTH_ISSUER: identityProvider.issuer,
+      AUTH_AUDIENCE: identityProvider.clientId,
+      LOCAL_IDP_ADMIN_URL: identityProvider.issuer,
+      LOCAL_IDP_ADMIN_SECRET: identityProvider.adminSecret,
+    };
+    const apps = { quiz: createQuizApp(quizDepsFromEnv(functionEnv)), accounts: createAccountsApp(accountsDepsFromEnv(functionEnv)) };
+    const origin = createLocalOrigin({
+      functions: apps,
+      siteDir: SITE_BUILD_DIR,
+      webConfig: { issuer: identityProvider.issuer, clientId: identityProvider.clientId },
+    });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const started = serve({ fetch: origin.fetch, port, hostname: '127.0.0.1' }, () => resolve(started));
+    });
+    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    if ((server.address() as AddressInfo).port !== port) throw new Error('the local origin did not bind its port');
+
+    return { webUrl, dynamoEndpoint: dynamo.endpoint, tableName: options.tableName, identityProvider, functionEnv, apps, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,25 @@
+import type { DemoPerson } from '../../infra/local/demo-data';
+
+/** Every principal the matrix calls as: no token, or a demo account (see infra/local/demo-data.ts). */
+export type Caller = 'anonymous' | DemoPerson;
+export const CALLERS: Caller[] = ['anonymous', 'traineeA', 'traineeB', 'supervisorA', 'supervisorB', 'clinicAdmin', 'platformAdmin'];
+
+/**
+ * Expected status for every route (by operationId) and caller. traineeA is supervised by
+ * supervisorA in the Harbour clinic, where clinicAdmin works; traineeB and supervisorB belong to
+ * Northside. Object routes name traineeA or Harbour, so "someone else's" is tried for each caller.
+ */
+export const authorizationMatrix: Record<string, Record<Caller, number>> = {
+  getOpenApiDocument: { anonymous: 200, traineeA: 200, traineeB: 200, supervisorA: 200, supervisorB: 200, clinicAdmin: 200, platformAdmin: 200 },
+  getQuiz: { anonymous: 401, traineeA: 200, traineeB: 200, supervisorA: 200, supervisorB: 200, clinicAdmin: 200, platformAdmin: 200 },
+  submitAttempt: { anonymous: 401, traineeA: 201, traineeB: 201, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 403 },
+  listMyAttempts: { anonymous: 401, traineeA: 200, traineeB: 200, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 403 },
+  listTraineeAttempts: { anonymous: 401, traineeA: 200, traineeB: 404, supervisorA: 200, supervisorB: 404, clinicAdmin: 200, platformAdmin: 200 },
+  getMe: { anonymous: 401, traineeA: 200, traineeB: 200, supervisorA: 200, supervisorB: 200, clinicAdmin: 200, platformAdmin: 200 },
+  listTrainees: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 200, supervisorB: 200, clinicAdmin: 200, platformAdmin: 200 },
+  inviteTrainee: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 201, supervisorB: 201, clinicAdmin: 403, platformAdmin: 403 },
+  listOrganisations: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 200 },
+  createOrganisation: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 201 },
+  inviteSupervisor: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 201 },
+  listMembers: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 200, supervisorB: 404, clinicAdmin: 200, platformAdmin: 200 },
+};
