@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,23 +21,27 @@ interface Sample {
   status: number;
 }
 
+const runProcess = promisify(execFile);
+
 /**
  * Fresh Node processes that import a bundle and handle one event (one PutItem each), with our
- * function and the floor interleaved so both see the same machine noise.
+ * function and the floor interleaved so both see the same machine noise. Asynchronous, because
+ * this process also serves the issuer keys the function fetches while it starts.
  */
-export function measureColdStarts(
+export async function measureColdStarts(
   bundles: { name: string; path: string; eventPath: string }[],
   runs: number,
   env: NodeJS.ProcessEnv,
+  authorization: string,
   workDir: string,
   progress: (done: number) => void,
-): Record<string, ColdStart> {
+): Promise<Record<string, ColdStart>> {
   const samples: Record<string, Sample[]> = Object.fromEntries(bundles.map((bundle) => [bundle.name, []]));
   for (let run = 0; run < runs; run += 1) {
     for (const bundle of bundles) {
       const eventFile = join(workDir, `event-${bundle.name}.json`);
-      writeFileSync(eventFile, JSON.stringify(postEvent(bundle.eventPath, submission())));
-      const output = execFileSync(process.execPath, [PROBE, bundle.path, eventFile], { env, encoding: 'utf8' });
+      writeFileSync(eventFile, JSON.stringify(postEvent(bundle.eventPath, submission(), authorization)));
+      const { stdout: output } = await runProcess(process.execPath, [PROBE, bundle.path, eventFile], { env, encoding: 'utf8' });
       const sample = JSON.parse(output) as Sample;
       if (sample.status !== 201) throw new Error(`${bundle.name} cold start answered ${sample.status}`);
       samples[bundle.name].push(sample);

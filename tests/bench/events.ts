@@ -16,5 +16,5 @@ export function submission(): SubmitAttempt {
 }
 
 /** An API Gateway HTTP API (payload 2.0) POST event with a JSON body. */
-export const postEvent = (path: string, body: unknown): APIGatewayProxyEventV2 =>
-  apiGatewayEvent('POST', path, JSON.stringify(body), { 'content-type': 'application/json' });
+export const postEvent = (path: string, body: unknown, authorization: string): APIGatewayProxyEventV2 =>
+  apiGatewayEvent('POST', path, JSON.stringify(body), { 'content-type': 'application/json', authorization });

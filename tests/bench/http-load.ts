@@ -47,7 +47,7 @@ export function cpuTimeMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function fire(url: string, amount: number) {
+async function fire(url: string, amount: number, authorization: string) {
   const started = performance.now();
   let lastResponseAt = started;
   const result = await autocannon({
@@ -56,7 +56,7 @@ async function fire(url: string, amount: number) {
     connections: LOAD.connections,
     amount,
     timeout: LOAD.timeoutSeconds,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization },
     requests: [
       {
         setupRequest: (request) => ({ ...request, body: JSON.stringify(submission()) }),
@@ -75,10 +75,10 @@ async function fire(url: string, amount: number) {
  * number of submissions, each with its own attempt id. Throughput is total ÷ time to the last
  * response: autocannon's per-second average is too coarse for runs of a few seconds.
  */
-export async function load(url: string, pid: number): Promise<Load & { warmUp2xx: number }> {
-  const warmUp = await fire(url, LOAD.warmUp);
+export async function load(url: string, pid: number, authorization = ''): Promise<Load & { warmUp2xx: number }> {
+  const warmUp = await fire(url, LOAD.warmUp, authorization);
   const cpuBefore = cpuTimeMs(pid);
-  const { result, elapsedSeconds } = await fire(url, LOAD.amount);
+  const { result, elapsedSeconds } = await fire(url, LOAD.amount, authorization);
   return {
     warmUp2xx: warmUp.result['2xx'],
     requests: result.requests.total,

@@ -3,23 +3,19 @@
  * Builds what it needs, starts DynamoDB Local and the servers, prints a progress line per step,
  * writes results/latest.json and results/latest.md, and stops everything it started.
  */
-import { serve } from '@hono/node-server';
 import { execSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createDocumentClient } from '../../functions/core/store/document-client';
-import { attemptKey, DynamoAttemptStore } from '../../functions/core/store/dynamo-attempt-store';
+import { attemptKey } from '../../functions/core/store/dynamo-attempt-store';
+import { DEMO_PASSWORD, demoPeople } from '../../infra/local/demo-data';
+import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { signIn } from '../support/sign-in';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { bundledBanks } from '../../functions/core/course/bundled-banks';
-import { createQuizApp } from '../../functions/quiz/app';
 import { QUIZ_MEMORY_MB } from '../../infra/api';
-import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb-local';
-import { createLocalOrigin } from '../../infra/local/local-origin';
-import { freePort } from '../../infra/local/preflight';
 import { SITE_BUILD_DIR } from '../../infra/site';
 import { writeUnits } from '../support/dynamo-item-size';
 import { bundle, FLOOR_ENTRY, functionEntry, SIZE_BUDGET_RATIO } from './bundle';
@@ -27,6 +23,7 @@ import { measureColdStarts } from './cold-start';
 import { costPerMillion } from './cost-model';
 import { countItems } from './count-items';
 import { submission } from './events';
+import { freePort } from '../../infra/local/preflight';
 import { load, LOAD, startServer } from './http-load';
 import { measurePageTransfer } from './page-transfer';
 import { machine, toMarkdown, type BenchResults } from './report';
@@ -47,8 +44,7 @@ const note = (message: string) => console.log(`      ${message}`);
 
 const workDir = mkdtempSync(join(tmpdir(), 'cit-bench-'));
 const children: ChildProcess[] = [];
-let db: DynamoDbLocal | undefined;
-let site: ReturnType<typeof serve> | undefined;
+let stack: LocalStack | undefined;
 
 async function main() {
   const started = Date.now();
@@ -72,32 +68,35 @@ async function main() {
   };
   note(`quiz ${quizBundle.bytes} B, floor ${floorBundle.bytes} B, ratio ${bundles.quiz.ratioToFloor}`);
 
-  step('starting DynamoDB Local…');
-  db = await startDynamoDbLocal(await freePort());
-  await ensureTable(db.client, TABLE);
-  const env = { ...process.env, TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: db.endpoint, AWS_REGION: 'us-east-1', AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1' };
+  step('starting the local stack (DynamoDB Local, OpenID provider, demo accounts) and signing a trainee in…');
+  stack = await startLocalStack({ port: 0, dynamoDbPort: 0, identityProviderPort: 0, tableName: TABLE });
+  const { issuer, clientId } = stack.identityProvider;
+  const token = await signIn(issuer, clientId, `${stack.webUrl}/auth/callback`, demoPeople.traineeA.email, DEMO_PASSWORD);
+  const authorization = `Bearer ${token}`;
+  const env = { ...process.env, ...stack.functionEnv, AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1' };
 
-  step(`cold starts: ${COLD_START_RUNS} fresh processes each, interleaved…`);
-  const cold = measureColdStarts(
+  step(`cold starts: ${COLD_START_RUNS} fresh processes each, interleaved (ours verifies the token, fetching the issuer's keys)…`);
+  const cold = await measureColdStarts(
     [
       { name: 'quiz', path: quizBundle.path, eventPath: '/api/attempts' },
       { name: 'floor', path: floorBundle.path, eventPath: '/floor/attempts' },
     ],
     COLD_START_RUNS,
     env,
+    authorization,
     workDir,
     (done) => done % 5 === 0 && note(`${done}/${COLD_START_RUNS} runs`),
   );
   const coldStart = { ...cold, ratio: round(cold.quiz.medianMs / cold.floor.medianMs, 3) } as BenchResults['coldStart'];
 
   step(`warm latency: scoring ×${SCORING_CALLS}, submissions with storage ×${WARM_CALLS} (ours and floor)…`);
-  Object.assign(process.env, { TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: db.endpoint });
-  const client = createDocumentClient({ tableName: TABLE, endpoint: db.endpoint });
-  const quizApp = createQuizApp({ banks: bundledBanks, attempts: new DynamoAttemptStore(client, TABLE), now: () => new Date() });
+  Object.assign(process.env, stack.functionEnv);
+  const client = createDocumentClient({ tableName: TABLE, endpoint: stack.dynamoEndpoint });
+  const quizApp = stack.apps.quiz;
   const { app: floorApp } = await import('./floor/handler');
   const warm = {
     scoring20Items: measureScoring(SCORING_CALLS),
-    submitWithStorage: await measureRequests(quizApp, '/api/attempts', WARM_CALLS),
+    submitWithStorage: await measureRequests(quizApp, '/api/attempts', WARM_CALLS, authorization),
     floorWithStorage: await measureRequests(floorApp, '/floor/attempts', WARM_CALLS),
     verification: 'not measured: certificate verification is not built yet',
   };
@@ -109,7 +108,7 @@ async function main() {
     const port = await freePort();
     const child = await startServer(serverPath, { ...env, PORT: String(port) });
     children.push(child);
-    const result = await load(`http://127.0.0.1:${port}${path}`, child.pid!);
+    const result = await load(`http://127.0.0.1:${port}${path}`, child.pid!, authorization);
     child.kill();
     return result;
   };
@@ -132,16 +131,11 @@ async function main() {
   note(`stored ${storedAttempts} attempts for ${quiz2xxAll} 2xx responses (warm-up included)`);
 
   step('web weight per route, and the module page in Chromium…');
-  const origin = createLocalOrigin({ functions: { quiz: quizApp }, siteDir: SITE_BUILD_DIR });
-  site = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const server = serve({ fetch: origin.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(server));
-  });
-  const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  const web = { routes: routeWeights(SITE_BUILD_DIR), modulePage: await measurePageTransfer(`${siteUrl}/courses/mechanism-of-action`) };
+  const web = { routes: routeWeights(SITE_BUILD_DIR), modulePage: await measurePageTransfer(`${stack.webUrl}/courses/mechanism-of-action`) };
 
   step('cost model from the measured figures…');
   const sample = submission();
-  const response = await quizApp.request('/api/attempts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sample) });
+  const response = await quizApp.request('/api/attempts', { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(sample) });
   const responseBytes = gzipSync(Buffer.from(await response.arrayBuffer())).length;
   const { Item: storedItem } = await client.send(new GetCommand({ TableName: TABLE, Key: attemptKey(sample.attemptId), ConsistentRead: true }));
   if (!storedItem) throw new Error('the sample attempt was not stored');
@@ -207,8 +201,7 @@ const errorsIn = (runs: { non2xx: number; errors: number }[]) => runs.reduce((to
 
 async function stopEverything() {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  await new Promise((resolve) => (site ? site.close(resolve) : resolve(undefined)));
-  await db?.stop();
+  await stack?.stop();
   rmSync(workDir, { recursive: true, force: true });
 }
 

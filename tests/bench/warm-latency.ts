@@ -40,9 +40,9 @@ export function measureScoring(calls: number): Latency {
 }
 
 /** The whole request in process (routing, validation, scoring, one PutItem to DynamoDB Local). */
-export async function measureRequests(app: Pick<Hono, 'request'>, path: string, calls: number): Promise<Latency> {
+export async function measureRequests(app: { request: Hono['request'] }, path: string, calls: number, authorization = ''): Promise<Latency> {
   const send = () =>
-    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission()) });
+    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(submission()) });
   for (let index = 0; index < 50; index += 1) await send();
   const samples: bigint[] = [];
   for (let index = 0; index < calls; index += 1) {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -12,4 +13,26 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/**
+ * One Chromium for a test file and a fresh browser context (no cookies, no storage) per test.
+ * Returns a getter for the current test's page.
+ */
+export function useBrowserPerTest(setUp?: (page: Page) => Promise<void> | void): { page: () => Page; browser: () => Browser } {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    const context = await browser!.newContext();
+    page = await context.newPage();
+    await setUp?.(page);
+    return () => context.close();
+  });
+  return { page: () => page!, browser: () => browser! };
 }

@@ -1,25 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { bank, MODULE_ID } from '../support/banks';
 import { localStore } from '../support/dynamo';
-import { launchChromium } from './browser';
+import { demoPeople } from '../../infra/local/demo-data';
+import { useBrowserPerTest } from './browser';
+import { signInAs } from './sign-in';
 
-let browser: Browser;
-let page: Page;
-const baseUrl = inject('baseUrl');
-const store = localStore(inject('dynamoEndpoint'), inject('tableName'));
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage();
-  const errors: string[] = [];
+const stack = inject('stack');
+const baseUrl = stack.webUrl;
+const store = localStore(stack);
+const errors: string[] = [];
+const chromium = useBrowserPerTest(async (page) => {
+  errors.length = 0;
   page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('console', (message) => message.type() === 'error' && errors.push(`${message.text()} (${message.location().url})`));
+  await signInAs(page, baseUrl, demoPeople.traineeA.email);
+});
+let page: Page;
+beforeEach(() => {
+  page = chromium.page();
   return () => expect(errors, 'no script or CSP errors in the page').toEqual([]);
 });
 
@@ -72,7 +71,11 @@ describe('taking the Mechanism of action quiz in Chromium', () => {
     );
 
     const stored = (await store.attemptItems()).filter((item) => item.correctCount === bank.questions.length - 1);
-    expect(stored).toHaveLength(1);
+    expect(stored).toEqual([expect.objectContaining({ userSub: demoPeople.traineeA.sub })]);
+
+    await page.getByRole('link', { name: 'My progress' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Mechanism of action' }).first();
+    expect(await row.innerText()).toContain('Passed');
   });
 
   it('shows a failed attempt against the pass mark, then starts a fresh attempt', async () => {

@@ -1,12 +1,12 @@
-import { generateKeyPair, importJWK, SignJWT, type JWTPayload, type KeyLike } from 'jose';
+import { generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { describe, expect, inject, it } from 'vitest';
 import { demoPeople } from '../../infra/local/demo-data';
 
 const stack = inject('stack');
 const me = (token?: string) => fetch(`${stack.webUrl}/api/me`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
-async function mint(claims: JWTPayload, options: { key?: KeyLike | Uint8Array; kid?: string; expiresIn?: string | number } = {}) {
-  const key = options.key ?? ((await importJWK(stack.signingKey, 'RS256')) as KeyLike);
+async function mint(claims: JWTPayload, options: { key?: CryptoKey; kid?: string; expiresIn?: string | number } = {}) {
+  const key = options.key ?? ((await importJWK(stack.signingKey, 'RS256')) as CryptoKey);
   const person = demoPeople.traineeA;
   return new SignJWT({ email: person.email, name: person.name, 'cognito:groups': ['trainee'], ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? stack.signingKey.kid })

@@ -17,7 +17,7 @@ const STYLE = `
 
 export function page(title: string, body: string, wide = false): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · CIT Academy (local sign-in)</title><style>${STYLE}</style></head>
+<title>${escapeHtml(title)} · CIT Academy (local sign-in)</title><link rel="icon" href="data:,"><style>${STYLE}</style></head>
 <body><main class="${wide ? 'wide' : ''}">${body}</main></body></html>`;
 }
 

@@ -1,4 +1,17 @@
-import type { AttemptResult, Problem, Quiz, SubmitAttempt } from '$core/api/schemas';
+import type {
+  AttemptResult,
+  AttemptSummary,
+  CreateOrganisation,
+  Invitation,
+  InvitePerson,
+  Me,
+  Organisation,
+  Person,
+  Problem,
+  Quiz,
+  SubmitAttempt,
+} from '$core/api/schemas';
+import { session } from './session.svelte';
 
 /** An API call that failed; `problem` is the RFC 9457 body when the server sent one. */
 export class ApiError extends Error {
@@ -12,26 +25,38 @@ export class ApiError extends Error {
 }
 
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...(init.headers as Record<string, string>) };
+  if (session.token) headers.authorization = `Bearer ${session.token}`;
+  if (init.body) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, { ...init, headers: { accept: 'application/json', ...init.headers } });
+    response = await fetch(`/api${path}`, { ...init, headers });
   } catch {
     throw new ApiError(0);
   }
   if (!response.ok) {
     const problem = response.headers.get('content-type')?.includes('json') ? await response.json().catch(() => undefined) : undefined;
+    // An expired or revoked token: forget it, so the page offers to sign in again.
+    if (response.status === 401) session.clear();
     throw new ApiError(response.status, problem);
   }
   return response.json() as Promise<T>;
 }
 
+const post = <T>(path: string, body: unknown) => request<T>(path, { method: 'POST', body: JSON.stringify(body) });
+const id = encodeURIComponent;
+
 /** The only place the web app calls the API. Types come from the same zod schemas the API validates with. */
 export const api = {
-  getQuiz: (moduleId: string) => request<Quiz>(`/modules/${encodeURIComponent(moduleId)}/questions`),
-  submitAttempt: (submission: SubmitAttempt) =>
-    request<AttemptResult>('/attempts', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(submission),
-    }),
+  getQuiz: (moduleId: string) => request<Quiz>(`/modules/${id(moduleId)}/questions`),
+  submitAttempt: (submission: SubmitAttempt) => post<AttemptResult>('/attempts', submission),
+  me: () => request<Me>('/me'),
+  myAttempts: () => request<{ attempts: AttemptSummary[] }>('/me/attempts'),
+  traineeAttempts: (traineeId: string) => request<{ attempts: AttemptSummary[] }>(`/trainees/${id(traineeId)}/attempts`),
+  trainees: () => request<{ people: Person[] }>('/trainees'),
+  inviteTrainee: (invitee: InvitePerson) => post<Invitation>('/invitations', invitee),
+  organisations: () => request<{ organisations: Organisation[] }>('/organisations'),
+  createOrganisation: (organisation: CreateOrganisation) => post<Organisation>('/organisations', organisation),
+  inviteSupervisor: (orgId: string, invitee: InvitePerson) => post<Invitation>(`/organisations/${id(orgId)}/supervisors`, invitee),
+  members: (orgId: string) => request<{ people: Person[] }>(`/organisations/${id(orgId)}/members`),
 };

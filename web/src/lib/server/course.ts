@@ -15,3 +15,6 @@ export function modulePages(): ModulePage[] {
 export function modulePage(id: string): ModulePage | undefined {
   return modulePages().find((page) => page.id === id);
 }
+
+/** Module ids and titles, for pages that list attempts. */
+export const moduleTitles = () => Object.fromEntries(modulePages().map((page) => [page.id, page.title]));

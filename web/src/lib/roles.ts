@@ -1,0 +1,22 @@
+import type { Role } from '$core/auth/principal';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  trainee: 'Trainee',
+  supervisor: 'Supervisor',
+  'clinic-admin': 'Clinic admin',
+  'platform-admin': 'Platform admin',
+};
+
+export interface NavLink {
+  href: string;
+  label: string;
+  roles: Role[];
+}
+
+/** Navigation per role: each person sees only where they can go. */
+export const NAV_LINKS: NavLink[] = [
+  { href: '/', label: 'Courses', roles: ['trainee', 'supervisor', 'clinic-admin', 'platform-admin'] },
+  { href: '/progress', label: 'My progress', roles: ['trainee'] },
+  { href: '/trainees', label: 'Trainees', roles: ['supervisor', 'clinic-admin', 'platform-admin'] },
+  { href: '/organisations', label: 'Organisations', roles: ['platform-admin'] },
+];

@@ -1,0 +1,63 @@
+import type { Role } from '$core/auth/principal';
+
+export interface SignedInUser {
+  sub: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  orgId?: string;
+}
+
+interface StoredSession {
+  idToken: string;
+  expiresAt: number;
+  user: SignedInUser;
+}
+
+const KEY = 'cit.session';
+
+/**
+ * Who is signed in, for the whole app. Kept in sessionStorage (per tab, gone when it closes); the
+ * strict CSP is what keeps other scripts from reading it.
+ */
+class Session {
+  user = $state<SignedInUser | null>(null);
+  /** False until the browser has looked for a stored session (pages are prerendered signed out). */
+  ready = $state(false);
+  #token: string | null = null;
+
+  restore() {
+    const stored = sessionStorage.getItem(KEY);
+    const parsed = stored ? (JSON.parse(stored) as StoredSession) : null;
+    if (parsed && parsed.expiresAt > Date.now()) {
+      this.#token = parsed.idToken;
+      this.user = parsed.user;
+    } else {
+      this.clear();
+    }
+    this.ready = true;
+  }
+
+  start(idToken: string, expiresAt: number, user: SignedInUser) {
+    sessionStorage.setItem(KEY, JSON.stringify({ idToken, expiresAt, user } satisfies StoredSession));
+    this.#token = idToken;
+    this.user = user;
+    this.ready = true;
+  }
+
+  clear() {
+    sessionStorage.removeItem(KEY);
+    this.#token = null;
+    this.user = null;
+  }
+
+  get token() {
+    return this.#token;
+  }
+
+  hasRole(...roles: Role[]) {
+    return this.user?.roles.some((role) => roles.includes(role)) ?? false;
+  }
+}
+
+export const session = new Session();
