@@ -27,11 +27,41 @@ export class InvalidAnswers extends Error {
   }
 }
 
-/** The same attempt id was already used for a different submission. */
+/** The attempt was already submitted with different answers. */
 export class AttemptConflict extends Error {
   readonly name = 'AttemptConflict';
   constructor(readonly attemptId: string) {
     super(`Attempt ${attemptId} was already submitted with different answers; start a new attempt to answer again.`);
+  }
+}
+
+/** The attempt can no longer be submitted: its time ran out, or the course content changed since it was issued. */
+export class AttemptClosed extends Error {
+  readonly name = 'AttemptClosed';
+  constructor(
+    readonly attemptId: string,
+    readonly reason: 'expired' | 'content-changed',
+  ) {
+    super(
+      reason === 'expired'
+        ? `Attempt ${attemptId} expired before it was submitted; start a new attempt.`
+        : `The module changed since attempt ${attemptId} was issued; start a new attempt.`,
+    );
+  }
+}
+
+/** The attempt policy does not allow a new attempt yet. */
+export class AttemptNotAllowed extends Error {
+  readonly name = 'AttemptNotAllowed';
+  constructor(
+    readonly reason: 'cooldown' | 'daily-limit',
+    readonly nextAttemptAt: string,
+  ) {
+    super(
+      reason === 'cooldown'
+        ? `After a failed attempt, take time to review the lesson: the next attempt can start at ${nextAttemptAt}.`
+        : `You have used today's attempts for this module: the next one can start at ${nextAttemptAt}.`,
+    );
   }
 }
 

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { postEvent, submission } from './events';
+import { postEvent, type OpenAttempt, submissionPath } from './events';
 import { median, percentile, round } from './stats';
 
 const PROBE = fileURLToPath(new URL('./cold-start-probe.mjs', import.meta.url));
@@ -23,13 +23,19 @@ interface Sample {
 
 const runProcess = promisify(execFile);
 
+/** Each cold start submits one pre-issued attempt. */
+export const submitting = (attempts: OpenAttempt[]) => () => {
+  const attempt = attempts.pop()!;
+  return { path: submissionPath(attempt.attemptId), body: { answers: attempt.answers } };
+};
+
 /**
  * Fresh Node processes that import a bundle and handle one event (one PutItem each), with our
  * function and the floor interleaved so both see the same machine noise. Asynchronous, because
  * this process also serves the issuer keys the function fetches while it starts.
  */
 export async function measureColdStarts(
-  bundles: { name: string; path: string; eventPath: string }[],
+  bundles: { name: string; path: string; event: () => { path: string; body: unknown } }[],
   runs: number,
   env: NodeJS.ProcessEnv,
   authorization: string,
@@ -40,7 +46,8 @@ export async function measureColdStarts(
   for (let run = 0; run < runs; run += 1) {
     for (const bundle of bundles) {
       const eventFile = join(workDir, `event-${bundle.name}.json`);
-      writeFileSync(eventFile, JSON.stringify(postEvent(bundle.eventPath, submission(), authorization)));
+      const { path, body } = bundle.event();
+      writeFileSync(eventFile, JSON.stringify(postEvent(path, body, authorization)));
       const { stdout: output } = await runProcess(process.execPath, [PROBE, bundle.path, eventFile], { env, encoding: 'utf8' });
       const sample = JSON.parse(output) as Sample;
       if (sample.status !== 201) throw new Error(`${bundle.name} cold start answered ${sample.status}`);

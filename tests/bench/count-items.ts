@@ -1,7 +1,7 @@
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-/** Counts the items of one type in the table (paginated, strongly consistent). */
-export async function countItems(client: DynamoDBDocumentClient, tableName: string, type: string): Promise<number> {
+/** Counts the items of one type in the table (paginated, strongly consistent); `submitted` counts attempts with a submission. */
+export async function countItems(client: DynamoDBDocumentClient, tableName: string, type: string, submitted = false): Promise<number> {
   let count = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -10,7 +10,7 @@ export async function countItems(client: DynamoDBDocumentClient, tableName: stri
         TableName: tableName,
         Select: 'COUNT',
         ConsistentRead: true,
-        FilterExpression: '#type = :type',
+        FilterExpression: submitted ? '#type = :type AND attribute_exists(submission)' : '#type = :type',
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: { ':type': type },
         ExclusiveStartKey: startKey,

@@ -1,19 +1,51 @@
-import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
 import { bundledBanks } from '../../functions/core/course/bundled-banks';
-import type { SubmitAttempt } from '../../functions/core/api/schemas';
+import type { Answer } from '../../functions/core/api/schemas';
+import type { AttemptStore } from '../../functions/core/quiz/attempt-store';
+import { drawQuestions } from '../../functions/core/quiz/draw';
 import { apiGatewayEvent } from '../support/api-gateway-event';
+import { correctAnswer } from '../support/banks';
 
 export const BENCH_MODULE = 'mechanism-of-action';
 
-/** A complete, correct submission for the benchmark module with a fresh attempt id. */
-export function submission(): SubmitAttempt {
-  return {
-    attemptId: randomUUID(),
-    moduleId: BENCH_MODULE,
-    answers: bundledBanks[BENCH_MODULE].questions.map((question) => ({ questionId: question.id, selected: question.correctOptionIds })),
-  };
+export interface OpenAttempt {
+  attemptId: string;
+  answers: Answer[];
 }
+
+/**
+ * Attempts issued ahead of the measurement, straight into the table with the real draw. The
+ * attempt policy (three a day) is the API's business, not what the submission figures measure.
+ */
+export async function preIssueAttempts(store: AttemptStore, userSub: string, count: number): Promise<OpenAttempt[]> {
+  const bank = bundledBanks[BENCH_MODULE];
+  const now = Date.now();
+  const attempts: OpenAttempt[] = [];
+  for (let offset = 0; offset < count; offset += 50) {
+    const batch = Array.from({ length: Math.min(50, count - offset) }, () => {
+      const served = drawQuestions(bank);
+      return {
+        record: {
+          attemptId: randomUUID(),
+          userSub,
+          moduleId: bank.moduleId,
+          contentVersion: bank.contentVersion,
+          passMark: bank.policy.passMark,
+          issuedAt: new Date(now).toISOString(),
+          expiresAt: new Date(now + 6 * 3600_000).toISOString(),
+          served,
+        },
+        answers: served.map(({ questionId }) => ({ questionId, selected: correctAnswer(questionId) })),
+      };
+    });
+    await Promise.all(batch.map(({ record }) => store.create(record)));
+    attempts.push(...batch.map(({ record, answers }) => ({ attemptId: record.attemptId, answers })));
+  }
+  return attempts;
+}
+
+export const submissionPath = (attemptId: string) => `/api/attempts/${attemptId}/submission`;
 
 /** An API Gateway HTTP API (payload 2.0) POST event with a JSON body. */
 export const postEvent = (path: string, body: unknown, authorization: string): APIGatewayProxyEventV2 =>

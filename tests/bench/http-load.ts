@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { submission } from './events';
+
 import { round } from './stats';
 
 export interface Load {
@@ -47,7 +47,7 @@ export function cpuTimeMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function fire(url: string, amount: number, authorization: string) {
+async function fire(url: string, amount: number, authorization: string, next: () => { path: string; body: unknown }) {
   const started = performance.now();
   let lastResponseAt = started;
   const result = await autocannon({
@@ -59,7 +59,10 @@ async function fire(url: string, amount: number, authorization: string) {
     headers: { 'content-type': 'application/json', authorization },
     requests: [
       {
-        setupRequest: (request) => ({ ...request, body: JSON.stringify(submission()) }),
+        setupRequest: (request) => {
+          const { path, body } = next();
+          return { ...request, path, body: JSON.stringify(body) };
+        },
         onResponse: () => {
           lastResponseAt = performance.now();
         },
@@ -75,10 +78,15 @@ async function fire(url: string, amount: number, authorization: string) {
  * number of submissions, each with its own attempt id. Throughput is total ÷ time to the last
  * response: autocannon's per-second average is too coarse for runs of a few seconds.
  */
-export async function load(url: string, pid: number, authorization = ''): Promise<Load & { warmUp2xx: number }> {
-  const warmUp = await fire(url, LOAD.warmUp, authorization);
+export async function load(
+  url: string,
+  pid: number,
+  next: () => { path: string; body: unknown },
+  authorization = '',
+): Promise<Load & { warmUp2xx: number }> {
+  const warmUp = await fire(url, LOAD.warmUp, authorization, next);
   const cpuBefore = cpuTimeMs(pid);
-  const { result, elapsedSeconds } = await fire(url, LOAD.amount, authorization);
+  const { result, elapsedSeconds } = await fire(url, LOAD.amount, authorization, next);
   return {
     warmUp2xx: warmUp.result['2xx'],
     requests: result.requests.total,

@@ -51,7 +51,7 @@ export function toMarkdown(results: BenchResults): string {
     `| Module page, bytes transferred in Chromium (${web.modulePage.requests} requests) | ${kb(web.modulePage.transferredBytes)} | | |`,
     `| AWS cost per 1M submissions | $${cost.submissions.total} | | goal ≤ $3 |`,
     '',
-    `Cost breakdown per 1M submissions: HTTP API $${cost.submissions.httpApi}, Lambda requests $${cost.submissions.lambdaRequests}, Lambda compute $${cost.submissions.lambdaCompute} (${cost.memoryMb} MB × billed p50), DynamoDB $${cost.submissions.dynamoDb} (${cost.writeUnitsPerAttempt} WRU per attempt), CloudFront $${cost.submissions.cloudFront} (requests + ${kb(cost.responseBytes)} per response). Verification: ${cost.verifications}.`,
+    `Cost breakdown per 1M submissions: HTTP API $${cost.submissions.httpApi}, Lambda requests $${cost.submissions.lambdaRequests}, Lambda compute $${cost.submissions.lambdaCompute} (${cost.memoryMb} MB × billed p50), DynamoDB $${cost.submissions.dynamoDb} (${cost.writeUnitsPerAttempt} WRU + 1 RRU per submission), CloudFront $${cost.submissions.cloudFront} (requests + ${kb(cost.responseBytes)} per response). Verification: ${cost.verifications}.`,
     '',
     ...results.budgets.map((budget) => `- ${budget.met ? '✓' : '✗'} ${budget.name}: ${budget.value} (goal ${budget.goal})`),
   ];

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { bundledBanks } from '../../functions/core/course/bundled-banks';
 import type { QuestionBank } from '../../functions/core/course/types';
 import { scoreAttempt } from '../../functions/core/quiz/score-attempt';
-import { BENCH_MODULE, submission } from './events';
+import { BENCH_MODULE, type OpenAttempt, submissionPath } from './events';
 import { percentile, round } from './stats';
 
 export interface Latency {
@@ -29,20 +29,31 @@ function twentyItemBank(): QuestionBank {
 export function measureScoring(calls: number): Latency {
   const bank = twentyItemBank();
   const answers = bank.questions.map((question) => ({ questionId: question.id, selected: question.correctOptionIds }));
-  for (let index = 0; index < 1_000; index += 1) scoreAttempt(bank, answers);
+  const served = bank.questions.map((question) => ({ questionId: question.id, optionOrder: question.options.map((option) => option.id) }));
+  for (let index = 0; index < 1_000; index += 1) scoreAttempt(bank, served, bank.policy.passMark, answers);
   const samples: bigint[] = [];
   for (let index = 0; index < calls; index += 1) {
     const start = process.hrtime.bigint();
-    scoreAttempt(bank, answers);
+    scoreAttempt(bank, served, bank.policy.passMark, answers);
     samples.push(process.hrtime.bigint() - start);
   }
   return summarise(samples, 'µs');
 }
 
-/** The whole request in process (routing, validation, scoring, one PutItem to DynamoDB Local). */
-export async function measureRequests(app: { request: Hono['request'] }, path: string, calls: number, authorization = ''): Promise<Latency> {
-  const send = () =>
-    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(submission()) });
+type NextRequest = () => { path: string; body: unknown };
+
+/** A request per pre-issued attempt: submit its answers. */
+export const submitEach = (attempts: OpenAttempt[]): NextRequest => () => {
+  const attempt = attempts.pop()!;
+  return { path: submissionPath(attempt.attemptId), body: { answers: attempt.answers } };
+};
+
+/** The whole request in process: routing, token check, validation, scoring, storage on DynamoDB Local. */
+export async function measureRequests(app: { request: Hono['request'] }, next: NextRequest, calls: number, authorization = ''): Promise<Latency> {
+  const send = () => {
+    const { path, body } = next();
+    return app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
+  };
   for (let index = 0; index < 50; index += 1) await send();
   const samples: bigint[] = [];
   for (let index = 0; index < calls; index += 1) {
@@ -50,7 +61,7 @@ export async function measureRequests(app: { request: Hono['request'] }, path: s
     const response = await send();
     await response.arrayBuffer();
     samples.push(process.hrtime.bigint() - start);
-    if (response.status !== 201) throw new Error(`${path} answered ${response.status}`);
+    if (response.status !== 201) throw new Error(`${response.url || "request"} answered ${response.status}`);
   }
   return summarise(samples, 'ms');
 }

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { createAccountsApp } from '../../functions/accounts/app';
 import { accountsDepsFromEnv } from '../../functions/accounts/deps-from-env';
-import type { Invitation, Me, Person } from '../../functions/core/api/schemas';
+import type { Invitation, IssuedAttempt, Me, Person } from '../../functions/core/api/schemas';
+import { answersFor } from '../support/banks';
 import { demoOrganisations, demoPeople } from '../../infra/local/demo-data';
+import { acceptInvitation as accept, newTrainee } from '../support/new-trainee';
 import { signIn } from '../support/sign-in';
 
 const stack = inject('stack');
@@ -15,15 +17,7 @@ const call = (token: string, path: string, body?: unknown) =>
   });
 const newEmail = () => `trainee-${randomUUID().slice(0, 8)}@harbour.example`;
 
-/** Accepts an invitation on the provider's page, as the invitee would from the outbox link. */
-async function acceptInvitation(email: string, password: string) {
-  const outbox = await (await fetch(`${stack.issuer}/outbox`)).text();
-  const row = outbox.split('<tr>').find((line) => line.includes(email));
-  const link = /href="([^"]+\/invite\/[^"]+)"/.exec(row ?? '')?.[1];
-  expect(link, `an invitation link for ${email} in the outbox`).toBeDefined();
-  const form = new URLSearchParams({ password, confirm: password });
-  return fetch(link!, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
-}
+const acceptInvitation = (email: string, password: string) => accept(stack, email, password);
 
 describe('inviting a trainee', () => {
   it('creates the account in the supervisor’s organisation; the invitee sets a password and signs in as a trainee', async () => {
@@ -119,26 +113,26 @@ describe('organisations', () => {
 
 describe('who sees a trainee’s attempts', () => {
   it('the trainee, their supervisor and their clinic admin do; another organisation’s supervisor does not', async () => {
-    const attemptId = randomUUID();
-    const { answers, MODULE_ID } = await import('../support/banks');
-    const submitted = await call(stack.tokens.traineeA, '/api/attempts', { attemptId, moduleId: MODULE_ID, answers: answers() });
+    const trainee = await newTrainee(stack);
+    const issued = (await (await call(trainee.token, '/api/modules/indications/attempts', {})).json()) as IssuedAttempt;
+    const submitted = await call(trainee.token, `/api/attempts/${issued.attemptId}/submission`, { answers: answersFor(issued) });
     expect(submitted.status).toBe(201);
-    const path = `/api/trainees/${demoPeople.traineeA.sub}/attempts`;
-    for (const viewer of ['traineeA', 'supervisorA', 'clinicAdmin', 'platformAdmin'] as const) {
-      const list = (await (await call(stack.tokens[viewer], path)).json()) as { attempts: { attemptId: string }[] };
-      expect(list.attempts.map((attempt) => attempt.attemptId), viewer).toContain(attemptId);
+    const path = `/api/trainees/${trainee.sub}/attempts`;
+    for (const token of [trainee.token, stack.tokens.supervisorA, stack.tokens.clinicAdmin, stack.tokens.platformAdmin]) {
+      const list = (await (await call(token, path)).json()) as { attempts: { attemptId: string }[] };
+      expect(list.attempts.map((attempt) => attempt.attemptId)).toContain(issued.attemptId);
+      expect((await call(token, `/api/attempts/${issued.attemptId}`)).status).toBe(200);
     }
     expect((await call(stack.tokens.supervisorB, path)).status).toBe(404);
-    const own = (await (await call(stack.tokens.traineeA, '/api/me/attempts')).json()) as { attempts: { attemptId: string }[] };
-    expect(own.attempts[0].attemptId).toBe(attemptId);
+    expect((await call(stack.tokens.supervisorB, `/api/attempts/${issued.attemptId}`)).status).toBe(404);
+    expect((await call(stack.tokens.traineeB, `/api/attempts/${issued.attemptId}`)).status).toBe(404);
   });
 
-  it('another trainee cannot replay someone’s attempt id to read their result', async () => {
-    const { answers, MODULE_ID } = await import('../support/banks');
-    const body = { attemptId: randomUUID(), moduleId: MODULE_ID, answers: answers() };
-    expect((await call(stack.tokens.traineeA, '/api/attempts', body)).status).toBe(201);
-    const replay = await call(stack.tokens.traineeB, '/api/attempts', body);
-    expect(replay.status).toBe(409);
-    expect(await replay.text()).not.toContain('correctCount');
+  it('another trainee cannot submit to someone else’s attempt', async () => {
+    const trainee = await newTrainee(stack);
+    const issued = (await (await call(trainee.token, '/api/modules/technique/attempts', {})).json()) as IssuedAttempt;
+    const response = await call(stack.tokens.traineeB, `/api/attempts/${issued.attemptId}/submission`, { answers: answersFor(issued) });
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('correctCount');
   });
 });

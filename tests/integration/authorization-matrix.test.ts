@@ -1,17 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { IssuedAttempt } from '../../functions/core/api/schemas';
 import { routes } from '../../functions/core/api/routes';
 import { demoOrganisations, demoPeople } from '../../infra/local/demo-data';
-import { answers, MODULE_ID } from '../support/banks';
+import { answersFor } from '../support/banks';
 import { authorizationMatrix, CALLERS, type Caller } from './authorization-matrix';
 
 const stack = inject('stack');
 
+const as = (caller: Caller): Record<string, string> => (caller === 'anonymous' ? {} : { authorization: `Bearer ${stack.tokens[caller]}` });
+async function post<T>(caller: Caller, path: string, body: unknown = {}): Promise<T> {
+  const response = await fetch(`${stack.webUrl}${path}`, { method: 'POST', headers: { ...as(caller), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await response.json()) as T;
+}
+
+// Each demo trainee gets an open attempt to submit to, and traineeA a submitted one to review.
+// The matrix issues attempts at "indications"; these use other modules so nothing collides.
+const open: Partial<Record<Caller, IssuedAttempt>> = {};
+let reviewed: IssuedAttempt;
+beforeAll(async () => {
+  for (const trainee of ['traineeA', 'traineeB'] as const) open[trainee] = await post<IssuedAttempt>(trainee, '/api/modules/technique/attempts');
+  reviewed = await post<IssuedAttempt>('traineeA', '/api/modules/complications/attempts');
+  await post('traineeA', `/api/attempts/${reviewed.attemptId}/submission`, { answers: answersFor(reviewed) });
+});
+
 /** A valid request for each route: the matrix tests who may make it, not what is in it. */
-const requests: Record<string, () => { path: string; body?: unknown }> = {
+const requests: Record<string, (caller: Caller) => { path: string; body?: unknown }> = {
   getOpenApiDocument: () => ({ path: '/api/openapi.json' }),
-  getQuiz: () => ({ path: `/api/modules/${MODULE_ID}/questions` }),
-  submitAttempt: () => ({ path: '/api/attempts', body: { attemptId: randomUUID(), moduleId: MODULE_ID, answers: answers() } }),
+  issueAttempt: () => ({ path: '/api/modules/indications/attempts', body: {} }),
+  submitAnswers: (caller) => {
+    const attempt = open[caller] ?? open.traineeA!;
+    return { path: `/api/attempts/${attempt.attemptId}/submission`, body: { answers: answersFor(attempt) } };
+  },
+  getAttempt: () => ({ path: `/api/attempts/${reviewed.attemptId}` }),
+  getMyProgress: () => ({ path: '/api/me/progress' }),
   listMyAttempts: () => ({ path: '/api/me/attempts' }),
   listTraineeAttempts: () => ({ path: `/api/trainees/${demoPeople.traineeA.sub}/attempts` }),
   getMe: () => ({ path: '/api/me' }),
@@ -39,8 +61,8 @@ describe('authorization matrix', () => {
 
   it.each(cases)('%s as %s → %s', async (operationId, caller: Caller, expected) => {
     const route = routes.find((spec) => spec.operationId === operationId)!;
-    const { path, body } = requests[operationId]();
-    const headers: Record<string, string> = caller === 'anonymous' ? {} : { authorization: `Bearer ${stack.tokens[caller]}` };
+    const { path, body } = requests[operationId](caller);
+    const headers: Record<string, string> = { ...as(caller) };
     if (body) headers['content-type'] = 'application/json';
     // Through the local origin: the same routing CloudFront and API Gateway do.
     const response = await fetch(`${stack.webUrl}${path}`, { method: route.method.toUpperCase(), headers, body: body ? JSON.stringify(body) : undefined });

@@ -7,12 +7,15 @@ export const CALLERS: Caller[] = ['anonymous', 'traineeA', 'traineeB', 'supervis
 /**
  * Expected status for every route (by operationId) and caller. traineeA is supervised by
  * supervisorA in the Harbour clinic, where clinicAdmin works; traineeB and supervisorB belong to
- * Northside. Object routes name traineeA or Harbour, so "someone else's" is tried for each caller.
+ * Northside. Object routes name traineeA, traineeA's attempt or Harbour, so "someone else's" is
+ * tried for each caller; a trainee submitting answers submits to an attempt of their own.
  */
 export const authorizationMatrix: Record<string, Record<Caller, number>> = {
   getOpenApiDocument: { anonymous: 200, traineeA: 200, traineeB: 200, supervisorA: 200, supervisorB: 200, clinicAdmin: 200, platformAdmin: 200 },
-  getQuiz: { anonymous: 401, traineeA: 200, traineeB: 200, supervisorA: 200, supervisorB: 200, clinicAdmin: 200, platformAdmin: 200 },
-  submitAttempt: { anonymous: 401, traineeA: 201, traineeB: 201, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 403 },
+  issueAttempt: { anonymous: 401, traineeA: 201, traineeB: 201, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 403 },
+  submitAnswers: { anonymous: 401, traineeA: 201, traineeB: 201, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 403 },
+  getAttempt: { anonymous: 401, traineeA: 200, traineeB: 404, supervisorA: 200, supervisorB: 404, clinicAdmin: 200, platformAdmin: 200 },
+  getMyProgress: { anonymous: 401, traineeA: 200, traineeB: 200, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 403 },
   listMyAttempts: { anonymous: 401, traineeA: 200, traineeB: 200, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 403 },
   listTraineeAttempts: { anonymous: 401, traineeA: 200, traineeB: 404, supervisorA: 200, supervisorB: 404, clinicAdmin: 200, platformAdmin: 200 },
   getMe: { anonymous: 401, traineeA: 200, traineeB: 200, supervisorA: 200, supervisorB: 200, clinicAdmin: 200, platformAdmin: 200 },

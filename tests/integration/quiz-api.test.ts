@@ -1,26 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, inject, it } from 'vitest';
-import { createDocumentClient } from '../../functions/core/store/document-client';
-import { DynamoAttemptStore, encodeAnswer } from '../../functions/core/store/dynamo-attempt-store';
-import { writeUnits } from '../support/dynamo-item-size';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { AttemptResult, IssuedAttempt, Problem, Progress } from '../../functions/core/api/schemas';
 import { RETRY_AFTER_SECONDS } from '../../functions/core/http/problem-details';
+import { createDocumentClient } from '../../functions/core/store/document-client';
+import { DynamoAttemptStore } from '../../functions/core/store/dynamo-attempt-store';
 import { createQuizApp, MAX_BODY_BYTES } from '../../functions/quiz/app';
 import { quizDepsFromEnv } from '../../functions/quiz/deps-from-env';
-import type { AttemptResult, Problem } from '../../functions/core/api/schemas';
-import { answers, bank, MODULE_ID } from '../support/banks';
-import { localStore } from '../support/dynamo';
+import { answersFor, bundledBanks, questionById } from '../support/banks';
+import { writeUnits } from '../support/dynamo-item-size';
 import { ANSWER_KEY_FIELDS, jsonKeys } from '../support/json-keys';
+import { newTrainee } from '../support/new-trainee';
 
 const stack = inject('stack');
-const store = localStore(stack);
-let clock = new Date('2026-11-20T10:00:00Z');
 const deps = quizDepsFromEnv(stack.functionEnv);
+let clock = new Date('2026-11-20T10:00:00Z');
 const app = createQuizApp({ ...deps, now: () => clock });
-const asTrainee = { authorization: `Bearer ${stack.tokens.traineeA}` };
+const attempts = new DynamoAttemptStore(createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint }), stack.tableName);
+type Trainee = Awaited<ReturnType<typeof newTrainee>>;
 
-const post = async (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Response> =>
-  app.request('/api/attempts', { method: 'POST', headers: { ...asTrainee, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-const get = (path: string) => app.request(path, { headers: asTrainee });
+const start = async (trainee: Trainee, moduleId: string): Promise<Response> =>
+  app.request(`/api/modules/${moduleId}/attempts`, { method: 'POST', headers: { authorization: trainee.authorization } });
+const submit = async (trainee: Trainee, attemptId: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Response> =>
+  app.request(`/api/attempts/${attemptId}/submission`, {
+    method: 'POST',
+    headers: { authorization: trainee.authorization, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+const issue = async (trainee: Trainee, moduleId: string) => (await (await start(trainee, moduleId)).json()) as IssuedAttempt;
 
 async function expectProblem(response: Response, status: number, type: string) {
   expect(response.status).toBe(status);
@@ -31,149 +37,168 @@ async function expectProblem(response: Response, status: number, type: string) {
   return problem;
 }
 
-describe('GET /api/modules/:moduleId/questions', () => {
-  it('serves every question without answer keys or explanations', async () => {
-    const response = await get(`/api/modules/${MODULE_ID}/questions`);
-    expect(response.status).toBe(200);
+describe('POST /api/modules/:moduleId/attempts (issue)', () => {
+  let trainee: Trainee;
+  beforeAll(async () => {
+    trainee = await newTrainee(stack);
+  });
+
+  it('draws drawSize questions with shuffled options and no answer keys or explanations, and records what it served', async () => {
+    const response = await start(trainee, 'complications');
+    expect(response.status).toBe(201);
     const text = await response.text();
-    const quiz = JSON.parse(text);
-    expect(quiz.questions.map((question: { id: string }) => question.id)).toEqual(bank.questions.map((question) => question.id));
-    expect([...jsonKeys(quiz)].filter((key) => ANSWER_KEY_FIELDS.includes(key))).toEqual([]);
-    for (const question of bank.questions) expect(text).not.toContain(question.explanation);
+    const attempt = JSON.parse(text) as IssuedAttempt;
+    const bank = bundledBanks.complications;
+    expect(attempt).toMatchObject({ moduleId: 'complications', contentVersion: bank.contentVersion, passMark: 0.8, resumed: false });
+    expect(attempt.questions).toHaveLength(bank.policy.drawSize);
+    expect([...jsonKeys(attempt)].filter((key) => ANSWER_KEY_FIELDS.includes(key))).toEqual([]);
+    for (const question of attempt.questions) expect(text).not.toContain(questionById(question.id).explanation);
+    const stored = await attempts.get(attempt.attemptId);
+    expect(stored?.served.map((served) => served.questionId)).toEqual(attempt.questions.map((question) => question.id));
+    expect(stored?.served.map((served) => served.optionOrder)).toEqual(attempt.questions.map((question) => question.options.map((option) => option.id)));
   });
 
-  it('answers an unknown module with a 404 problem', async () => {
-    const problem = await expectProblem(await get('/api/modules/no-such-module/questions'), 404, 'module-not-found');
-    expect(problem.detail).toContain('no-such-module');
+  it('hands back the open attempt instead of drawing again', async () => {
+    const first = await issue(trainee, 'technique');
+    const again = await start(trainee, 'technique');
+    expect(again.status).toBe(200);
+    expect((await again.json()) as IssuedAttempt).toMatchObject({ attemptId: first.attemptId, resumed: true });
   });
 
-  it('rejects a malformed module id with a 400 problem', async () => {
-    await expectProblem(await get('/api/modules/NOT_A_SLUG/questions'), 400, 'invalid-request');
+  it('answers an unknown module with 404 and a malformed id with 400', async () => {
+    await expectProblem(await start(trainee, 'no-such-module'), 404, 'module-not-found');
+    await expectProblem(await start(trainee, 'NOT_A_SLUG'), 400, 'invalid-request');
   });
 });
 
-describe('POST /api/attempts', () => {
-  it('scores a submission, stores it once and returns feedback with explanations', async () => {
-    const attemptId = randomUUID();
-    const response = await post({ attemptId, moduleId: MODULE_ID, answers: answers([bank.questions[0].id]) });
+describe('POST /api/attempts/:attemptId/submission', () => {
+  let trainee: Trainee;
+  beforeAll(async () => {
+    trainee = await newTrainee(stack);
+  });
+
+  it('scores what was served, returns feedback with explanations, and records it once', async () => {
+    const attempt = await issue(trainee, 'mechanism-of-action');
+    const wrong = attempt.questions.find((question) => !questionById(question.id).safetyCritical)!.id;
+    const response = await submit(trainee, attempt.attemptId, { answers: answersFor(attempt, [wrong]) });
     expect(response.status).toBe(201);
     const result = (await response.json()) as AttemptResult;
-    const total = bank.questions.length;
-    expect(result).toMatchObject({
-      attemptId,
-      moduleId: MODULE_ID,
-      contentVersion: bank.contentVersion,
-      correctCount: total - 1,
-      questionCount: total,
-      passMark: 0.8,
-      passed: (total - 1) / total >= 0.8,
-    });
-    expect(result.feedback[0]).toMatchObject({ questionId: bank.questions[0].id, correct: false, explanation: bank.questions[0].explanation });
-    const stored = await store.attemptItems(attemptId);
-    expect(stored).toHaveLength(1);
-    const { feedback, ...summary } = result;
-    expect(stored[0]).toMatchObject({ ...summary, answers: feedback.map((item) => encodeAnswer(item)) });
-    // Prompts and explanations come from the bank, so an attempt costs one 1 KB write unit.
-    expect(writeUnits(stored[0])).toBe(1);
-  });
+    expect(result).toMatchObject({ attemptId: attempt.attemptId, correctCount: 9, questionCount: 10, score: 0.9, passed: true, failedRules: [] });
+    const item = result.feedback.find((feedback) => feedback.questionId === wrong)!;
+    expect(item).toMatchObject({ correct: false, explanation: questionById(wrong).explanation, section: questionById(wrong).section });
 
-  it('returns the stored result for a resubmitted attempt id and writes nothing new', async () => {
-    const attemptId = randomUUID();
-    const body = { attemptId, moduleId: MODULE_ID, answers: answers() };
-    const first = await (await post(body)).json();
-    clock = new Date(clock.getTime() + 60_000);
-    const again = await post(body);
+    const stored = await attempts.get(attempt.attemptId);
+    expect(stored?.submission).toMatchObject({ correctCount: 9, passed: true });
+
+    const again = await submit(trainee, attempt.attemptId, { answers: answersFor(attempt, [wrong]) });
     expect(again.status).toBe(200);
-    expect(await again.json()).toEqual(first);
-    expect(await store.attemptItems(attemptId)).toHaveLength(1);
+    expect(await again.json()).toEqual(result);
+    await expectProblem(await submit(trainee, attempt.attemptId, { answers: answersFor(attempt) }), 409, 'attempt-conflict');
+    expect((await attempts.get(attempt.attemptId))?.submission?.correctCount).toBe(9);
   });
 
-  it('stores exactly one attempt when the same submission arrives many times at once', async () => {
-    const attemptId = randomUUID();
-    const body = { attemptId, moduleId: MODULE_ID, answers: answers() };
-    const statuses = await Promise.all(Array.from({ length: 8 }, async () => (await post(body)).status));
+  it('records each attempt in a single small item (one write unit to issue, at most two once submitted)', async () => {
+    const attempt = await issue(trainee, 'indications');
+    await submit(trainee, attempt.attemptId, { answers: answersFor(attempt) });
+    const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+    const client = createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint });
+    const { Items = [] } = await client.send(new ScanCommand({ TableName: stack.tableName, FilterExpression: 'attemptId = :id', ExpressionAttributeValues: { ':id': attempt.attemptId } }));
+    expect(Items).toHaveLength(1);
+    expect(writeUnits(Items[0])).toBeLessThanOrEqual(2);
+  });
+
+  it('stores exactly one submission when the same answers arrive many times at once', async () => {
+    const attempt = await issue(trainee, 'technique');
+    const statuses = await Promise.all(Array.from({ length: 6 }, async () => (await submit(trainee, attempt.attemptId, { answers: answersFor(attempt) })).status));
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
-    expect(statuses.filter((status) => status === 200)).toHaveLength(7);
-    expect(await store.attemptItems(attemptId)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(5);
   });
 
-  it('refuses to reuse an attempt id for different answers (409) and keeps the first result', async () => {
-    const attemptId = randomUUID();
-    const first = (await (await post({ attemptId, moduleId: MODULE_ID, answers: answers() })).json()) as AttemptResult;
-    await expectProblem(await post({ attemptId, moduleId: MODULE_ID, answers: answers([bank.questions[1].id]) }), 409, 'attempt-conflict');
-    const stored = await store.attemptItems(attemptId);
-    expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ attemptId, correctCount: first.correctCount, submittedAt: first.submittedAt });
-  });
-
-  describe('bad input gets a 4xx problem and writes nothing', () => {
-    const valid = (attemptId: string) => ({ attemptId, moduleId: MODULE_ID, answers: answers() });
-    const cases: [string, (id: string) => Promise<Response>, number, string, string?][] = [
-      ['malformed JSON', (id) => post(`{"attemptId": "${id}", `), 400, 'malformed-request'],
-      ['a body that is not JSON', (id) => post(`attemptId=${id}`, { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type'],
-      ['wrong types', (id) => post({ attemptId: id, moduleId: MODULE_ID, answers: 'all of them' }), 400, 'invalid-request', '/answers'],
-      ['an attempt id that is not a UUID', (id) => post({ ...valid(id), attemptId: `attempt-${id}` }), 400, 'invalid-request', '/attemptId'],
-      ['unexpected fields', (id) => post({ ...valid(id), score: 1 }), 400, 'invalid-request'],
-      ['an unknown module', (id) => post({ ...valid(id), moduleId: 'no-such-module' }), 404, 'module-not-found', '/moduleId'],
-      ['unknown question ids', (id) => post({ ...valid(id), answers: [{ questionId: 'made-up', selected: ['a'] }] }), 422, 'invalid-answers', '/answers/0/questionId'],
-      ['unknown option ids', (id) => post({ ...valid(id), answers: [{ questionId: bank.questions[0].id, selected: ['q'] }] }), 422, 'invalid-answers', '/answers/0/selected/0'],
-      ['a body over the size limit', (id) => post({ ...valid(id), padding: 'x'.repeat(MAX_BODY_BYTES) }), 413, 'body-too-large'],
+  describe('bad input gets a 4xx problem and records nothing', () => {
+    let attempt: IssuedAttempt;
+    let bad: Trainee;
+    beforeAll(async () => {
+      bad = await newTrainee(stack);
+      attempt = await issue(bad, 'contraindications');
+    });
+    const notServed = () => bundledBanks.contraindications.questions.find((question) => !attempt.questions.some((served) => served.id === question.id))!.id;
+    const cases: [string, () => Promise<Response>, number, string, string?][] = [
+      ['malformed JSON', () => submit(bad, attempt.attemptId, '{"answers": '), 400, 'malformed-request'],
+      ['a body that is not JSON', () => submit(bad, attempt.attemptId, 'answers=1', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type'],
+      ['wrong types', () => submit(bad, attempt.attemptId, { answers: 'all of them' }), 400, 'invalid-request', '/answers'],
+      ['unexpected fields', () => submit(bad, attempt.attemptId, { answers: [], score: 1 }), 400, 'invalid-request'],
+      ['an answer to a question this attempt did not serve', () => submit(bad, attempt.attemptId, { answers: [{ questionId: notServed(), selected: ['a'] }] }), 422, 'invalid-answers', '/answers/0/questionId'],
+      ['an option the question does not have', () => submit(bad, attempt.attemptId, { answers: [{ questionId: attempt.questions[0].id, selected: ['q'] }] }), 422, 'invalid-answers', '/answers/0/selected/0'],
+      ['a body over the size limit', () => submit(bad, attempt.attemptId, { answers: [], padding: 'x'.repeat(MAX_BODY_BYTES) }), 413, 'body-too-large'],
+      ['an attempt id that is not a UUID', () => submit(bad, 'attempt-1', { answers: [] }), 400, 'invalid-request'],
+      ['an attempt that does not exist', () => submit(bad, randomUUID(), { answers: [] }), 404, 'not-found'],
     ];
 
     it.each(cases)('%s', async (_case, send, status, type, pointer) => {
-      const attemptId = randomUUID();
-      const problem = await expectProblem(await send(attemptId), status, type);
+      const problem = await expectProblem(await send(), status, type);
       if (pointer) expect(problem.errors?.map((error) => error.pointer)).toContain(pointer);
-      expect(await store.attemptItems(attemptId)).toEqual([]);
+      expect((await attempts.get(attempt.attemptId))?.submission).toBeUndefined();
     });
   });
 
+  it('refuses an attempt submitted after its time limit', async () => {
+    const late = await newTrainee(stack);
+    const attempt = await issue(late, 'indications');
+    clock = new Date(clock.getTime() + 3 * 3600_000);
+    await expectProblem(await submit(late, attempt.attemptId, { answers: answersFor(attempt) }), 409, 'attempt-expired');
+    expect((await attempts.get(attempt.attemptId))?.submission).toBeUndefined();
+  });
+
   it('answers 503 with Retry-After when storage is unreachable', async () => {
-    const unreachable = createDocumentClient({ tableName: 'cit-integration', endpoint: 'http://127.0.0.1:9' });
-    const down = createQuizApp({ ...deps, attempts: new DynamoAttemptStore(unreachable, 'cit-integration') });
-    const response = await down.request('/api/attempts', {
+    const unreachable = createDocumentClient({ tableName: stack.tableName, endpoint: 'http://127.0.0.1:9' });
+    const down = createQuizApp({ ...deps, attempts: new DynamoAttemptStore(unreachable, stack.tableName) });
+    const response = await down.request(`/api/attempts/${randomUUID()}/submission`, {
       method: 'POST',
-      headers: { ...asTrainee, 'content-type': 'application/json' },
-      body: JSON.stringify({ attemptId: randomUUID(), moduleId: MODULE_ID, answers: answers() }),
+      headers: { authorization: trainee.authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ answers: [] }),
     });
     await expectProblem(response, 503, 'storage-unavailable');
     expect(response.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
   });
 });
 
-describe('unknown routes', () => {
-  it('get a 404 problem', async () => {
-    await expectProblem(await get('/api/nothing-here'), 404, 'not-found');
-  });
-});
+describe('pass rules and the attempt policy', () => {
+  it('fails an attempt with one safety-critical answer wrong, says so, and starts the cooldown', async () => {
+    const trainee = await newTrainee(stack);
+    const attempt = await issue(trainee, 'contraindications');
+    const critical = attempt.questions.find((question) => question.safetyCritical)!.id;
+    const result = (await (await submit(trainee, attempt.attemptId, { answers: answersFor(attempt, [critical]) })).json()) as AttemptResult;
+    expect(result).toMatchObject({ score: 0.9, passed: false, failedRules: ['safety-critical'] });
+    expect(Date.parse(result.nextAttemptAt!) - Date.parse(result.submittedAt)).toBe(60 * 60_000);
 
-describe('body size limit', () => {
-  it('refuses a body whose declared Content-Length is over the limit', async () => {
-    const oversized = JSON.stringify({ attemptId: randomUUID(), moduleId: MODULE_ID, answers: [], padding: 'x'.repeat(MAX_BODY_BYTES) });
-    const response = await post(oversized, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(oversized)) });
-    await expectProblem(response, 413, 'body-too-large');
+    const blocked = await start(trainee, 'contraindications');
+    const problem = await expectProblem(blocked, 429, 'attempt-cooldown');
+    expect(problem.nextAttemptAt).toBe(result.nextAttemptAt);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    const progress = (await (await app.request('/api/me/progress', { headers: { authorization: trainee.authorization } })).json()) as Progress;
+    expect(progress.modules.find((module) => module.moduleId === 'contraindications')).toMatchObject({ status: 'failed', nextAttemptAt: result.nextAttemptAt, attemptsLeftToday: 2 });
+
+    clock = new Date(Date.parse(result.nextAttemptAt!) + 1000);
+    expect((await start(trainee, 'contraindications')).status).toBe(201);
   });
 
-  it('accepts a body whose declared Content-Length is within the limit', async () => {
-    const body = JSON.stringify({ attemptId: randomUUID(), moduleId: MODULE_ID, answers: answers() });
-    const response = await post(body, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
-    expect(response.status).toBe(201);
+  it('allows at most three attempts a day at a module', async () => {
+    const trainee = await newTrainee(stack);
+    for (let index = 0; index < 3; index += 1) {
+      const attempt = await issue(trainee, 'technique');
+      expect((await submit(trainee, attempt.attemptId, { answers: answersFor(attempt) })).status).toBe(201);
+    }
+    await expectProblem(await start(trainee, 'technique'), 429, 'attempt-limit');
   });
 
-  it('refuses a chunked body over the limit (no Content-Length to trust)', async () => {
-    const oversized = JSON.stringify({ attemptId: randomUUID(), moduleId: MODULE_ID, answers: [], padding: 'x'.repeat(MAX_BODY_BYTES) });
-    const body = new ReadableStream({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode(oversized));
-        controller.close();
-      },
-    });
-    const response = await app.request('/api/attempts', {
-      method: 'POST',
-      headers: { ...asTrainee, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-      body,
-      duplex: 'half',
-    } as RequestInit);
-    await expectProblem(response, 413, 'body-too-large');
+  it('reports progress per module: not started, passed (with content version) and the best score', async () => {
+    const trainee = await newTrainee(stack);
+    const attempt = await issue(trainee, 'mechanism-of-action');
+    await submit(trainee, attempt.attemptId, { answers: answersFor(attempt) });
+    const progress = (await (await app.request('/api/me/progress', { headers: { authorization: trainee.authorization } })).json()) as Progress;
+    expect(progress.modules.map((module) => module.moduleId)).toEqual(['mechanism-of-action', 'indications', 'technique', 'complications', 'contraindications']);
+    expect(progress.modules[0]).toMatchObject({ status: 'passed', bestScore: 1, passedContentVersion: bundledBanks['mechanism-of-action'].contentVersion });
+    expect(progress.modules[1]).toMatchObject({ status: 'not-started', attemptsLeftToday: 3 });
   });
 });

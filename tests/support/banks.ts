@@ -1,15 +1,37 @@
 import { bundledBanks } from '../../functions/core/course/bundled-banks';
-import type { Answer } from '../../functions/core/api/schemas';
+import type { Answer, IssuedAttempt } from '../../functions/core/api/schemas';
 
-export const MODULE_ID = 'mechanism-of-action';
-export const bank = bundledBanks[MODULE_ID];
+export { bundledBanks };
 
-/** Answers every question correctly, except the ids listed, which get one wrong option. */
-export function answers(wrong: string[] = []): Answer[] {
-  return bank.questions.map((question) => ({
+/** The correct answer to a question, by its id. */
+export function correctAnswer(questionId: string): string[] {
+  for (const bank of Object.values(bundledBanks)) {
+    const question = bank.questions.find((candidate) => candidate.id === questionId);
+    if (question) return [...question.correctOptionIds];
+  }
+  throw new Error(`no question ${questionId}`);
+}
+
+export const questionById = (questionId: string) =>
+  Object.values(bundledBanks)
+    .flatMap((bank) => bank.questions)
+    .find((question) => question.id === questionId)!;
+
+/** A wrong but well-formed answer: another option (for a case item, the wrong decision). */
+export function wrongAnswer(questionId: string): string[] {
+  const question = questionById(questionId);
+  const right = question.correctOptionIds;
+  if (question.type === 'case') {
+    const decision = question.options.find((option) => option.group === 'decision' && !right.includes(option.id))!;
+    return [decision.id, right[1]];
+  }
+  return [question.options.find((option) => !right.includes(option.id))!.id];
+}
+
+/** Answers every served question correctly, except the ids listed, which get a wrong answer. */
+export function answersFor(attempt: Pick<IssuedAttempt, 'questions'>, wrong: string[] = []): Answer[] {
+  return attempt.questions.map((question) => ({
     questionId: question.id,
-    selected: wrong.includes(question.id)
-      ? [question.options.find((option) => !question.correctOptionIds.includes(option.id))!.id]
-      : [...question.correctOptionIds],
+    selected: wrong.includes(question.id) ? wrongAnswer(question.id) : correctAnswer(question.id),
   }));
 }

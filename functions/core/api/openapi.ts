@@ -9,13 +9,15 @@ import {
   organisationsSchema,
   peopleSchema,
   problemSchema,
-  quizSchema,
+  issuedAttemptSchema,
+  progressSchema,
 } from './schemas';
 
 /** Schemas used by several operations go into components.schemas once and are referenced by $ref. */
 const NAMED_SCHEMAS = new Map<z.ZodMiniType, string>([
   [problemSchema, 'Problem'],
-  [quizSchema, 'Quiz'],
+  [issuedAttemptSchema, 'IssuedAttempt'],
+  [progressSchema, 'Progress'],
   [attemptResultSchema, 'AttemptResult'],
   [attemptListSchema, 'AttemptList'],
   [meSchema, 'Me'],

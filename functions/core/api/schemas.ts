@@ -14,41 +14,54 @@ z.config(en());
 const slug = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 
 export const moduleIdParamsSchema = z.object({ moduleId: slug });
+export const attemptIdParamsSchema = z.object({ attemptId: z.uuid() });
 
-export const questionTypeSchema = z.enum(['single', 'multiple']);
+export const questionTypeSchema = z.enum(['single', 'multiple', 'true-false', 'case']);
 
-export const publicOptionSchema = z.object({ id: z.string(), text: z.string() });
+export const publicOptionSchema = z.object({ id: z.string(), text: z.string(), group: z.optional(z.enum(['decision', 'reason'])) });
 
+/** A served question: no answer key, no explanation. Safety-critical items are flagged so trainees know. */
 export const publicQuestionSchema = z.object({
   id: z.string(),
   type: questionTypeSchema,
   prompt: z.string(),
+  vignette: z.optional(z.string()),
+  safetyCritical: z.boolean(),
   options: z.array(publicOptionSchema),
 });
 
-export const quizSchema = z.object({
+/** An attempt as issued: the questions the server drew for it, options in the order it chose. */
+export const issuedAttemptSchema = z.object({
+  attemptId: z.string(),
   moduleId: z.string(),
   title: z.string(),
-  passMark: z.number(),
   contentVersion: z.string(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  passMark: z.number(),
+  /** True when an attempt already open for this module is handed back instead of a new draw. */
+  resumed: z.boolean(),
   questions: z.array(publicQuestionSchema),
 });
 
 export const answerSchema = z.strictObject({
   questionId: z.string().check(z.minLength(1), z.maxLength(80)),
-  selected: z.array(z.string().check(z.minLength(1), z.maxLength(8))).check(z.maxLength(8)),
+  selected: z.array(z.string().check(z.minLength(1), z.maxLength(16))).check(z.maxLength(10)),
 });
 
-export const submitAttemptSchema = z.strictObject({
-  /** Chosen by the client when the quiz starts; submitting it again returns the stored result. */
-  attemptId: z.uuid(),
-  moduleId: slug,
+export const submitAnswersSchema = z.strictObject({
   answers: z.array(answerSchema).check(z.maxLength(100)),
 });
 
+export const failedRuleSchema = z.enum(['pass-mark', 'safety-critical']);
+
 export const questionFeedbackSchema = z.object({
   questionId: z.string(),
+  type: questionTypeSchema,
   prompt: z.string(),
+  vignette: z.optional(z.string()),
+  safetyCritical: z.boolean(),
+  options: z.array(publicOptionSchema),
   selected: z.array(z.string()),
   correctOptionIds: z.array(z.string()),
   correct: z.boolean(),
@@ -60,6 +73,7 @@ export const attemptResultSchema = z.object({
   attemptId: z.string(),
   moduleId: z.string(),
   contentVersion: z.string(),
+  issuedAt: z.string(),
   submittedAt: z.string(),
   correctCount: z.number(),
   questionCount: z.number(),
@@ -67,8 +81,28 @@ export const attemptResultSchema = z.object({
   score: z.number(),
   passMark: z.number(),
   passed: z.boolean(),
+  /** Which rule(s) a failed attempt broke: below the pass mark, and/or a safety-critical item wrong. */
+  failedRules: z.array(failedRuleSchema),
+  /** After a failed attempt: the earliest time the next one may start. */
+  nextAttemptAt: z.optional(z.string()),
   feedback: z.array(questionFeedbackSchema),
 });
+
+export const moduleProgressSchema = z.object({
+  moduleId: z.string(),
+  title: z.string(),
+  order: z.number(),
+  status: z.enum(['not-started', 'in-progress', 'passed', 'failed']),
+  bestScore: z.optional(z.number()),
+  passedAt: z.optional(z.string()),
+  passedContentVersion: z.optional(z.string()),
+  lastAttemptId: z.optional(z.string()),
+  attemptsLeftToday: z.number(),
+  /** When a new attempt may start, if not now (cooldown or daily limit). */
+  nextAttemptAt: z.optional(z.string()),
+});
+
+export const progressSchema = z.object({ modules: z.array(moduleProgressSchema) });
 
 export const problemSchema = z.object({
   type: z.string(),
@@ -76,12 +110,17 @@ export const problemSchema = z.object({
   status: z.number(),
   detail: z.string(),
   errors: z.optional(z.array(z.object({ pointer: z.string(), message: z.string() }))),
+  /** On 429: when the next attempt may start. */
+  nextAttemptAt: z.optional(z.string()),
 });
 
 export type PublicQuestion = z.infer<typeof publicQuestionSchema>;
-export type Quiz = z.infer<typeof quizSchema>;
+export type IssuedAttempt = z.infer<typeof issuedAttemptSchema>;
 export type Answer = z.infer<typeof answerSchema>;
-export type SubmitAttempt = z.infer<typeof submitAttemptSchema>;
+export type SubmitAnswers = z.infer<typeof submitAnswersSchema>;
+export type FailedRule = z.infer<typeof failedRuleSchema>;
+export type ModuleProgress = z.infer<typeof moduleProgressSchema>;
+export type Progress = z.infer<typeof progressSchema>;
 export type QuestionFeedback = z.infer<typeof questionFeedbackSchema>;
 export type AttemptResult = z.infer<typeof attemptResultSchema>;
 export type Problem = z.infer<typeof problemSchema>;
@@ -121,12 +160,15 @@ export const attemptSummarySchema = z.object({
   attemptId: z.string(),
   moduleId: z.string(),
   contentVersion: z.string(),
-  submittedAt: z.string(),
-  correctCount: z.number(),
+  issuedAt: z.string(),
+  status: z.enum(['open', 'submitted', 'expired']),
+  submittedAt: z.optional(z.string()),
+  correctCount: z.optional(z.number()),
   questionCount: z.number(),
-  score: z.number(),
+  score: z.optional(z.number()),
   passMark: z.number(),
-  passed: z.boolean(),
+  passed: z.optional(z.boolean()),
+  failedRules: z.optional(z.array(failedRuleSchema)),
 });
 
 export const attemptListSchema = z.object({ attempts: z.array(attemptSummarySchema) });

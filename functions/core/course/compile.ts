@@ -6,8 +6,8 @@ import { Marked } from 'marked';
 import { getHeadingList, gfmHeadingId, resetHeadings } from 'marked-gfm-heading-id';
 import { parse as parseYaml } from 'yaml';
 import type { ZodError } from 'zod';
-import { moduleFrontmatterSchema, questionBankFileSchema } from './schema';
-import type { ModulePage, QuestionBank } from './types';
+import { coverageFileSchema, DECISIONS, moduleFrontmatterSchema, questionBankFileSchema, type AuthoredQuestion } from './schema';
+import type { BankQuestion, ModulePage, QuestionBank } from './types';
 
 export interface CompiledModule {
   page: ModulePage;
@@ -42,6 +42,34 @@ function readText(root: string, path: string): string {
   }
 }
 
+const FIGURE_LINE = /^!\[([^\]]+)\]\(([a-z0-9-]+\.svg)\)$/gm;
+
+/**
+ * `![caption](figure.svg)` on a line of its own becomes an inline, captioned SVG figure: no extra
+ * request, and the drawing's own <title> names it for screen readers.
+ */
+function inlineFigures(root: string, dir: string, markdown: string, moduleFile: string): { markdown: string; figures: string[] } {
+  const figures: string[] = [];
+  const replaced = markdown.replace(FIGURE_LINE, (_line, caption: string, file: string) => {
+    const svg = readText(root, join(dir, file));
+    if (!/<svg[^>]*role="img"/.test(svg) || !/<title[^>]*>[^<]{10,}<\/title>/.test(svg)) {
+      throw new CourseFileError(relative(root, join(dir, file)), 'needs role="img" on <svg> and a descriptive <title>');
+    }
+    figures.push(svg);
+    return `\n<figure class="figure">${svg.replace(/<\?xml[^>]*>\s*/, '').trim()}<figcaption>${caption}</figcaption></figure>\n`;
+  });
+  if (/!\[[^\]]*\]\(/.test(replaced)) throw new CourseFileError(moduleFile, 'images must be SVG figures on a line of their own: ![caption](name.svg)');
+  return { markdown: replaced, figures };
+}
+
+function parseYamlFile(file: string, text: string): unknown {
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    throw new CourseFileError(file, `is not valid YAML (${(error as Error).message})`);
+  }
+}
+
 function renderLesson(markdown: string) {
   const marked = new Marked(gfmHeadingId());
   resetHeadings();
@@ -52,6 +80,45 @@ function renderLesson(markdown: string) {
     depth: heading.level,
   }));
   return { html, sections };
+}
+
+function toBankQuestion(question: AuthoredQuestion): BankQuestion {
+  const common = {
+    id: question.id,
+    type: question.type,
+    objective: question.objective,
+    section: question.section,
+    safetyCritical: question.safetyCritical,
+    prompt: question.prompt,
+    explanation: question.explanation,
+  };
+  switch (question.type) {
+    case 'true-false':
+      return {
+        ...common,
+        options: [
+          { id: 'true', text: 'True' },
+          { id: 'false', text: 'False' },
+        ],
+        correctOptionIds: [question.answer ? 'true' : 'false'],
+      };
+    case 'case':
+      return {
+        ...common,
+        vignette: question.vignette,
+        options: [
+          ...Object.entries(DECISIONS).map(([decision, text]) => ({ id: decision, text, group: 'decision' as const })),
+          ...question.reasons.map(({ id: optionId, text }) => ({ id: optionId, text, group: 'reason' as const })),
+        ],
+        correctOptionIds: [question.decision, ...question.reasons.filter((reason) => reason.correct).map((reason) => reason.id)],
+      };
+    default:
+      return {
+        ...common,
+        options: question.options.map(({ id: optionId, text }) => ({ id: optionId, text })),
+        correctOptionIds: question.options.filter((option) => option.correct).map((option) => option.id),
+      };
+  }
 }
 
 function compileModule(root: string, folder: string): CompiledModule {
@@ -72,44 +139,39 @@ function compileModule(root: string, folder: string): CompiledModule {
   const front = moduleFrontmatterSchema.safeParse(parsedModule.data);
   if (!front.success) throw new CourseFileError(moduleFile, describeZodError(front.error));
 
-  let rawBank: unknown;
-  try {
-    rawBank = parseYaml(bankText);
-  } catch (error) {
-    throw new CourseFileError(bankFile, `is not valid YAML (${(error as Error).message})`);
-  }
-  const bankFileContent = questionBankFileSchema.safeParse(rawBank);
+  const bankFileContent = questionBankFileSchema.safeParse(parseYamlFile(bankFile, bankText));
   if (!bankFileContent.success) throw new CourseFileError(bankFile, describeZodError(bankFileContent.error));
 
-  const { html, sections } = renderLesson(parsedModule.content);
+  const { markdown, figures } = inlineFigures(root, dir, parsedModule.content, moduleFile);
+  const { html, sections } = renderLesson(markdown);
   const sectionIds = new Set(sections.map((section) => section.id));
+  const objectiveIds = new Set(front.data.objectives.map((objective) => objective.id));
   const seen = new Set<string>();
   for (const question of bankFileContent.data.questions) {
     if (seen.has(question.id)) throw new CourseFileError(bankFile, `question id "${question.id}" is used twice`);
     seen.add(question.id);
     if (!sectionIds.has(question.section)) {
-      throw new CourseFileError(
-        bankFile,
-        `question "${question.id}" links to section "${question.section}", which is not a heading in ${MODULE_FILE}`,
-      );
+      throw new CourseFileError(bankFile, `question "${question.id}" links to section "${question.section}", which is not a heading in ${MODULE_FILE}`);
+    }
+    if (!objectiveIds.has(question.objective)) {
+      throw new CourseFileError(bankFile, `question "${question.id}" names objective "${question.objective}", which is not in ${MODULE_FILE}`);
     }
   }
+  const { quiz, id, order, title, summary, objectives } = front.data;
+  if (quiz.drawSize > bankFileContent.data.questions.length) {
+    throw new CourseFileError(moduleFile, `quiz.drawSize ${quiz.drawSize} is larger than the bank (${bankFileContent.data.questions.length} questions)`);
+  }
+  const untested = objectives.filter((objective) => !bankFileContent.data.questions.some((question) => question.objective === objective.id));
+  if (untested.length) throw new CourseFileError(moduleFile, `objective(s) ${untested.map((objective) => objective.id).join(', ')} not tested by any question in ${BANK_FILE}`);
 
-  const contentVersion = createHash('sha256').update(moduleText).update('\0').update(bankText).digest('hex').slice(0, 16);
-  const { id, order, title, summary, objectives, passMark } = front.data;
-  const questions = bankFileContent.data.questions.map((question) => ({
-    id: question.id,
-    type: question.type,
-    section: question.section,
-    prompt: question.prompt,
-    options: question.options.map(({ id: optionId, text }) => ({ id: optionId, text })),
-    correctOptionIds: question.options.filter((option) => option.correct).map((option) => option.id),
-    explanation: question.explanation,
-  }));
+  const hash = createHash('sha256').update(moduleText).update('\0').update(bankText);
+  for (const figure of figures) hash.update('\0').update(figure);
+  const contentVersion = hash.digest('hex').slice(0, 16);
+  const questions = bankFileContent.data.questions.map(toBankQuestion);
 
   return {
-    page: { id, order, title, summary, objectives, passMark, contentVersion, questionCount: questions.length, sections, html },
-    bank: { moduleId: id, title, passMark, contentVersion, questions },
+    page: { id, order, title, summary, objectives, policy: quiz, contentVersion, bankSize: questions.length, sections, html },
+    bank: { moduleId: id, title, order, contentVersion, policy: quiz, questions },
   };
 }
 
@@ -117,6 +179,7 @@ function compileModule(root: string, folder: string): CompiledModule {
 export function compileCourse(root: string): CompiledModule[] {
   const folders = readdirSync(root)
     .filter((name) => statSync(join(root, name)).isDirectory())
+    .filter((name) => /^\d{2}-/.test(name))
     .sort();
   if (folders.length === 0) throw new CourseFileError('.', 'contains no module folders');
 
@@ -129,4 +192,20 @@ export function compileCourse(root: string): CompiledModule[] {
     ids.add(compiled.page.id);
   }
   return modules.sort((a, b) => a.page.order - b.page.order);
+}
+
+export const COVERAGE_FILE = 'coverage.yaml';
+
+/** Checks courses/coverage.yaml: every statement is taught in a real section and tested by real items. */
+export function checkCoverage(root: string, modules: CompiledModule[]): number {
+  const coverage = coverageFileSchema.safeParse(parseYamlFile(COVERAGE_FILE, readText(root, join(root, COVERAGE_FILE))));
+  if (!coverage.success) throw new CourseFileError(COVERAGE_FILE, describeZodError(coverage.error));
+  const sections = new Set(modules.flatMap(({ page }) => page.sections.map((section) => `${page.id}#${section.id}`)));
+  const questions = new Set(modules.flatMap(({ bank }) => bank.questions.map((question) => question.id)));
+  coverage.data.statements.forEach((entry, index) => {
+    if (!sections.has(entry.taughtIn)) throw new CourseFileError(COVERAGE_FILE, `statements.${index}.taughtIn "${entry.taughtIn}" is not a lesson section`);
+    const missing = entry.testedBy.filter((questionId) => !questions.has(questionId));
+    if (missing.length) throw new CourseFileError(COVERAGE_FILE, `statements.${index}.testedBy names unknown question(s) ${missing.join(', ')}`);
+  });
+  return coverage.data.statements.length;
 }

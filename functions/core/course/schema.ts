@@ -9,13 +9,22 @@ const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
 
+export const quizPolicySchema = z.strictObject({
+  /** Fraction of served questions to answer correctly; every safety-critical one must be right too. */
+  passMark: z.number().gt(0).lte(1).default(0.8),
+  /** How many questions each attempt draws from the bank. */
+  drawSize: z.number().int().min(4),
+  maxAttemptsPer24Hours: z.number().int().min(1).default(3),
+  cooldownMinutesAfterFail: z.number().int().min(0).default(60),
+});
+
 export const moduleFrontmatterSchema = z.strictObject({
   id,
   title: z.string().min(3),
   order: z.number().int().positive(),
   summary: z.string().min(20),
-  passMark: z.number().gt(0).lte(1).default(0.8),
-  objectives: z.array(z.string().min(10)).min(1),
+  objectives: z.array(z.strictObject({ id, text: z.string().min(10) })).min(1),
+  quiz: quizPolicySchema,
 });
 
 const optionSchema = z.strictObject({
@@ -24,32 +33,74 @@ const optionSchema = z.strictObject({
   correct: z.boolean().default(false),
 });
 
-const questionBase = {
+/** The four screening decisions a case item asks for, in the order the page shows them. */
+export const DECISIONS = {
+  proceed: 'Proceed',
+  precautions: 'Proceed with precautions',
+  defer: 'Defer treatment',
+  'do-not-treat': 'Do not treat',
+} as const;
+export type Decision = keyof typeof DECISIONS;
+
+const itemBase = {
   id,
-  section: id.describe('slug of the lesson heading that teaches this item'),
+  /** The learning objective (frontmatter id) the item tests. */
+  objective: id,
+  /** Slug of the lesson heading that teaches it. */
+  section: id,
+  /** Items on contraindications and complications a practitioner must never get wrong. */
+  safetyCritical: z.boolean().default(false),
   prompt: z.string().min(10),
-  options: z.array(optionSchema).min(2).max(8),
   explanation: z.string().min(20),
 };
 
 export const questionSchema = z
   .discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('single'), ...questionBase }),
-    z.strictObject({ type: z.literal('multiple'), ...questionBase }),
+    z.strictObject({ type: z.literal('single'), ...itemBase, options: z.array(optionSchema).min(2).max(8) }),
+    z.strictObject({ type: z.literal('multiple'), ...itemBase, options: z.array(optionSchema).min(2).max(8) }),
+    z.strictObject({ type: z.literal('true-false'), ...itemBase, answer: z.boolean() }),
+    z.strictObject({
+      type: z.literal('case'),
+      ...itemBase,
+      vignette: z.string().min(40),
+      decision: z.enum(Object.keys(DECISIONS) as [Decision, ...Decision[]]),
+      /** Why: one correct reason among plausible ones. */
+      reasons: z.array(optionSchema).min(2).max(6),
+    }),
   ])
   .superRefine((question, ctx) => {
-    const correct = question.options.filter((option) => option.correct).length;
-    if (correct === 0) ctx.addIssue({ code: 'custom', message: 'has no correct option', path: ['options'] });
-    if (question.type === 'single' && correct > 1) {
-      ctx.addIssue({ code: 'custom', message: `is single-answer but marks ${correct} options correct`, path: ['options'] });
+    const options = question.type === 'case' ? question.reasons : question.type === 'true-false' ? [] : question.options;
+    if (question.type === 'true-false') return;
+    const correct = options.filter((option) => option.correct).length;
+    const where = question.type === 'case' ? 'reasons' : 'options';
+    if (correct === 0) ctx.addIssue({ code: 'custom', message: 'has no correct option', path: [where] });
+    if ((question.type === 'single' || question.type === 'case') && correct > 1) {
+      ctx.addIssue({ code: 'custom', message: `takes one answer but marks ${correct} correct`, path: [where] });
     }
-    const ids = question.options.map((option) => option.id);
+    const ids = options.map((option) => option.id);
     const duplicate = ids.find((optionId, index) => ids.indexOf(optionId) !== index);
-    if (duplicate) ctx.addIssue({ code: 'custom', message: `repeats option id "${duplicate}"`, path: ['options'] });
+    if (duplicate) ctx.addIssue({ code: 'custom', message: `repeats option id "${duplicate}"`, path: [where] });
   });
 
 export const questionBankFileSchema = z.strictObject({
   questions: z.array(questionSchema).min(1),
+});
+
+/** courses/coverage.yaml: every clinical statement of the source text, where it is taught and tested. */
+export const coverageFileSchema = z.strictObject({
+  source: z.string().min(1),
+  statements: z
+    .array(
+      z.strictObject({
+        statement: z.string().min(10),
+        /** `module-id#section-id` */
+        taughtIn: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must be module-id#section-id'),
+        testedBy: z.array(id).min(1),
+        /** Where the course corrects or qualifies the source. */
+        note: z.string().optional(),
+      }),
+    )
+    .min(1),
 });
 
 export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema>;

@@ -1,29 +1,42 @@
-/** Shapes produced by the course compiler; shared by the scoring function and the web build. */
+/** Shapes produced by the course compiler; shared by the functions and the web build. */
 
-export type QuestionType = 'single' | 'multiple';
+export type QuestionType = 'single' | 'multiple' | 'true-false' | 'case';
 
 export interface QuestionOption {
   id: string;
   text: string;
+  /** Case items: the screening decision or the reason for it. */
+  group?: 'decision' | 'reason';
 }
 
 /** A question as the server holds it: with its answer key and explanation. */
 export interface BankQuestion {
   id: string;
   type: QuestionType;
+  objective: string;
   section: string;
+  safetyCritical: boolean;
   prompt: string;
+  vignette?: string;
   options: QuestionOption[];
   correctOptionIds: string[];
   explanation: string;
 }
 
+export interface QuizPolicy {
+  passMark: number;
+  drawSize: number;
+  maxAttemptsPer24Hours: number;
+  cooldownMinutesAfterFail: number;
+}
+
 export interface QuestionBank {
   moduleId: string;
   title: string;
-  passMark: number;
+  order: number;
   /** Hash of the module's files, so a result can say which version of the content was passed. */
   contentVersion: string;
+  policy: QuizPolicy;
   questions: BankQuestion[];
 }
 
@@ -41,10 +54,10 @@ export interface ModulePage {
   order: number;
   title: string;
   summary: string;
-  objectives: string[];
-  passMark: number;
+  objectives: { id: string; text: string }[];
+  policy: QuizPolicy;
   contentVersion: string;
-  questionCount: number;
+  bankSize: number;
   sections: LessonSection[];
   html: string;
 }

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Problem } from '../api/schemas';
 import type { ErrorLocation } from '../errors';
-import { AttemptConflict, InvalidAnswers, ModuleNotFound, StorageUnavailable } from '../errors';
+import { AttemptClosed, AttemptConflict, AttemptNotAllowed, InvalidAnswers, ModuleNotFound, StorageUnavailable } from '../errors';
 import { RequestValidationError } from './validate';
 import { AuthUnavailable, Forbidden, NotFound, Unauthenticated } from '../auth/errors';
 import { DirectoryUnavailable, EmailTaken } from '../accounts/errors';
@@ -45,6 +45,16 @@ function toProblem(error: unknown): { problem: Problem; headers?: Record<string,
   }
   if (error instanceof InvalidAnswers) {
     return { problem: problemBody(422, 'invalid-answers', 'Answers do not match the quiz', error.message, error.errors) };
+  }
+  if (error instanceof AttemptNotAllowed) {
+    const seconds = Math.max(1, Math.ceil((Date.parse(error.nextAttemptAt) - Date.now()) / 1000));
+    return {
+      problem: { ...problemBody(429, error.reason === 'cooldown' ? 'attempt-cooldown' : 'attempt-limit', 'Not yet', error.message), nextAttemptAt: error.nextAttemptAt },
+      headers: { 'retry-after': String(seconds) },
+    };
+  }
+  if (error instanceof AttemptClosed) {
+    return { problem: problemBody(409, `attempt-${error.reason}`, 'Attempt closed', error.message) };
   }
   if (error instanceof AttemptConflict) {
     return { problem: problemBody(409, 'attempt-conflict', 'Attempt already submitted', error.message) };

@@ -1,3 +1,11 @@
+import type { FailedRule } from '../api/schemas';
+
+/** One served question: which, and the option order this attempt shows. */
+export interface ServedQuestion {
+  questionId: string;
+  optionOrder: string[];
+}
+
 /** One answer as it is kept: what was selected and whether it was right. */
 export interface GradedAnswer {
   questionId: string;
@@ -5,33 +13,44 @@ export interface GradedAnswer {
   correct: boolean;
 }
 
-/**
- * A submitted, scored attempt as it is kept. Prompts and explanations are not copied: they are in
- * the bundled question bank, and leaving them out keeps an attempt within one DynamoDB write unit.
- */
-export interface AttemptRecord {
-  attemptId: string;
-  /** The trainee who submitted it (token `sub`). */
-  userSub: string;
-  moduleId: string;
-  contentVersion: string;
-  /** Fingerprint of the submission, so a replay with different answers is told apart from a retry. */
-  submissionHash: string;
+export interface Submission {
   submittedAt: string;
+  /** Fingerprint of the answers, so a retry is told apart from different answers. */
+  submissionHash: string;
   correctCount: number;
   questionCount: number;
   score: number;
-  passMark: number;
   passed: boolean;
+  failedRules: FailedRule[];
   answers: GradedAnswer[];
 }
 
-export type SaveOnceOutcome = { created: true } | { created: false; existing: AttemptRecord };
+/**
+ * An attempt as kept: issued with its draw, later completed by a submission. Prompts and
+ * explanations are not copied: they are in the bundled question bank, which keeps writes small.
+ */
+export interface AttemptRecord {
+  attemptId: string;
+  /** The trainee it was issued to (token `sub`). */
+  userSub: string;
+  moduleId: string;
+  contentVersion: string;
+  passMark: number;
+  issuedAt: string;
+  expiresAt: string;
+  served: ServedQuestion[];
+  submission?: Submission;
+}
+
+export type SubmitOutcome = { recorded: true } | { recorded: false; existing: AttemptRecord };
 
 /** The port the quiz use cases need from storage; `store/dynamo-attempt-store.ts` implements it. */
 export interface AttemptStore {
-  /** Stores the record unless one with the same attempt id exists, in which case that one is returned. */
-  saveOnce(record: AttemptRecord): Promise<SaveOnceOutcome>;
+  /** Stores a newly issued attempt; ids are fresh UUIDs, so an existing one is a bug. */
+  create(record: AttemptRecord): Promise<void>;
+  get(attemptId: string): Promise<AttemptRecord | undefined>;
+  /** Records the submission unless one is there already, in which case the stored attempt is returned. */
+  recordSubmission(attemptId: string, submission: Submission): Promise<SubmitOutcome>;
   /** A user's attempts, newest first. */
   listByUser(userSub: string): Promise<AttemptRecord[]>;
 }

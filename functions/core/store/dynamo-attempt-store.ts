@@ -1,17 +1,16 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { StorageUnavailable } from '../errors';
-import type { AttemptRecord, AttemptStore, GradedAnswer, SaveOnceOutcome } from '../quiz/attempt-store';
+import type { AttemptRecord, AttemptStore, GradedAnswer, ServedQuestion, Submission, SubmitOutcome } from '../quiz/attempt-store';
 import { keys } from './keys';
 import { byIndex, queryAll } from './query-all';
-import { tableSchema } from './table-schema';
 
 export const attemptKey = keys.attempt;
 
 /**
- * Graded answers are kept as `questionId|a,b|1` strings: repeating three attribute names per
- * answer in a list of maps would push an attempt past one 1 KB write unit.
+ * Served questions and graded answers are kept as `questionId|a,b|…` strings: a list of maps
+ * would repeat attribute names per question and push an attempt past one 1 KB write unit.
  */
 export const encodeAnswer = ({ questionId, selected, correct }: GradedAnswer) => `${questionId}|${selected.join(',')}|${correct ? 1 : 0}`;
 
@@ -20,20 +19,28 @@ export function decodeAnswer(encoded: string): GradedAnswer {
   return { questionId, selected: selected ? selected.split(',') : [], correct: correct === '1' };
 }
 
-function toItem(record: AttemptRecord) {
-  return {
-    ...keys.attempt(record.attemptId),
-    type: 'Attempt',
-    ...record,
-    answers: record.answers.map(encodeAnswer),
-    gsi1pk: keys.attemptsOf(record.userSub),
-    gsi1sk: `${record.submittedAt}#${record.attemptId}`,
-  };
-}
+const encodeServed = ({ questionId, optionOrder }: ServedQuestion) => `${questionId}|${optionOrder.join(',')}`;
+const decodeServed = (encoded: string): ServedQuestion => {
+  const [questionId, order] = encoded.split('|');
+  return { questionId, optionOrder: order ? order.split(',') : [] };
+};
+
+const encodeSubmission = (submission: Submission) => ({ ...submission, answers: submission.answers.map(encodeAnswer) });
 
 function toRecord(item: Record<string, unknown>): AttemptRecord {
-  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, answers, ...rest } = item;
-  return { ...(rest as Omit<AttemptRecord, 'answers'>), answers: (answers as string[]).map(decodeAnswer) };
+  const { attemptId, userSub, moduleId, contentVersion, passMark, issuedAt, expiresAt, served, submission } = item as Record<string, never>;
+  const stored = submission as (Omit<Submission, 'answers'> & { answers: string[] }) | undefined;
+  return {
+    attemptId,
+    userSub,
+    moduleId,
+    contentVersion,
+    passMark,
+    issuedAt,
+    expiresAt,
+    served: (served as string[]).map(decodeServed),
+    ...(stored ? { submission: { ...stored, answers: stored.answers.map(decodeAnswer) } } : {}),
+  };
 }
 
 export class DynamoAttemptStore implements AttemptStore {
@@ -42,24 +49,54 @@ export class DynamoAttemptStore implements AttemptStore {
     private readonly tableName: string,
   ) {}
 
-  async saveOnce(record: AttemptRecord): Promise<SaveOnceOutcome> {
+  async create(record: AttemptRecord): Promise<void> {
     try {
-      // One conditional write: it either creates the attempt or, when the id exists, hands back
-      // the stored item (ReturnValuesOnConditionCheckFailure) without a second read.
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: toItem(record),
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': tableSchema.partitionKey },
+          Item: {
+            ...keys.attempt(record.attemptId),
+            type: 'Attempt',
+            ...record,
+            served: record.served.map(encodeServed),
+            gsi1pk: keys.attemptsOf(record.userSub),
+            gsi1sk: `${record.issuedAt}#${record.attemptId}`,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      throw new StorageUnavailable({ cause: error });
+    }
+  }
+
+  async get(attemptId: string): Promise<AttemptRecord | undefined> {
+    try {
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.attempt(attemptId), ConsistentRead: true }));
+      return Item ? toRecord(Item) : undefined;
+    } catch (error) {
+      throw new StorageUnavailable({ cause: error });
+    }
+  }
+
+  async recordSubmission(attemptId: string, submission: Submission): Promise<SubmitOutcome> {
+    try {
+      // One conditional update: it records the submission, or, when one is already there, hands
+      // back the stored item (ReturnValuesOnConditionCheckFailure) without a second read.
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.attempt(attemptId),
+          UpdateExpression: 'SET #submission = :submission',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#submission)',
+          ExpressionAttributeNames: { '#submission': 'submission' },
+          ExpressionAttributeValues: { ':submission': encodeSubmission(submission) },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return { created: true };
+      return { recorded: true };
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException && error.Item) {
-        return { created: false, existing: toRecord(unmarshall(error.Item)) };
-      }
+      if (error instanceof ConditionalCheckFailedException && error.Item) return { recorded: false, existing: toRecord(unmarshall(error.Item)) };
       throw new StorageUnavailable({ cause: error });
     }
   }

@@ -1,6 +1,6 @@
 /**
  * Every key shape in the table, in one place, so access patterns can be read off one file.
- *   ATTEMPT#id / ATTEMPT            an attempt        gsi1: USER#sub#ATTEMPTS / submittedAt#id
+ *   ATTEMPT#id / ATTEMPT            an attempt        gsi1: USER#sub#ATTEMPTS / issuedAt#id
  *   USER#sub / PROFILE              a person          gsi1: ORG#orgId / PERSON#role#name#sub
  *                                                     gsi2 (trainees): SUPERVISOR#sub / TRAINEE#name#sub
  *   ORG#orgId / ORG                 an organisation   gsi1: ORGS / name#orgId

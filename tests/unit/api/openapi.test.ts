@@ -18,20 +18,30 @@ describe('OpenAPI document', () => {
     }
   });
 
-  it('describes the submission body from the zod schema, including the attempt id format', () => {
-    const operation = document.paths['/api/attempts'].post as {
-      requestBody: { content: { 'application/json': { schema: { properties: Record<string, { format?: string }>; required: string[] } } } };
+  it('describes the submission body and the attempt id path parameter from the zod schemas', () => {
+    const operation = document.paths['/api/attempts/{attemptId}/submission'].post as {
+      parameters: { name: string; in: string; required: boolean; schema: { format?: string } }[];
+      requestBody: { content: { 'application/json': { schema: { properties: Record<string, unknown>; required: string[] } } } };
       responses: Record<string, { content?: Record<string, unknown> }>;
     };
-    const schema = operation.requestBody.content['application/json'].schema;
-    expect(schema.required).toEqual(expect.arrayContaining(['attemptId', 'moduleId', 'answers']));
-    expect(schema.properties.attemptId.format).toBe('uuid');
+    expect(operation.parameters).toEqual([expect.objectContaining({ name: 'attemptId', in: 'path', required: true, schema: expect.objectContaining({ format: 'uuid' }) })]);
+    expect(operation.requestBody.content['application/json'].schema.required).toEqual(['answers']);
     expect(Object.keys(operation.responses['422'].content ?? {})).toEqual(['application/problem+json']);
   });
 
-  it('describes path parameters', () => {
-    const operation = document.paths['/api/modules/{moduleId}/questions'].get as { parameters: { name: string; in: string; required: boolean }[] };
+  it('describes the module id path parameter and the 429 of the attempt policy', () => {
+    const operation = document.paths['/api/modules/{moduleId}/attempts'].post as { parameters: { name: string; in: string; required: boolean }[]; responses: Record<string, unknown> };
     expect(operation.parameters).toEqual([expect.objectContaining({ name: 'moduleId', in: 'path', required: true })]);
+    expect(Object.keys(operation.responses)).toContain('429');
+  });
+
+  it('requires a bearer token on every operation but the public ones, and lists required roles', () => {
+    for (const route of routes) {
+      const operation = document.paths[route.path][route.method] as { security: unknown[]; 'x-required-roles'?: string[] };
+      expect(operation.security).toEqual(route.access === 'public' ? [] : [{ bearerJwt: [] }]);
+      if (Array.isArray(route.access)) expect(operation['x-required-roles']).toEqual(route.access);
+    }
+    expect(document.components.securitySchemes.bearerJwt).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   });
 });
 

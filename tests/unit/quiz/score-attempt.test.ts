@@ -1,69 +1,107 @@
 import { describe, expect, it } from 'vitest';
-import type { QuestionBank } from '../../../functions/core/course/types';
+import type { BankQuestion, QuestionBank } from '../../../functions/core/course/types';
 import { InvalidAnswers } from '../../../functions/core/errors';
+import type { ServedQuestion } from '../../../functions/core/quiz/attempt-store';
 import { scoreAttempt } from '../../../functions/core/quiz/score-attempt';
 
 const option = (id: string) => ({ id, text: `Option ${id}` });
+const question = (id: string, correct: string[], extra: Partial<BankQuestion> = {}): BankQuestion => ({
+  id,
+  type: 'single',
+  objective: 'o',
+  section: 's',
+  safetyCritical: false,
+  prompt: `Prompt ${id}`,
+  options: ['a', 'b', 'c'].map(option),
+  correctOptionIds: correct,
+  explanation: `Because ${correct.join(' and ')}.`,
+  ...extra,
+});
+
 const bank: QuestionBank = {
   moduleId: 'demo',
   title: 'Demo',
-  passMark: 0.8,
+  order: 1,
   contentVersion: 'v1',
+  policy: { passMark: 0.8, drawSize: 5, maxAttemptsPer24Hours: 3, cooldownMinutesAfterFail: 60 },
   questions: [
-    { id: 's1', type: 'single', section: 'a', prompt: 'Single 1', options: ['a', 'b', 'c'].map(option), correctOptionIds: ['b'], explanation: 'Because b.' },
-    { id: 's2', type: 'single', section: 'a', prompt: 'Single 2', options: ['a', 'b'].map(option), correctOptionIds: ['a'], explanation: 'Because a.' },
-    { id: 'm1', type: 'multiple', section: 'b', prompt: 'Multi 1', options: ['a', 'b', 'c', 'd'].map(option), correctOptionIds: ['a', 'c'], explanation: 'a and c.' },
-    { id: 's3', type: 'single', section: 'b', prompt: 'Single 3', options: ['a', 'b'].map(option), correctOptionIds: ['b'], explanation: 'Because b.' },
-    { id: 's4', type: 'single', section: 'b', prompt: 'Single 4', options: ['a', 'b'].map(option), correctOptionIds: ['a'], explanation: 'Because a.' },
+    question('s1', ['b']),
+    question('s2', ['a']),
+    question('m1', ['a', 'c'], { type: 'multiple' }),
+    question('sc', ['a'], { safetyCritical: true }),
+    question('tf', ['false'], { type: 'true-false', options: [option('true'), option('false')] }),
+    question('case', ['defer', 'r2'], {
+      type: 'case',
+      safetyCritical: true,
+      options: [
+        { id: 'proceed', text: 'Proceed', group: 'decision' },
+        { id: 'defer', text: 'Defer', group: 'decision' },
+        { id: 'r1', text: 'Reason 1', group: 'reason' },
+        { id: 'r2', text: 'Reason 2', group: 'reason' },
+      ],
+    }),
+    question('unserved', ['a']),
   ],
 };
+const served: ServedQuestion[] = ['s1', 's2', 'm1', 'sc', 'tf', 'case'].map((questionId) => ({ questionId, optionOrder: [] }));
 const allRight = () => [
   { questionId: 's1', selected: ['b'] },
   { questionId: 's2', selected: ['a'] },
   { questionId: 'm1', selected: ['c', 'a'] },
-  { questionId: 's3', selected: ['b'] },
-  { questionId: 's4', selected: ['a'] },
+  { questionId: 'sc', selected: ['a'] },
+  { questionId: 'tf', selected: ['false'] },
+  { questionId: 'case', selected: ['r2', 'defer'] },
 ];
+const withAnswer = (questionId: string, selected: string[]) => allRight().map((answer) => (answer.questionId === questionId ? { questionId, selected } : answer));
 
 describe('scoreAttempt', () => {
-  it('passes a fully correct attempt and explains every question', () => {
-    const score = scoreAttempt(bank, allRight());
-    expect(score).toMatchObject({ correctCount: 5, questionCount: 5, score: 1, passed: true, passMark: 0.8 });
-    expect(score.feedback.map((item) => item.explanation)).toEqual(bank.questions.map((question) => question.explanation));
+  it('passes a fully correct attempt', () => {
+    expect(scoreAttempt(bank, served, 0.8, allRight())).toMatchObject({ correctCount: 6, questionCount: 6, score: 1, passed: true, failedRules: [] });
   });
 
-  it('passes at exactly the pass mark and fails just below it', () => {
-    const oneWrong = allRight().map((answer) => (answer.questionId === 's4' ? { ...answer, selected: ['b'] } : answer));
-    expect(scoreAttempt(bank, oneWrong)).toMatchObject({ correctCount: 4, score: 0.8, passed: true });
-    const twoWrong = oneWrong.map((answer) => (answer.questionId === 's3' ? { ...answer, selected: ['a'] } : answer));
-    expect(scoreAttempt(bank, twoWrong)).toMatchObject({ correctCount: 3, score: 0.6, passed: false });
+  it('scores only the questions the attempt served', () => {
+    expect(scoreAttempt(bank, served, 0.8, allRight()).answers.map((answer) => answer.questionId)).toEqual(served.map((entry) => entry.questionId));
   });
 
-  it('counts a multiple-answer question correct only when exactly the correct options are selected', () => {
-    const partial = allRight().map((answer) => (answer.questionId === 'm1' ? { ...answer, selected: ['a'] } : answer));
-    const extra = allRight().map((answer) => (answer.questionId === 'm1' ? { ...answer, selected: ['a', 'b', 'c'] } : answer));
-    for (const answers of [partial, extra]) {
-      const m1 = scoreAttempt(bank, answers).feedback.find((item) => item.questionId === 'm1');
-      expect(m1).toMatchObject({ correct: false, correctOptionIds: ['a', 'c'] });
+  it('fails on one wrong safety-critical answer even when the score is above the pass mark', () => {
+    const result = scoreAttempt(bank, served, 0.8, withAnswer('sc', ['b']));
+    expect(result.score).toBeCloseTo(5 / 6);
+    expect(result).toMatchObject({ passed: false, failedRules: ['safety-critical'] });
+  });
+
+  it('fails below the pass mark and says which rules failed', () => {
+    const result = scoreAttempt(bank, served, 0.8, withAnswer('s1', ['a']).map((answer) => (answer.questionId === 'case' ? { ...answer, selected: ['proceed', 'r2'] } : answer)));
+    expect(result).toMatchObject({ correctCount: 4, passed: false, failedRules: ['pass-mark', 'safety-critical'] });
+  });
+
+  it('needs both the decision and the reason right in a case item', () => {
+    const result = scoreAttempt(bank, served, 0.8, withAnswer('case', ['defer', 'r1']));
+    expect(result.answers.find((answer) => answer.questionId === 'case')?.correct).toBe(false);
+  });
+
+  it('counts a multiple-answer question correct only with exactly the correct options', () => {
+    for (const selected of [['a'], ['a', 'b', 'c']]) {
+      expect(scoreAttempt(bank, served, 0.8, withAnswer('m1', selected)).answers.find((answer) => answer.questionId === 'm1')?.correct).toBe(false);
     }
   });
 
   it('counts unanswered questions as incorrect', () => {
-    const score = scoreAttempt(bank, allRight().slice(0, 2));
-    expect(score.correctCount).toBe(2);
-    expect(score.feedback.find((item) => item.questionId === 's4')).toMatchObject({ selected: [], correct: false });
+    const result = scoreAttempt(bank, served, 0.8, allRight().slice(0, 3));
+    expect(result.correctCount).toBe(3);
+    expect(result.failedRules).toContain('safety-critical');
   });
 
   it.each([
-    ['a question that is not in the quiz', [{ questionId: 'nope', selected: ['a'] }], '/answers/0/questionId'],
+    ['a question this attempt did not serve', [{ questionId: 'unserved', selected: ['a'] }], '/answers/0/questionId'],
+    ['a question that does not exist', [{ questionId: 'nope', selected: ['a'] }], '/answers/0/questionId'],
     ['an option the question does not have', [{ questionId: 's1', selected: ['z'] }], '/answers/0/selected/0'],
     ['two options for a single-answer question', [{ questionId: 's1', selected: ['a', 'b'] }], '/answers/0/selected'],
-    ['the same option twice', [{ questionId: 'm1', selected: ['a', 'a'] }], '/answers/0/selected'],
+    ['two decisions in a case item', [{ questionId: 'case', selected: ['proceed', 'defer'] }], '/answers/0/selected'],
     ['the same question twice', [{ questionId: 's1', selected: ['a'] }, { questionId: 's1', selected: ['b'] }], '/answers/1/questionId'],
   ])('rejects %s, naming where', (_case, answers, pointer) => {
     let thrown: unknown;
     try {
-      scoreAttempt(bank, answers);
+      scoreAttempt(bank, served, 0.8, answers);
     } catch (error) {
       thrown = error;
     }

@@ -1,15 +1,16 @@
 import type {
+  Answer,
   AttemptResult,
   AttemptSummary,
   CreateOrganisation,
   Invitation,
   InvitePerson,
+  IssuedAttempt,
   Me,
   Organisation,
   Person,
   Problem,
-  Quiz,
-  SubmitAttempt,
+  Progress,
 } from '$core/api/schemas';
 import { session } from './session.svelte';
 
@@ -48,8 +49,10 @@ const id = encodeURIComponent;
 
 /** The only place the web app calls the API. Types come from the same zod schemas the API validates with. */
 export const api = {
-  getQuiz: (moduleId: string) => request<Quiz>(`/modules/${id(moduleId)}/questions`),
-  submitAttempt: (submission: SubmitAttempt) => post<AttemptResult>('/attempts', submission),
+  startAttempt: (moduleId: string) => post<IssuedAttempt>(`/modules/${id(moduleId)}/attempts`, {}),
+  submitAnswers: (attemptId: string, answers: Answer[]) => post<AttemptResult>(`/attempts/${id(attemptId)}/submission`, { answers }),
+  attempt: (attemptId: string) => request<AttemptResult>(`/attempts/${id(attemptId)}`),
+  myProgress: () => request<Progress>('/me/progress'),
   me: () => request<Me>('/me'),
   myAttempts: () => request<{ attempts: AttemptSummary[] }>('/me/attempts'),
   traineeAttempts: (traineeId: string) => request<{ attempts: AttemptSummary[] }>(`/trainees/${id(traineeId)}/attempts`),

@@ -1,0 +1,3 @@
+import { moduleTitles } from '$lib/server/course';
+
+export const load = () => ({ modules: moduleTitles() });
