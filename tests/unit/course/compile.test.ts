@@ -39,6 +39,8 @@ describe('compileCourse', () => {
     expect(modules.map(({ page }) => page.id)).toEqual(['mechanism-of-action', 'indications', 'technique', 'complications', 'contraindications']);
     for (const { page, bank } of modules) {
       expect(bank.questions.length, page.id).toBeGreaterThanOrEqual(12);
+      expect(page.html, `${page.id} has a figure`).toContain('<figure class="figure"><svg');
+      expect(page.html, `${page.id} ends with key points`).toContain('id="key-points"');
       expect(bank.questions.every((question) => question.correctOptionIds.length > 0 && question.explanation.length > 0)).toBe(true);
       expect(page.contentVersion).toMatch(/^[0-9a-f]{16}$/);
     }
