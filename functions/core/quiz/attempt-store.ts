@@ -1,6 +1,9 @@
 import type { FailedRule } from '../api/schemas';
 
-/** One served question: which, and the option order this attempt shows. */
+/**
+ * One served question: which, and the order this attempt shows its shuffled options in. Options
+ * not listed (a case item's decisions, True and False) keep their authored order, before them.
+ */
 export interface ServedQuestion {
   questionId: string;
   optionOrder: string[];

@@ -7,13 +7,14 @@ const REMOVED = 'This question is no longer part of the course.';
 /** A served question as the trainee sees it: options in this attempt's order, nothing secret. */
 function publicQuestion(question: BankQuestion, { optionOrder }: ServedQuestion): PublicQuestion {
   const options = new Map(question.options.map((option) => [option.id, option]));
+  const fixed = question.options.filter((option) => !optionOrder.includes(option.id)).map((option) => option.id);
   return {
     id: question.id,
     type: question.type,
     prompt: question.prompt,
     ...(question.vignette ? { vignette: question.vignette } : {}),
     safetyCritical: question.safetyCritical,
-    options: optionOrder.flatMap((optionId) => {
+    options: [...fixed, ...optionOrder].flatMap((optionId) => {
       const option = options.get(optionId);
       return option ? [{ id: option.id, text: option.text, ...(option.group ? { group: option.group } : {}) }] : [];
     }),
@@ -46,7 +47,7 @@ export function resultView(record: AttemptRecord, bank: QuestionBank | undefined
     if (!question) {
       return { questionId, type: 'single', prompt: REMOVED, safetyCritical: false, options: [], selected, correctOptionIds: [], correct, explanation: '', section: '' };
     }
-    const shown = publicQuestion(question, servedById.get(questionId) ?? { questionId, optionOrder: question.options.map((option) => option.id) });
+    const shown = publicQuestion(question, servedById.get(questionId) ?? { questionId, optionOrder: [] });
     return { ...shown, questionId, selected, correctOptionIds: question.correctOptionIds, correct, explanation: question.explanation, section: question.section };
   });
   const { attemptId, moduleId, contentVersion, issuedAt, passMark } = record;

@@ -17,14 +17,13 @@ export function shuffle<T>(items: readonly T[], random: RandomInt = secureRandom
   return copy;
 }
 
-/** True/false keeps True first; a case keeps its decisions in order and shuffles the reasons. */
+/**
+ * The order of the options this attempt shuffles. True/false keeps True first and a case keeps its
+ * decisions in order (nothing to record); a case's reasons and other items' options are shuffled.
+ */
 function optionOrder(question: BankQuestion, random: RandomInt): string[] {
-  if (question.type === 'true-false') return question.options.map((option) => option.id);
-  if (question.type === 'case') {
-    const decisions = question.options.filter((option) => option.group === 'decision').map((option) => option.id);
-    const reasons = question.options.filter((option) => option.group === 'reason').map((option) => option.id);
-    return [...decisions, ...shuffle(reasons, random)];
-  }
+  if (question.type === 'true-false') return [];
+  if (question.type === 'case') return shuffle(question.options.filter((option) => option.group === 'reason').map((option) => option.id), random);
   return shuffle(question.options.map((option) => option.id), random);
 }
 

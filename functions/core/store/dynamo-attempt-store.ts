@@ -9,27 +9,31 @@ import { byIndex, queryAll } from './query-all';
 export const attemptKey = keys.attempt;
 
 /**
- * Served questions and graded answers are kept as `questionId|a,b|…` strings: a list of maps
- * would repeat attribute names per question and push an attempt past one 1 KB write unit.
+ * Compact encodings keep a submitted attempt within one 1 KB write unit (an update is billed on
+ * the whole item): served questions as `questionId|c,a,b` strings, and graded answers as one
+ * string `b|1;a,c|0;…` in served order, so question ids are not repeated.
  */
-export const encodeAnswer = ({ questionId, selected, correct }: GradedAnswer) => `${questionId}|${selected.join(',')}|${correct ? 1 : 0}`;
-
-export function decodeAnswer(encoded: string): GradedAnswer {
-  const [questionId, selected, correct] = encoded.split('|');
-  return { questionId, selected: selected ? selected.split(',') : [], correct: correct === '1' };
-}
-
 const encodeServed = ({ questionId, optionOrder }: ServedQuestion) => `${questionId}|${optionOrder.join(',')}`;
 const decodeServed = (encoded: string): ServedQuestion => {
   const [questionId, order] = encoded.split('|');
   return { questionId, optionOrder: order ? order.split(',') : [] };
 };
 
-const encodeSubmission = (submission: Submission) => ({ ...submission, answers: submission.answers.map(encodeAnswer) });
+export const encodeAnswers = (answers: GradedAnswer[]) => answers.map(({ selected, correct }) => `${selected.join(',')}|${correct ? 1 : 0}`).join(';');
+
+export function decodeAnswers(encoded: string, served: ServedQuestion[]): GradedAnswer[] {
+  return encoded.split(';').map((entry, index) => {
+    const [selected, correct] = entry.split('|');
+    return { questionId: served[index].questionId, selected: selected ? selected.split(',') : [], correct: correct === '1' };
+  });
+}
+
+const encodeSubmission = (submission: Submission) => ({ ...submission, answers: encodeAnswers(submission.answers) });
 
 function toRecord(item: Record<string, unknown>): AttemptRecord {
   const { attemptId, userSub, moduleId, contentVersion, passMark, issuedAt, expiresAt, served, submission } = item as Record<string, never>;
-  const stored = submission as (Omit<Submission, 'answers'> & { answers: string[] }) | undefined;
+  const stored = submission as (Omit<Submission, 'answers'> & { answers: string }) | undefined;
+  const servedQuestions = (served as string[]).map(decodeServed);
   return {
     attemptId,
     userSub,
@@ -38,8 +42,8 @@ function toRecord(item: Record<string, unknown>): AttemptRecord {
     passMark,
     issuedAt,
     expiresAt,
-    served: (served as string[]).map(decodeServed),
-    ...(stored ? { submission: { ...stored, answers: stored.answers.map(decodeAnswer) } } : {}),
+    served: servedQuestions,
+    ...(stored ? { submission: { ...stored, answers: decodeAnswers(stored.answers, servedQuestions) } } : {}),
   };
 }
 

@@ -7,13 +7,14 @@ import { drawQuestions, shuffle } from '../../../functions/core/quiz/draw';
 const bank = bundledBanks['contraindications'];
 
 describe('drawQuestions', () => {
-  it('draws drawSize distinct questions from the bank with each question’s own options', () => {
+  it('draws drawSize distinct questions and records the order of exactly the options it shuffles', () => {
     const served = drawQuestions(bank);
     expect(served).toHaveLength(bank.policy.drawSize);
     expect(new Set(served.map((entry) => entry.questionId)).size).toBe(bank.policy.drawSize);
     for (const entry of served) {
       const question = bank.questions.find((candidate) => candidate.id === entry.questionId)!;
-      expect([...entry.optionOrder].sort()).toEqual(question.options.map((option) => option.id).sort());
+      const shuffled = question.type === 'case' ? question.options.filter((option) => option.group === 'reason') : question.type === 'true-false' ? [] : question.options;
+      expect([...entry.optionOrder].sort()).toEqual(shuffled.map((option) => option.id).sort());
     }
   });
 
@@ -22,11 +23,14 @@ describe('drawQuestions', () => {
     expect(new Set(draws).size).toBeGreaterThan(15);
   });
 
-  it('keeps case decisions in order and True before False', () => {
-    for (const entry of drawQuestions(bank)) {
-      const question = bank.questions.find((candidate) => candidate.id === entry.questionId)!;
-      if (question.type === 'case') expect(entry.optionOrder.slice(0, 4)).toEqual(['proceed', 'precautions', 'defer', 'do-not-treat']);
-      if (question.type === 'true-false') expect(entry.optionOrder).toEqual(['true', 'false']);
+  it('shows case decisions in their order and True before False', async () => {
+    const { issuedView } = await import('../../../functions/core/quiz/attempt-views');
+    const served = bank.questions.map((question) => ({ questionId: question.id, optionOrder: drawQuestions({ ...bank, questions: [question], policy: { ...bank.policy, drawSize: 1 } })[0].optionOrder }));
+    const view = issuedView({ attemptId: 'a', userSub: 'u', moduleId: bank.moduleId, contentVersion: 'v', passMark: 0.8, issuedAt: '', expiresAt: '', served }, bank, false);
+    for (const question of view.questions) {
+      if (question.type === 'case') expect(question.options.slice(0, 4).map((option) => option.id)).toEqual(['proceed', 'precautions', 'defer', 'do-not-treat']);
+      if (question.type === 'true-false') expect(question.options.map((option) => option.id)).toEqual(['true', 'false']);
+      expect(question.options).toHaveLength(bank.questions.find((candidate) => candidate.id === question.id)!.options.length);
     }
   });
 
