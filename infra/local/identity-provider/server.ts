@@ -108,7 +108,8 @@ export async function startIdentityProvider(options: {
       }
       if (req.method === 'DELETE' && third) {
         accounts.remove(decodeURIComponent(third));
-        return json(res, 204, {});
+        res.writeHead(204);
+        return res.end();
       }
     }
     return oidc(req, res);
