@@ -91,7 +91,8 @@ export class Auth extends Construct {
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       oAuth: {
         flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        // COGNITO_ADMIN lets the signed-in user's access token call the user API for two-factor set-up.
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
         callbackUrls: [`${props.siteUrl}/auth/callback`],
         logoutUrls: [`${props.siteUrl}/`],
       },
@@ -114,6 +115,7 @@ export class Auth extends Construct {
       issuer: this.userPool.userPoolProviderUrl,
       clientId: this.webClient.userPoolClientId,
       logoutUrl: `${this.domain.baseUrl()}/logout`,
+      userApi: `https://cognito-idp.${Aws.REGION}.amazonaws.com/`,
     };
   }
 }

@@ -79,7 +79,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const origin = createLocalOrigin({
       functions: apps,
       siteDir: SITE_BUILD_DIR,
-      webConfig: { issuer: identityProvider.issuer, clientId: identityProvider.clientId },
+      webConfig: { issuer: identityProvider.issuer, clientId: identityProvider.clientId, userApi: `${identityProvider.issuer}/` },
     });
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const started = serve({ fetch: origin.fetch, port, hostname: '127.0.0.1' }, () => resolve(started));

@@ -8,4 +8,6 @@ export interface WebConfig {
   clientId: string;
   /** Cognito has no end_session_endpoint in its discovery document; its /logout URL goes here. */
   logoutUrl?: string;
+  /** Cognito's user API (the local provider serves the same operations): two-factor set-up. */
+  userApi: string;
 }

@@ -16,9 +16,9 @@ const navLinks = async () => (await page.getByRole('navigation', { name: 'Main' 
 describe('signing in as each role through the real sign-in page', () => {
   const expectations: [DemoPerson, string, string[]][] = [
     ['traineeA', 'Trainee', ['Courses', 'My progress']],
-    ['supervisorA', 'Supervisor', ['Courses', 'Trainees']],
-    ['clinicAdmin', 'Clinic admin', ['Courses', 'Trainees']],
-    ['platformAdmin', 'Platform admin', ['Courses', 'Trainees', 'Organisations']],
+    ['supervisorA', 'Supervisor', ['Courses', 'Trainees', 'Security']],
+    ['clinicAdmin', 'Clinic admin', ['Courses', 'Trainees', 'Security']],
+    ['platformAdmin', 'Platform admin', ['Courses', 'Trainees', 'Organisations', 'Security']],
   ];
 
   it.each(expectations)('%s sees their name, role and only their navigation', async (who, roleLabel, links) => {

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
+import { Secret, TOTP } from 'otpauth';
 import type { Role } from '../../../functions/core/auth/principal';
 
 export interface LocalAccount {
@@ -9,6 +10,8 @@ export interface LocalAccount {
   orgId?: string;
   /** scrypt hash and salt; absent until the invitee sets a password. */
   password?: { hash: string; salt: string };
+  /** Authenticator-app (TOTP) second factor: a secret being set up, then enabled once a code is verified. */
+  totp?: { secret: string; verified: boolean; enabled: boolean };
 }
 
 export interface Invitation {
@@ -23,6 +26,10 @@ export interface Invitation {
 
 /** Passwords must be at least this long, as in the Cognito pool's policy. */
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** The authenticator settings Cognito uses: SHA-1, 6 digits, 30-second steps. */
+export const totpFor = (secret: string, label = 'CIT Academy') =>
+  new TOTP({ issuer: 'CIT Academy', label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
 
 function hash(password: string, salt = randomBytes(16).toString('hex')) {
   return { hash: scryptSync(password, salt, 32).toString('hex'), salt };
@@ -74,6 +81,21 @@ export class LocalAccounts {
     };
     this.invitations.unshift(invitation);
     return { account, invitation };
+  }
+
+  /** Starts (or restarts) authenticator set-up and returns the base32 secret for the app. */
+  startTotp(sub: string): string {
+    const account = this.bySub(sub)!;
+    const secret = new Secret({ size: 20 }).base32;
+    account.totp = { secret, verified: false, enabled: account.totp?.enabled ?? false };
+    return secret;
+  }
+
+  /** Checks a 6-digit code against the account's secret (one step of clock drift either way). */
+  checkTotp(sub: string, code: string): boolean {
+    const secret = this.bySub(sub)?.totp?.secret;
+    if (!secret || !/^\d{6}$/.test(code)) return false;
+    return totpFor(secret).validate({ token: code, window: 1 }) !== null;
   }
 
   pendingInvitation(token: string) {

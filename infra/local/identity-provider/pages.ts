@@ -64,3 +64,16 @@ export function outboxPage(rows: { to: string; name: string; role: string; url: 
     : '<p>No invitations sent yet.</p>';
   return page('Outbox', `<h1>Local outbox</h1><p class="note">Where Cognito would email invitations, the local stack puts them here.</p>${body}`, true);
 }
+
+export function totpPage(action: string, error?: string): string {
+  return page(
+    'Two-factor sign-in',
+    `<h1>Enter your authenticator code</h1>
+<p>Open your authenticator app and enter the 6-digit code for CIT Academy.</p>
+${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="${escapeHtml(action)}">
+  <label for="code">Code</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus>
+  <button type="submit">Verify</button>
+</form>`,
+  );
+}

@@ -6,6 +6,7 @@ import { escapeHtml, page } from './pages';
 import type { LocalAccounts } from './accounts';
 
 export const WEB_CLIENT_ID = 'cit-web';
+export const COGNITO_USER_SCOPE = 'aws.cognito.signin.user.admin';
 
 export interface ProviderOptions {
   issuer: string;
@@ -44,7 +45,8 @@ export function createProvider({ issuer, webOrigin, accounts, signingKey }: Prov
     },
     // Cognito puts profile claims in the ID token itself; so must we.
     conformIdTokenClaims: false,
-    scopes: ['openid', 'email', 'profile'],
+    // aws.cognito.signin.user.admin: as in Cognito, the access token may call the user API (two-factor set-up).
+    scopes: ['openid', 'email', 'profile', COGNITO_USER_SCOPE],
     ttl: { IdToken: 3600, AccessToken: 3600, Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600 },
     features: {
       devInteractions: { enabled: false },
@@ -83,7 +85,7 @@ export function createProvider({ issuer, webOrigin, accounts, signingKey }: Prov
       const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
       const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
-      grant.addOIDCScope('openid email profile');
+      grant.addOIDCScope(`openid email profile ${COGNITO_USER_SCOPE}`);
       await grant.save();
       return grant;
     },

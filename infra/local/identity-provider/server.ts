@@ -4,8 +4,8 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { LOCAL_ADMIN_HEADER } from '../../../functions/core/identity/local-directory';
 import { ROLES, type Role } from '../../../functions/core/auth/principal';
 import { LocalAccounts, MIN_PASSWORD_LENGTH } from './accounts';
-import { acceptInvitationPage, outboxPage, signInPage } from './pages';
-import { createProvider, WEB_CLIENT_ID } from './provider';
+import { acceptInvitationPage, outboxPage, signInPage, totpPage } from './pages';
+import { COGNITO_USER_SCOPE, createProvider, WEB_CLIENT_ID } from './provider';
 
 export interface LocalIdentityProvider {
   issuer: string;
@@ -58,6 +58,62 @@ export async function startIdentityProvider(options: {
   const adminSecret = randomUUID();
   const provider = createProvider({ issuer, webOrigin: options.webOrigin, accounts, signingKey });
   const oidc = provider.callback();
+  /** Sign-ins whose password was right and that now need the authenticator code, by interaction. */
+  const passwordChecked = new Map<string, string>();
+
+  /**
+   * The part of Cognito's user API the web app uses for two-factor set-up (GetUser,
+   * AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference), with Cognito's JSON
+   * protocol and error types, authorised by the access token, so the web app has one code path.
+   */
+  async function cognitoUserApi(req: IncomingMessage, res: ServerResponse) {
+    const cors = {
+      'access-control-allow-origin': options.webOrigin,
+      'access-control-allow-headers': 'content-type, x-amz-target',
+      'access-control-allow-methods': 'POST',
+    };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors);
+      return res.end();
+    }
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { ...cors, 'content-type': 'application/x-amz-json-1.1' });
+      res.end(JSON.stringify(body));
+    };
+    const fail = (type: string, message: string) => reply(400, { __type: type, message });
+    const operation = String(req.headers['x-amz-target'] ?? '').replace('AWSCognitoIdentityProviderService.', '');
+    const body: Record<string, unknown> = await readJson(req).catch(() => ({}));
+    const token = typeof body.AccessToken === 'string' ? await provider.AccessToken.find(body.AccessToken) : undefined;
+    if (!token || !token.scopes.has(COGNITO_USER_SCOPE)) return fail('NotAuthorizedException', 'Invalid access token');
+    const account = accounts.bySub(token.accountId);
+    if (!account) return fail('UserNotFoundException', 'User does not exist.');
+    switch (operation) {
+      case 'GetUser':
+        return reply(200, {
+          Username: account.email,
+          UserAttributes: [
+            { Name: 'sub', Value: account.sub },
+            { Name: 'email', Value: account.email },
+            { Name: 'name', Value: account.name },
+          ],
+          ...(account.totp?.enabled ? { PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA', UserMFASettingList: ['SOFTWARE_TOKEN_MFA'] } : {}),
+        });
+      case 'AssociateSoftwareToken':
+        return reply(200, { SecretCode: accounts.startTotp(account.sub) });
+      case 'VerifySoftwareToken':
+        if (!accounts.checkTotp(account.sub, String(body.UserCode ?? ''))) return fail('CodeMismatchException', 'Invalid code received for user');
+        account.totp!.verified = true;
+        return reply(200, { Status: 'SUCCESS' });
+      case 'SetUserMFAPreference': {
+        const settings = body.SoftwareTokenMfaSettings as { Enabled?: boolean } | undefined;
+        if (settings?.Enabled && !account.totp?.verified) return fail('InvalidParameterException', 'User has not verified software token mfa');
+        if (settings) account.totp = settings.Enabled ? { ...account.totp!, enabled: true } : undefined;
+        return reply(200, {});
+      }
+      default:
+        return fail('InvalidAction', `${operation} is not served by the local provider`);
+    }
+  }
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', issuer);
@@ -66,13 +122,31 @@ export async function startIdentityProvider(options: {
     if (first === 'interaction' && second) {
       const details = await provider.interactionDetails(req, res);
       const action = `/interaction/${details.uid}/login`;
+      const totpAction = `/interaction/${details.uid}/totp`;
       if (req.method === 'POST' && third === 'login') {
         const form = await readForm(req);
         const account = accounts.authenticate(form.get('email') ?? '', form.get('password') ?? '');
         if (!account) return html(res, 401, signInPage(action, 'That email and password do not match an account.', form.get('email') ?? ''));
+        // Accounts with an authenticator need its code too, as Cognito's managed login asks.
+        if (account.totp?.enabled) {
+          passwordChecked.set(details.uid, account.sub);
+          return html(res, 200, totpPage(totpAction));
+        }
         return provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
       }
+      if (req.method === 'POST' && third === 'totp') {
+        const sub = passwordChecked.get(details.uid);
+        if (!sub) return html(res, 400, signInPage(action, 'Start again with your email and password.'));
+        const form = await readForm(req);
+        if (!accounts.checkTotp(sub, form.get('code') ?? '')) return html(res, 401, totpPage(totpAction, 'That code is not right. Check the time on your device and try the current code.'));
+        passwordChecked.delete(details.uid);
+        return provider.interactionFinished(req, res, { login: { accountId: sub } }, { mergeWithLastSubmission: false });
+      }
       return html(res, 200, signInPage(action));
+    }
+
+    if (url.pathname === '/' && (req.method === 'POST' || req.method === 'OPTIONS')) {
+      return cognitoUserApi(req, res);
     }
 
     if (first === 'invite' && second) {

@@ -10,7 +10,7 @@ let config: Promise<WebConfig> | undefined;
 let server: Promise<oauth.AuthorizationServer> | undefined;
 
 /** /config.json: Cognito's issuer and client in AWS, the local provider's locally. */
-function webConfig(): Promise<WebConfig> {
+export function webConfig(): Promise<WebConfig> {
   config ??= fetch('/config.json').then((response) => {
     if (!response.ok) throw new Error('Sign-in is not configured for this site.');
     return response.json();
@@ -44,7 +44,7 @@ export async function signIn(returnTo = `${location.pathname}${location.search}`
     client_id: client.client_id,
     redirect_uri: redirectUri(),
     response_type: 'code',
-    scope: 'openid email profile',
+    scope: 'openid email profile aws.cognito.signin.user.admin',
     code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
     state,
@@ -64,7 +64,7 @@ export async function completeSignIn(callbackUrl: URL): Promise<string> {
   const result = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: pending.nonce, requireIdToken: true });
   const claims = oauth.getValidatedIdTokenClaims(result)!;
   const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [];
-  session.start(result.id_token!, claims.exp * 1000, {
+  session.start(result.id_token!, result.access_token, claims.exp * 1000, {
     sub: claims.sub,
     name: typeof claims.name === 'string' ? claims.name : String(claims.email ?? 'Signed in'),
     email: String(claims.email ?? ''),

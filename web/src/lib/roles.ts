@@ -7,6 +7,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   'platform-admin': 'Platform admin',
 };
 
+/** Roles that see trainee records: they are asked to protect their account with two-factor sign-in. */
+export const PRIVILEGED_ROLES: Role[] = ['supervisor', 'clinic-admin', 'platform-admin'];
+
 export interface NavLink {
   href: string;
   label: string;
@@ -19,4 +22,5 @@ export const NAV_LINKS: NavLink[] = [
   { href: '/progress', label: 'My progress', roles: ['trainee'] },
   { href: '/trainees', label: 'Trainees', roles: ['supervisor', 'clinic-admin', 'platform-admin'] },
   { href: '/organisations', label: 'Organisations', roles: ['platform-admin'] },
+  { href: '/account/security', label: 'Security', roles: PRIVILEGED_ROLES },
 ];

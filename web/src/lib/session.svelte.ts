@@ -10,6 +10,8 @@ export interface SignedInUser {
 
 interface StoredSession {
   idToken: string;
+  /** Only for Cognito's user API (two-factor set-up); the platform's API takes the ID token. */
+  accessToken: string;
   expiresAt: number;
   user: SignedInUser;
 }
@@ -25,12 +27,14 @@ class Session {
   /** False until the browser has looked for a stored session (pages are prerendered signed out). */
   ready = $state(false);
   #token: string | null = null;
+  #accessToken: string | null = null;
 
   restore() {
     const stored = sessionStorage.getItem(KEY);
     const parsed = stored ? (JSON.parse(stored) as StoredSession) : null;
     if (parsed && parsed.expiresAt > Date.now()) {
       this.#token = parsed.idToken;
+      this.#accessToken = parsed.accessToken;
       this.user = parsed.user;
     } else {
       this.clear();
@@ -38,9 +42,10 @@ class Session {
     this.ready = true;
   }
 
-  start(idToken: string, expiresAt: number, user: SignedInUser) {
-    sessionStorage.setItem(KEY, JSON.stringify({ idToken, expiresAt, user } satisfies StoredSession));
+  start(idToken: string, accessToken: string, expiresAt: number, user: SignedInUser) {
+    sessionStorage.setItem(KEY, JSON.stringify({ idToken, accessToken, expiresAt, user } satisfies StoredSession));
     this.#token = idToken;
+    this.#accessToken = accessToken;
     this.user = user;
     this.ready = true;
   }
@@ -48,11 +53,16 @@ class Session {
   clear() {
     sessionStorage.removeItem(KEY);
     this.#token = null;
+    this.#accessToken = null;
     this.user = null;
   }
 
   get token() {
     return this.#token;
+  }
+
+  get accessToken() {
+    return this.#accessToken;
   }
 
   hasRole(...roles: Role[]) {
