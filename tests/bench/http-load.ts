@@ -42,7 +42,7 @@ export function peakRssMb(pid: number): number {
 }
 
 /** User + system CPU time of a process so far, in ms (Linux /proc, clock ticks of 10 ms). */
-export function cpuTimeMs(pid: number): number {
+function cpuTimeMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }

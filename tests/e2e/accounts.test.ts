@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { demoPeople, type DemoPerson } from '../../infra/local/demo-data';
+import { DEMO_PASSWORD, demoPeople, type DemoPerson } from '../../infra/local/demo-data';
 import { useBrowserPerTest } from './browser';
-import { signInAs } from './sign-in';
+import { signInAs, startSignIn, submitCredentials } from './sign-in';
 
 const stack = inject('stack');
 const chromium = useBrowserPerTest();
@@ -30,11 +30,8 @@ describe('signing in as each role through the real sign-in page', () => {
   });
 
   it('a wrong password keeps you on the sign-in page with a message', async () => {
-    await page.goto(`${stack.webUrl}/`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Email').fill(demoPeople.traineeA.email);
-    await page.getByLabel('Password').fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await startSignIn(page, stack.webUrl);
+    await submitCredentials(page, demoPeople.traineeA.email, 'not-the-password');
     expect(await page.getByRole('alert').innerText()).toContain('do not match');
   });
 
@@ -51,9 +48,7 @@ describe('deep links to pages you may not see', () => {
     await page.goto(`${stack.webUrl}/trainees`);
     await page.getByRole('heading', { name: 'Sign in to continue' }).waitFor();
     await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Email').fill(demoPeople.supervisorA.email);
-    await page.getByLabel('Password').fill('Demo-password-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitCredentials(page, demoPeople.supervisorA.email, DEMO_PASSWORD);
     await page.getByRole('table').waitFor();
     expect(new URL(page.url()).pathname).toBe('/trainees');
   });
@@ -85,9 +80,7 @@ describe('a supervisor invites a trainee', () => {
     await inviteePage.getByLabel(/New password/).fill('Robin-password-2026');
     await inviteePage.getByLabel('Repeat the password').fill('Robin-password-2026');
     await inviteePage.getByRole('button', { name: 'Set password and continue' }).click();
-    await inviteePage.getByLabel('Email').fill(email);
-    await inviteePage.getByLabel('Password').fill('Robin-password-2026');
-    await inviteePage.getByRole('button', { name: 'Sign in' }).click();
+    await submitCredentials(inviteePage, email, 'Robin-password-2026');
     await inviteePage.getByRole('heading', { level: 1, name: /practitioner course/ }).waitFor();
     expect(await inviteePage.getByTestId('signed-in-as').innerText()).toContain('Robin Newcomer');
     expect(new URL(inviteePage.url()).pathname).toBe('/');

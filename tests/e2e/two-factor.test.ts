@@ -5,6 +5,7 @@ import { demoOrganisations } from '../../infra/local/demo-data';
 import { totpFor } from '../../infra/local/identity-provider/accounts';
 import { acceptInvitation } from '../support/new-trainee';
 import { useBrowserPerTest } from './browser';
+import { startSignIn, submitCredentials } from './sign-in';
 
 const stack = inject('stack');
 const chromium = useBrowserPerTest();
@@ -28,11 +29,8 @@ async function newSupervisor() {
 }
 
 async function signInWithPassword(email: string, password: string) {
-  await page.goto(`${stack.webUrl}/`);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await startSignIn(page, stack.webUrl);
+  await submitCredentials(page, email, password);
 }
 
 describe('two-factor sign-in for supervisors and admins', () => {

@@ -194,7 +194,7 @@ export function compileCourse(root: string): CompiledModule[] {
   return modules.sort((a, b) => a.page.order - b.page.order);
 }
 
-export const COVERAGE_FILE = 'coverage.yaml';
+const COVERAGE_FILE = 'coverage.yaml';
 
 /** Checks courses/coverage.yaml: every statement is taught in a real section and tested by real items. */
 export function checkCoverage(root: string, modules: CompiledModule[]): number {

@@ -11,14 +11,14 @@ import { DirectoryUnavailable, EmailTaken } from '../accounts/errors';
 /** Seconds a client should wait before retrying after a storage outage. */
 export const RETRY_AFTER_SECONDS = 5;
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Problem type URIs are relative references under /problems/ (RFC 9457 §3.1.1). */
-export function problemBody(status: number, code: string, title: string, detail: string, errors?: ErrorLocation[]): Problem {
+function problemBody(status: number, code: string, title: string, detail: string, errors?: ErrorLocation[]): Problem {
   return { type: `/problems/${code}`, title, status, detail, ...(errors ? { errors } : {}) };
 }
 
-export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}) {
+function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}) {
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
     'content-type': PROBLEM_CONTENT_TYPE,
     'cache-control': 'no-store',

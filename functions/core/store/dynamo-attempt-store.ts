@@ -19,9 +19,9 @@ const decodeServed = (encoded: string): ServedQuestion => {
   return { questionId, optionOrder: order ? order.split(',') : [] };
 };
 
-export const encodeAnswers = (answers: GradedAnswer[]) => answers.map(({ selected, correct }) => `${selected.join(',')}|${correct ? 1 : 0}`).join(';');
+const encodeAnswers = (answers: GradedAnswer[]) => answers.map(({ selected, correct }) => `${selected.join(',')}|${correct ? 1 : 0}`).join(';');
 
-export function decodeAnswers(encoded: string, served: ServedQuestion[]): GradedAnswer[] {
+function decodeAnswers(encoded: string, served: ServedQuestion[]): GradedAnswer[] {
   return encoded.split(';').map((entry, index) => {
     const [selected, correct] = entry.split('|');
     return { questionId: served[index].questionId, selected: selected ? selected.split(',') : [], correct: correct === '1' };
