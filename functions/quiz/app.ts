@@ -36,7 +36,7 @@ export function createQuizApp(deps: QuizAppDeps) {
       return c.json(attempt, attempt.resumed ? 200 : 201);
     })
     .post(path('submitAnswers'), guard('submitAnswers'), pathParams(attemptIdParamsSchema), maxBodySize(MAX_BODY_BYTES), ...jsonBody(submitAnswersSchema), async (c) => {
-      const { replayed, result } = await submitAnswers(deps, c.get('principal'), c.req.valid('param').attemptId, c.req.valid('json').answers);
+      const { replayed, result } = await submitAnswers(deps, c.get('principal'), c.req.valid('param').attemptId, c.req.valid('json'));
       return c.json(result, replayed ? 200 : 201);
     })
     .get(path('getAttempt'), guard('getAttempt'), pathParams(attemptIdParamsSchema), async (c) =>

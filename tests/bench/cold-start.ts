@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { postEvent, type OpenAttempt, submissionPath } from './events';
+import { postEvent } from './events';
 import { median, percentile, round } from './stats';
 
 const PROBE = fileURLToPath(new URL('./cold-start-probe.mjs', import.meta.url));
@@ -22,12 +22,6 @@ interface Sample {
 }
 
 const runProcess = promisify(execFile);
-
-/** Each cold start submits one pre-issued attempt. */
-export const submitting = (attempts: OpenAttempt[]) => () => {
-  const attempt = attempts.pop()!;
-  return { path: submissionPath(attempt.attemptId), body: { answers: attempt.answers } };
-};
 
 /**
  * Fresh Node processes that import a bundle and handle one event (one PutItem each), with our

@@ -1,9 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { bundledBanks } from '../../functions/core/course/bundled-banks';
-import type { Answer } from '../../functions/core/api/schemas';
+import type { SubmitAnswers } from '../../functions/core/api/schemas';
 import type { AttemptStore } from '../../functions/core/quiz/attempt-store';
 import { drawQuestions } from '../../functions/core/quiz/draw';
+import { encodeServedToken } from '../../functions/core/quiz/served-token';
 import { apiGatewayEvent } from '../support/api-gateway-event';
 import { correctAnswer } from '../support/banks';
 
@@ -11,7 +12,8 @@ export const BENCH_MODULE = 'mechanism-of-action';
 
 export interface OpenAttempt {
   attemptId: string;
-  answers: Answer[];
+  /** What the client sends to submit it: the served token and all-correct answers. */
+  body: SubmitAnswers;
 }
 
 /**
@@ -36,16 +38,25 @@ export async function preIssueAttempts(store: AttemptStore, userSub: string, cou
           expiresAt: new Date(now + 6 * 3600_000).toISOString(),
           served,
         },
-        answers: served.map(({ questionId }) => ({ questionId, selected: correctAnswer(questionId) })),
+        body: {
+          servedToken: encodeServedToken({ moduleId: bank.moduleId, contentVersion: bank.contentVersion, served }),
+          answers: served.map(({ questionId }) => ({ questionId, selected: correctAnswer(questionId) })),
+        },
       };
     });
     await Promise.all(batch.map(({ record }) => store.create(record)));
-    attempts.push(...batch.map(({ record, answers }) => ({ attemptId: record.attemptId, answers })));
+    attempts.push(...batch.map(({ record, body }) => ({ attemptId: record.attemptId, body })));
   }
   return attempts;
 }
 
 export const submissionPath = (attemptId: string) => `/api/attempts/${attemptId}/submission`;
+
+/** A request per pre-issued attempt: submit it. */
+export const submitEach = (attempts: OpenAttempt[]) => () => {
+  const attempt = attempts.pop()!;
+  return { path: submissionPath(attempt.attemptId), body: attempt.body };
+};
 
 /** An API Gateway HTTP API (payload 2.0) POST event with a JSON body. */
 export const postEvent = (path: string, body: unknown, authorization: string): APIGatewayProxyEventV2 =>

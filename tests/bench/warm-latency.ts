@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { bundledBanks } from '../../functions/core/course/bundled-banks';
 import type { QuestionBank } from '../../functions/core/course/types';
 import { scoreAttempt } from '../../functions/core/quiz/score-attempt';
-import { BENCH_MODULE, type OpenAttempt, submissionPath } from './events';
+import { BENCH_MODULE } from './events';
 import { percentile, round } from './stats';
 
 export interface Latency {
@@ -41,12 +41,6 @@ export function measureScoring(calls: number): Latency {
 }
 
 type NextRequest = () => { path: string; body: unknown };
-
-/** A request per pre-issued attempt: submit its answers. */
-export const submitEach = (attempts: OpenAttempt[]): NextRequest => () => {
-  const attempt = attempts.pop()!;
-  return { path: submissionPath(attempt.attemptId), body: { answers: attempt.answers } };
-};
 
 /** The whole request in process: routing, token check, validation, scoring, storage on DynamoDB Local. */
 export async function measureRequests(app: { request: Hono['request'] }, next: NextRequest, calls: number, authorization = ''): Promise<Latency> {

@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createAccountsApp } from '../../functions/accounts/app';
 import { accountsDepsFromEnv } from '../../functions/accounts/deps-from-env';
 import type { Invitation, IssuedAttempt, Me, Person } from '../../functions/core/api/schemas';
-import { answersFor } from '../support/banks';
+import { submissionFor } from '../support/banks';
 import { demoOrganisations, demoPeople } from '../../infra/local/demo-data';
 import { acceptInvitation as accept, newTrainee } from '../support/new-trainee';
 import { signIn } from '../support/sign-in';
@@ -115,7 +115,7 @@ describe('who sees a trainee’s attempts', () => {
   it('the trainee, their supervisor and their clinic admin do; another organisation’s supervisor does not', async () => {
     const trainee = await newTrainee(stack);
     const issued = (await (await call(trainee.token, '/api/modules/indications/attempts', {})).json()) as IssuedAttempt;
-    const submitted = await call(trainee.token, `/api/attempts/${issued.attemptId}/submission`, { answers: answersFor(issued) });
+    const submitted = await call(trainee.token, `/api/attempts/${issued.attemptId}/submission`, submissionFor(issued));
     expect(submitted.status).toBe(201);
     const path = `/api/trainees/${trainee.sub}/attempts`;
     for (const token of [trainee.token, stack.tokens.supervisorA, stack.tokens.clinicAdmin, stack.tokens.platformAdmin]) {
@@ -131,7 +131,7 @@ describe('who sees a trainee’s attempts', () => {
   it('another trainee cannot submit to someone else’s attempt', async () => {
     const trainee = await newTrainee(stack);
     const issued = (await (await call(trainee.token, '/api/modules/technique/attempts', {})).json()) as IssuedAttempt;
-    const response = await call(stack.tokens.traineeB, `/api/attempts/${issued.attemptId}/submission`, { answers: answersFor(issued) });
+    const response = await call(stack.tokens.traineeB, `/api/attempts/${issued.attemptId}/submission`, submissionFor(issued));
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain('correctCount');
   });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { IssuedAttempt } from '../../functions/core/api/schemas';
 import { routes } from '../../functions/core/api/routes';
 import { demoOrganisations, demoPeople } from '../../infra/local/demo-data';
-import { answersFor } from '../support/banks';
+import { submissionFor } from '../support/banks';
 import { authorizationMatrix, CALLERS, type Caller } from './authorization-matrix';
 
 const stack = inject('stack');
@@ -21,7 +21,7 @@ let reviewed: IssuedAttempt;
 beforeAll(async () => {
   for (const trainee of ['traineeA', 'traineeB'] as const) open[trainee] = await post<IssuedAttempt>(trainee, '/api/modules/technique/attempts');
   reviewed = await post<IssuedAttempt>('traineeA', '/api/modules/complications/attempts');
-  await post('traineeA', `/api/attempts/${reviewed.attemptId}/submission`, { answers: answersFor(reviewed) });
+  await post('traineeA', `/api/attempts/${reviewed.attemptId}/submission`, submissionFor(reviewed));
 });
 
 /** A valid request for each route: the matrix tests who may make it, not what is in it. */
@@ -30,7 +30,7 @@ const requests: Record<string, (caller: Caller) => { path: string; body?: unknow
   issueAttempt: () => ({ path: '/api/modules/indications/attempts', body: {} }),
   submitAnswers: (caller) => {
     const attempt = open[caller] ?? open.traineeA!;
-    return { path: `/api/attempts/${attempt.attemptId}/submission`, body: { answers: answersFor(attempt) } };
+    return { path: `/api/attempts/${attempt.attemptId}/submission`, body: submissionFor(attempt) };
   },
   getAttempt: () => ({ path: `/api/attempts/${reviewed.attemptId}` }),
   getMyProgress: () => ({ path: '/api/me/progress' }),

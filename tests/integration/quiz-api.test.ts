@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AttemptResult, IssuedAttempt, Problem, Progress } from '../../functions/core/api/schemas';
+import type { IssuedAttempt, Problem, Progress, SubmissionResult } from '../../functions/core/api/schemas';
+import type { AttemptStore } from '../../functions/core/quiz/attempt-store';
 import { RETRY_AFTER_SECONDS } from '../../functions/core/http/problem-details';
 import { createDocumentClient } from '../../functions/core/store/document-client';
 import { DynamoAttemptStore } from '../../functions/core/store/dynamo-attempt-store';
 import { createQuizApp, MAX_BODY_BYTES } from '../../functions/quiz/app';
 import { quizDepsFromEnv } from '../../functions/quiz/deps-from-env';
-import { answersFor, bundledBanks, questionById } from '../support/banks';
+import { answersFor, bundledBanks, questionById, submissionFor } from '../support/banks';
 import { writeUnits } from '../support/dynamo-item-size';
 import { ANSWER_KEY_FIELDS, jsonKeys } from '../support/json-keys';
 import { newTrainee } from '../support/new-trainee';
@@ -83,28 +84,55 @@ describe('POST /api/attempts/:attemptId/submission', () => {
   it('scores what was served, returns feedback with explanations, and records it once', async () => {
     const attempt = await issue(trainee, 'mechanism-of-action');
     const wrong = attempt.questions.find((question) => !questionById(question.id).safetyCritical)!.id;
-    const response = await submit(trainee, attempt.attemptId, { answers: answersFor(attempt, [wrong]) });
+    const response = await submit(trainee, attempt.attemptId, submissionFor(attempt, [wrong]));
     expect(response.status).toBe(201);
-    const result = (await response.json()) as AttemptResult;
+    const result = (await response.json()) as SubmissionResult;
     expect(result).toMatchObject({ attemptId: attempt.attemptId, correctCount: 9, questionCount: 10, score: 0.9, passed: true, failedRules: [] });
+    expect(result.feedback.map((verdict) => verdict.questionId)).toEqual(attempt.questions.map((question) => question.id));
     const item = result.feedback.find((feedback) => feedback.questionId === wrong)!;
-    expect(item).toMatchObject({ correct: false, explanation: questionById(wrong).explanation, section: questionById(wrong).section });
+    expect(item).toEqual({
+      questionId: wrong,
+      correct: false,
+      correctOptionIds: questionById(wrong).correctOptionIds,
+      explanation: questionById(wrong).explanation,
+      section: questionById(wrong).section,
+    });
 
     const stored = await attempts.get(attempt.attemptId);
     expect(stored?.submission).toMatchObject({ correctCount: 9, passed: true });
 
-    const again = await submit(trainee, attempt.attemptId, { answers: answersFor(attempt, [wrong]) });
+    const again = await submit(trainee, attempt.attemptId, submissionFor(attempt, [wrong]));
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(result);
-    await expectProblem(await submit(trainee, attempt.attemptId, { answers: answersFor(attempt) }), 409, 'attempt-conflict');
+    await expectProblem(await submit(trainee, attempt.attemptId, submissionFor(attempt)), 409, 'attempt-conflict');
     expect((await attempts.get(attempt.attemptId))?.submission?.correctCount).toBe(9);
+  });
+
+  it('reads nothing to score a submission: the one conditional write does it all', async () => {
+    const reads: string[] = [];
+    const counting: AttemptStore = {
+      create: (record) => attempts.create(record),
+      recordSubmission: (...args) => attempts.recordSubmission(...args),
+      get: (attemptId) => (reads.push('get'), attempts.get(attemptId)),
+      listByUser: (userSub) => (reads.push('listByUser'), attempts.listByUser(userSub)),
+    };
+    const fresh = await newTrainee(stack);
+    const attempt = await issue(fresh, 'indications');
+    const response = await createQuizApp({ ...deps, now: () => clock, attempts: counting }).request(`/api/attempts/${attempt.attemptId}/submission`, {
+      method: 'POST',
+      headers: { authorization: fresh.authorization, 'content-type': 'application/json' },
+      body: JSON.stringify(submissionFor(attempt)),
+    });
+    expect(response.status).toBe(201);
+    expect(reads).toEqual([]);
+    expect((await attempts.get(attempt.attemptId))?.submission?.passed).toBe(true);
   });
 
   it.each(['mechanism-of-action', 'contraindications'])('records a %s attempt in one item within one 1 KB write unit, also once submitted', async (moduleId) => {
     const fresh = await newTrainee(stack);
     const attempt = await issue(fresh, moduleId);
-    await submit(fresh, attempt.attemptId, { answers: answersFor(attempt) });
-    await submit(trainee, attempt.attemptId, { answers: answersFor(attempt) });
+    await submit(fresh, attempt.attemptId, submissionFor(attempt));
+    await submit(trainee, attempt.attemptId, submissionFor(attempt));
     const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
     const client = createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint });
     const { Items = [] } = await client.send(new ScanCommand({ TableName: stack.tableName, FilterExpression: 'attemptId = :id', ExpressionAttributeValues: { ':id': attempt.attemptId } }));
@@ -115,7 +143,7 @@ describe('POST /api/attempts/:attemptId/submission', () => {
 
   it('stores exactly one submission when the same answers arrive many times at once', async () => {
     const attempt = await issue(trainee, 'technique');
-    const statuses = await Promise.all(Array.from({ length: 6 }, async () => (await submit(trainee, attempt.attemptId, { answers: answersFor(attempt) })).status));
+    const statuses = await Promise.all(Array.from({ length: 6 }, async () => (await submit(trainee, attempt.attemptId, submissionFor(attempt))).status));
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 200)).toHaveLength(5);
   });
@@ -128,16 +156,29 @@ describe('POST /api/attempts/:attemptId/submission', () => {
       attempt = await issue(bad, 'contraindications');
     });
     const notServed = () => bundledBanks.contraindications.questions.find((question) => !attempt.questions.some((served) => served.id === question.id))!.id;
+    const body = (answers: unknown, extra: object = {}) => ({ servedToken: attempt.servedToken, answers, ...extra });
+    /** The attempt's own token with the option order of its first shuffled question reversed. */
+    const reordered = () => {
+      const [moduleId, version, questions] = attempt.servedToken.split('~');
+      const served = questions.split(';');
+      const index = served.findIndex((entry) => entry.split('|')[1].includes(','));
+      const [questionId, order] = served[index].split('|');
+      served[index] = `${questionId}|${order.split(',').reverse().join(',')}`;
+      return [moduleId, version, served.join(';')].join('~');
+    };
     const cases: [string, () => Promise<Response>, number, string, string?][] = [
       ['malformed JSON', () => submit(bad, attempt.attemptId, '{"answers": '), 400, 'malformed-request'],
       ['a body that is not JSON', () => submit(bad, attempt.attemptId, 'answers=1', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type'],
-      ['wrong types', () => submit(bad, attempt.attemptId, { answers: 'all of them' }), 400, 'invalid-request', '/answers'],
-      ['unexpected fields', () => submit(bad, attempt.attemptId, { answers: [], score: 1 }), 400, 'invalid-request'],
-      ['an answer to a question this attempt did not serve', () => submit(bad, attempt.attemptId, { answers: [{ questionId: notServed(), selected: ['a'] }] }), 422, 'invalid-answers', '/answers/0/questionId'],
-      ['an option the question does not have', () => submit(bad, attempt.attemptId, { answers: [{ questionId: attempt.questions[0].id, selected: ['q'] }] }), 422, 'invalid-answers', '/answers/0/selected/0'],
-      ['a body over the size limit', () => submit(bad, attempt.attemptId, { answers: [], padding: 'x'.repeat(MAX_BODY_BYTES) }), 413, 'body-too-large'],
-      ['an attempt id that is not a UUID', () => submit(bad, 'attempt-1', { answers: [] }), 400, 'invalid-request'],
-      ['an attempt that does not exist', () => submit(bad, randomUUID(), { answers: [] }), 404, 'not-found'],
+      ['wrong types', () => submit(bad, attempt.attemptId, body('all of them')), 400, 'invalid-request', '/answers'],
+      ['unexpected fields', () => submit(bad, attempt.attemptId, body([], { score: 1 })), 400, 'invalid-request'],
+      ['no served token', () => submit(bad, attempt.attemptId, { answers: [] }), 400, 'invalid-request', '/servedToken'],
+      ['a served token that is not one', () => submit(bad, attempt.attemptId, body([], { servedToken: 'x' })), 422, 'invalid-answers', '/servedToken'],
+      ['a served token altered by the client', () => submit(bad, attempt.attemptId, body(answersFor(attempt), { servedToken: reordered() })), 422, 'invalid-answers', '/servedToken'],
+      ['an answer to a question this attempt did not serve', () => submit(bad, attempt.attemptId, body([{ questionId: notServed(), selected: ['a'] }])), 422, 'invalid-answers', '/answers/0/questionId'],
+      ['an option the question does not have', () => submit(bad, attempt.attemptId, body([{ questionId: attempt.questions[0].id, selected: ['q'] }])), 422, 'invalid-answers', '/answers/0/selected/0'],
+      ['a body over the size limit', () => submit(bad, attempt.attemptId, body([], { padding: 'x'.repeat(MAX_BODY_BYTES) })), 413, 'body-too-large'],
+      ['an attempt id that is not a UUID', () => submit(bad, 'attempt-1', body([])), 400, 'invalid-request'],
+      ['an attempt that does not exist', () => submit(bad, randomUUID(), body([])), 404, 'not-found'],
     ];
 
     it.each(cases)('%s', async (_case, send, status, type, pointer) => {
@@ -151,7 +192,21 @@ describe('POST /api/attempts/:attemptId/submission', () => {
     const late = await newTrainee(stack);
     const attempt = await issue(late, 'indications');
     clock = new Date(clock.getTime() + 3 * 3600_000);
-    await expectProblem(await submit(late, attempt.attemptId, { answers: answersFor(attempt) }), 409, 'attempt-expired');
+    await expectProblem(await submit(late, attempt.attemptId, submissionFor(attempt)), 409, 'attempt-expired');
+    expect((await attempts.get(attempt.attemptId))?.submission).toBeUndefined();
+  });
+
+  it('refuses an attempt whose module changed since it was issued', async () => {
+    const trainee = await newTrainee(stack);
+    const attempt = await issue(trainee, 'complications');
+    const banks = { ...bundledBanks, complications: { ...bundledBanks.complications, contentVersion: 'fedcba9876543210' } };
+    const changed = createQuizApp({ ...deps, banks });
+    const response = await changed.request(`/api/attempts/${attempt.attemptId}/submission`, {
+      method: 'POST',
+      headers: { authorization: trainee.authorization, 'content-type': 'application/json' },
+      body: JSON.stringify(submissionFor(attempt)),
+    });
+    await expectProblem(response, 409, 'attempt-content-changed');
     expect((await attempts.get(attempt.attemptId))?.submission).toBeUndefined();
   });
 
@@ -161,7 +216,7 @@ describe('POST /api/attempts/:attemptId/submission', () => {
     const response = await down.request(`/api/attempts/${randomUUID()}/submission`, {
       method: 'POST',
       headers: { authorization: trainee.authorization, 'content-type': 'application/json' },
-      body: JSON.stringify({ answers: [] }),
+      body: JSON.stringify({ servedToken: 'mechanism-of-action~0123456789abcdef~moa-controlled-injury|a,b', answers: [] }),
     });
     await expectProblem(response, 503, 'storage-unavailable');
     expect(response.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
@@ -173,7 +228,7 @@ describe('pass rules and the attempt policy', () => {
     const trainee = await newTrainee(stack);
     const attempt = await issue(trainee, 'contraindications');
     const critical = attempt.questions.find((question) => question.safetyCritical)!.id;
-    const result = (await (await submit(trainee, attempt.attemptId, { answers: answersFor(attempt, [critical]) })).json()) as AttemptResult;
+    const result = (await (await submit(trainee, attempt.attemptId, submissionFor(attempt, [critical]))).json()) as SubmissionResult;
     expect(result).toMatchObject({ score: 0.9, passed: false, failedRules: ['safety-critical'] });
     expect(Date.parse(result.nextAttemptAt!) - Date.parse(result.submittedAt)).toBe(60 * 60_000);
 
@@ -193,7 +248,7 @@ describe('pass rules and the attempt policy', () => {
     const trainee = await newTrainee(stack);
     for (let index = 0; index < 3; index += 1) {
       const attempt = await issue(trainee, 'technique');
-      expect((await submit(trainee, attempt.attemptId, { answers: answersFor(attempt) })).status).toBe(201);
+      expect((await submit(trainee, attempt.attemptId, submissionFor(attempt))).status).toBe(201);
     }
     await expectProblem(await start(trainee, 'technique'), 429, 'attempt-limit');
   });
@@ -201,7 +256,7 @@ describe('pass rules and the attempt policy', () => {
   it('reports progress per module: not started, passed (with content version) and the best score', async () => {
     const trainee = await newTrainee(stack);
     const attempt = await issue(trainee, 'mechanism-of-action');
-    await submit(trainee, attempt.attemptId, { answers: answersFor(attempt) });
+    await submit(trainee, attempt.attemptId, submissionFor(attempt));
     const progress = (await (await app.request('/api/me/progress', { headers: { authorization: trainee.authorization } })).json()) as Progress;
     expect(progress.modules.map((module) => module.moduleId)).toEqual(['mechanism-of-action', 'indications', 'technique', 'complications', 'contraindications']);
     expect(progress.modules[0]).toMatchObject({ status: 'passed', bestScore: 1, passedContentVersion: bundledBanks['mechanism-of-action'].contentVersion });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { apiGatewayEvent } from '../support/api-gateway-event';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { IssuedAttempt } from '../../functions/core/api/schemas';
-import { answersFor } from '../support/banks';
+import { submissionFor } from '../support/banks';
 import { newTrainee } from '../support/new-trainee';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResult>;
@@ -26,7 +26,7 @@ describe('quiz Lambda handler (API Gateway v2 events)', () => {
     const issued = await handler(apiGatewayEvent('POST', '/api/modules/technique/attempts', undefined, auth), context);
     expect(issued.statusCode).toBe(201);
     const attempt = JSON.parse(issued.body) as IssuedAttempt;
-    const body = JSON.stringify({ answers: answersFor(attempt) });
+    const body = JSON.stringify(submissionFor(attempt));
     const path = `/api/attempts/${attempt.attemptId}/submission`;
     const first = await handler(apiGatewayEvent('POST', path, body, { ...auth, 'content-type': 'application/json' }), context);
     expect(first.statusCode).toBe(201);

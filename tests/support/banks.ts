@@ -1,5 +1,5 @@
 import { bundledBanks } from '../../functions/core/course/bundled-banks';
-import type { Answer, IssuedAttempt } from '../../functions/core/api/schemas';
+import type { Answer, IssuedAttempt, SubmitAnswers } from '../../functions/core/api/schemas';
 
 export { bundledBanks };
 
@@ -34,4 +34,9 @@ export function answersFor(attempt: Pick<IssuedAttempt, 'questions'>, wrong: str
     questionId: question.id,
     selected: wrong.includes(question.id) ? wrongAnswer(question.id) : correctAnswer(question.id),
   }));
+}
+
+/** A submission body for an issued attempt: its served token and `answersFor` answers. */
+export function submissionFor(attempt: Pick<IssuedAttempt, 'questions' | 'servedToken'>, wrong: string[] = []): SubmitAnswers {
+  return { servedToken: attempt.servedToken, answers: answersFor(attempt, wrong) };
 }

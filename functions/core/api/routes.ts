@@ -17,6 +17,7 @@ import {
   issuedAttemptSchema,
   progressSchema,
   submitAnswersSchema,
+  submissionResultSchema,
   traineeIdParamsSchema,
 } from './schemas';
 
@@ -94,13 +95,13 @@ export const routes: RouteSpec[] = [
     params: attemptIdParamsSchema,
     body: submitAnswersSchema,
     responses: {
-      200: { description: 'Already submitted with the same answers: the stored result', schema: attemptResultSchema },
-      201: { description: 'Scored and stored', schema: attemptResultSchema },
+      200: { description: 'Already submitted with the same answers: the stored result', schema: submissionResultSchema },
+      201: { description: 'Scored and stored', schema: submissionResultSchema },
       ...invalid,
       ...secured,
       404: problem('No such attempt of yours'),
       409: problem('Already submitted with different answers, expired, or the module changed since it was issued'),
-      422: problem('Answers to questions this attempt did not serve, or to options they do not have'),
+      422: problem('Answers to questions this attempt did not serve or to options they do not have, or a servedToken not issued with this attempt'),
       ...unavailable,
     },
   },

@@ -42,6 +42,8 @@ export const issuedAttemptSchema = z.object({
   /** True when an attempt already open for this module is handed back instead of a new draw. */
   resumed: z.boolean(),
   questions: z.array(publicQuestionSchema),
+  /** Send this back unchanged with the answers: it names what was served, so scoring needs no lookup. */
+  servedToken: z.string(),
 });
 
 export const answerSchema = z.strictObject({
@@ -50,26 +52,34 @@ export const answerSchema = z.strictObject({
 });
 
 export const submitAnswersSchema = z.strictObject({
+  /** The servedToken of the issued attempt, unchanged. */
+  servedToken: z.string().check(z.minLength(1), z.maxLength(4000)),
   answers: z.array(answerSchema).check(z.maxLength(100)),
 });
 
 export const failedRuleSchema = z.enum(['pass-mark', 'safety-critical']);
 
-export const questionFeedbackSchema = z.object({
+/** The verdict on one answer: what the trainee needs beyond the question they already have. */
+export const answerVerdictSchema = z.object({
   questionId: z.string(),
+  correct: z.boolean(),
+  correctOptionIds: z.array(z.string()),
+  explanation: z.string(),
+  /** The lesson section to revisit (a heading id of the module page). */
+  section: z.string(),
+});
+
+/** A verdict with the question as it was shown and what was selected, for a later review. */
+export const questionFeedbackSchema = z.extend(answerVerdictSchema, {
   type: questionTypeSchema,
   prompt: z.string(),
   vignette: z.optional(z.string()),
   safetyCritical: z.boolean(),
   options: z.array(publicOptionSchema),
   selected: z.array(z.string()),
-  correctOptionIds: z.array(z.string()),
-  correct: z.boolean(),
-  explanation: z.string(),
-  section: z.string(),
 });
 
-export const attemptResultSchema = z.object({
+const attemptOutcomeShape = {
   attemptId: z.string(),
   moduleId: z.string(),
   contentVersion: z.string(),
@@ -85,8 +95,16 @@ export const attemptResultSchema = z.object({
   failedRules: z.array(failedRuleSchema),
   /** After a failed attempt: the earliest time the next one may start. */
   nextAttemptAt: z.optional(z.string()),
-  feedback: z.array(questionFeedbackSchema),
-});
+};
+
+/**
+ * The answer to a submission: the outcome and a verdict per served question, without repeating
+ * the questions the client was just shown (they are most of the bytes of a full review).
+ */
+export const submissionResultSchema = z.object({ ...attemptOutcomeShape, feedback: z.array(answerVerdictSchema) });
+
+/** A submitted attempt in full, questions included, for review later or by a supervisor. */
+export const attemptResultSchema = z.object({ ...attemptOutcomeShape, feedback: z.array(questionFeedbackSchema) });
 
 export const moduleProgressSchema = z.object({
   moduleId: z.string(),
@@ -123,6 +141,8 @@ export type ModuleProgress = z.infer<typeof moduleProgressSchema>;
 export type Progress = z.infer<typeof progressSchema>;
 export type QuestionFeedback = z.infer<typeof questionFeedbackSchema>;
 export type AttemptResult = z.infer<typeof attemptResultSchema>;
+export type AnswerVerdict = z.infer<typeof answerVerdictSchema>;
+export type SubmissionResult = z.infer<typeof submissionResultSchema>;
 export type Problem = z.infer<typeof problemSchema>;
 
 // ── Accounts, organisations and people ────────────────────────────────────────────────

@@ -3,6 +3,9 @@ import type { AttemptRecord } from './attempt-store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Orders ISO-8601 UTC timestamps; plain comparison, as localeCompare would load collation data on a cold start. */
+export const byTime = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export type PolicyDecision =
   | { allowed: true; attemptsLeftToday: number }
   | { allowed: false; reason: 'cooldown' | 'daily-limit'; nextAttemptAt: string; attemptsLeftToday: number };
@@ -13,7 +16,7 @@ export type PolicyDecision =
  */
 export function checkAttemptPolicy(policy: QuizPolicy, attempts: AttemptRecord[], now: Date): PolicyDecision {
   const windowStart = now.getTime() - DAY_MS;
-  const recent = attempts.filter((attempt) => Date.parse(attempt.issuedAt) > windowStart).sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
+  const recent = attempts.filter((attempt) => Date.parse(attempt.issuedAt) > windowStart).sort((a, b) => byTime(a.issuedAt, b.issuedAt));
   const attemptsLeftToday = Math.max(0, policy.maxAttemptsPer24Hours - recent.length);
 
   const lastFailure = attempts

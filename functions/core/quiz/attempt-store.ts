@@ -18,8 +18,6 @@ export interface GradedAnswer {
 
 export interface Submission {
   submittedAt: string;
-  /** Fingerprint of the answers, so a retry is told apart from different answers. */
-  submissionHash: string;
   correctCount: number;
   questionCount: number;
   score: number;
@@ -45,15 +43,29 @@ export interface AttemptRecord {
   submission?: Submission;
 }
 
-export type SubmitOutcome = { recorded: true } | { recorded: false; existing: AttemptRecord };
+/** What the stored attempt must still be for a submission to be recorded. */
+export interface OpenAttemptClaim {
+  userSub: string;
+  moduleId: string;
+  contentVersion: string;
+  served: ServedQuestion[];
+  /** The submission time: the attempt must expire after it. */
+  at: string;
+}
+
+/** Recorded, with the attempt as stored now; or refused, with the attempt as it was (none if there is no such attempt). */
+export type SubmitOutcome = { recorded: true; record: AttemptRecord } | { recorded: false; existing?: AttemptRecord };
 
 /** The port the quiz use cases need from storage; `store/dynamo-attempt-store.ts` implements it. */
 export interface AttemptStore {
   /** Stores a newly issued attempt; ids are fresh UUIDs, so an existing one is a bug. */
   create(record: AttemptRecord): Promise<void>;
   get(attemptId: string): Promise<AttemptRecord | undefined>;
-  /** Records the submission unless one is there already, in which case the stored attempt is returned. */
-  recordSubmission(attemptId: string, submission: Submission): Promise<SubmitOutcome>;
+  /**
+   * Records the submission in one conditional write, only if the attempt exists, matches the
+   * claim, is still open and has no submission yet; otherwise returns the attempt as stored.
+   */
+  recordSubmission(attemptId: string, claim: OpenAttemptClaim, submission: Submission): Promise<SubmitOutcome>;
   /** A user's attempts, newest first. */
   listByUser(userSub: string): Promise<AttemptRecord[]>;
 }

@@ -1,6 +1,7 @@
-import type { AttemptResult, AttemptSummary, IssuedAttempt, PublicQuestion, QuestionFeedback } from '../api/schemas';
+import type { AnswerVerdict, AttemptResult, AttemptSummary, IssuedAttempt, PublicQuestion, QuestionFeedback, SubmissionResult } from '../api/schemas';
 import type { BankQuestion, QuestionBank } from '../course/types';
 import type { AttemptRecord, ServedQuestion } from './attempt-store';
+import { encodeServedToken } from './served-token';
 
 const REMOVED = 'This question is no longer part of the course.';
 
@@ -33,25 +34,13 @@ export function issuedView(record: AttemptRecord, bank: QuestionBank, resumed: b
     passMark: record.passMark,
     resumed,
     questions: record.served.map((served) => publicQuestion(byId.get(served.questionId)!, served)),
+    servedToken: encodeServedToken(record),
   };
 }
 
-/** The result of a submitted attempt, with feedback rebuilt from the bank. */
-export function resultView(record: AttemptRecord, bank: QuestionBank | undefined, nextAttemptAt?: string): AttemptResult {
-  const submission = record.submission!;
-  const byId = new Map(bank?.questions.map((question) => [question.id, question]));
-  const servedById = new Map(record.served.map((served) => [served.questionId, served]));
-  const feedback = submission.answers.map(({ questionId, selected, correct }): QuestionFeedback => {
-    const question = byId.get(questionId);
-    // A question removed from the course since the attempt keeps its verdict, without text.
-    if (!question) {
-      return { questionId, type: 'single', prompt: REMOVED, safetyCritical: false, options: [], selected, correctOptionIds: [], correct, explanation: '', section: '' };
-    }
-    const shown = publicQuestion(question, servedById.get(questionId) ?? { questionId, optionOrder: [] });
-    return { ...shown, questionId, selected, correctOptionIds: question.correctOptionIds, correct, explanation: question.explanation, section: question.section };
-  });
+function outcome(record: AttemptRecord, nextAttemptAt?: string) {
   const { attemptId, moduleId, contentVersion, issuedAt, passMark } = record;
-  const { submittedAt, correctCount, questionCount, score, passed, failedRules } = submission;
+  const { submittedAt, correctCount, questionCount, score, passed, failedRules } = record.submission!;
   return {
     attemptId,
     moduleId,
@@ -65,8 +54,36 @@ export function resultView(record: AttemptRecord, bank: QuestionBank | undefined
     passed,
     failedRules,
     ...(nextAttemptAt && !passed ? { nextAttemptAt } : {}),
-    feedback,
   };
+}
+
+const verdict = (questionId: string, correct: boolean, question: BankQuestion | undefined): AnswerVerdict => ({
+  questionId,
+  correct,
+  correctOptionIds: question?.correctOptionIds ?? [],
+  explanation: question?.explanation ?? '',
+  section: question?.section ?? '',
+});
+
+/** The answer to a submission: the outcome and a verdict per served question, in served order. */
+export function submissionView(record: AttemptRecord, bank: QuestionBank | undefined, nextAttemptAt?: string): SubmissionResult {
+  const byId = new Map(bank?.questions.map((question) => [question.id, question]));
+  const feedback = record.submission!.answers.map(({ questionId, correct }) => verdict(questionId, correct, byId.get(questionId)));
+  return { ...outcome(record, nextAttemptAt), feedback };
+}
+
+/** A submitted attempt in full, with the questions rebuilt from the bank as they were shown. */
+export function resultView(record: AttemptRecord, bank: QuestionBank | undefined, nextAttemptAt?: string): AttemptResult {
+  const byId = new Map(bank?.questions.map((question) => [question.id, question]));
+  const servedById = new Map(record.served.map((served) => [served.questionId, served]));
+  const feedback = record.submission!.answers.map(({ questionId, selected, correct }): QuestionFeedback => {
+    const question = byId.get(questionId);
+    // A question removed from the course since the attempt keeps its verdict, without text.
+    if (!question) return { ...verdict(questionId, correct, undefined), type: 'single', prompt: REMOVED, safetyCritical: false, options: [], selected };
+    const { id: _id, ...shown } = publicQuestion(question, servedById.get(questionId) ?? { questionId, optionOrder: [] });
+    return { ...shown, ...verdict(questionId, correct, question), selected };
+  });
+  return { ...outcome(record, nextAttemptAt), feedback };
 }
 
 export function summaryView(record: AttemptRecord, now: Date): AttemptSummary {

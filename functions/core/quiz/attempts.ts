@@ -1,16 +1,17 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { canSeePerson } from '../accounts/policy';
 import type { PeopleStore } from '../accounts/ports';
-import type { Answer, AttemptResult, AttemptSummary, IssuedAttempt, Progress } from '../api/schemas';
+import type { Answer, AttemptResult, AttemptSummary, IssuedAttempt, Progress, SubmissionResult, SubmitAnswers } from '../api/schemas';
 import { NotFound } from '../auth/errors';
 import type { Principal } from '../auth/principal';
 import type { QuestionBanks } from '../course/types';
-import { AttemptClosed, AttemptConflict, AttemptNotAllowed, ModuleNotFound } from '../errors';
-import { checkAttemptPolicy } from './attempt-policy';
+import { AttemptClosed, AttemptConflict, AttemptNotAllowed, InvalidAnswers, ModuleNotFound } from '../errors';
+import { byTime, checkAttemptPolicy } from './attempt-policy';
 import type { AttemptRecord, AttemptStore } from './attempt-store';
-import { issuedView, resultView, summaryView } from './attempt-views';
+import { issuedView, resultView, submissionView, summaryView } from './attempt-views';
 import { drawQuestions, type RandomInt } from './draw';
 import { scoreAttempt } from './score-attempt';
+import { decodeServedToken } from './served-token';
 
 /** How long a trainee has to submit an issued attempt. */
 export const ATTEMPT_TIME_LIMIT_MINUTES = 120;
@@ -54,9 +55,12 @@ export async function issueAttempt(deps: AttemptsDeps, trainee: Principal, modul
   return issuedView(record, bank, false);
 }
 
-function fingerprint(answers: Answer[]): string {
-  const normalised = [...answers].sort((a, b) => a.questionId.localeCompare(b.questionId)).map((answer) => [answer.questionId, [...answer.selected].sort()]);
-  return createHash('sha256').update(JSON.stringify(normalised)).digest('base64url');
+/** True when these answers select exactly what the stored submission selected, question by question. */
+function sameAnswers(record: AttemptRecord, answers: Answer[]): boolean {
+  const sent = new Map(answers.map((answer) => [answer.questionId, [...answer.selected].sort().join(',')]));
+  const stored = record.submission!.answers;
+  return [...sent.keys()].every((questionId) => stored.some((answer) => answer.questionId === questionId)) &&
+    stored.every((answer) => (sent.get(answer.questionId) ?? '') === answer.selected.join(','));
 }
 
 /** When the trainee may try again after this (failed) attempt, by the module's policy. */
@@ -68,31 +72,40 @@ async function nextAttemptAfter(deps: AttemptsDeps, record: AttemptRecord): Prom
   return decision.allowed ? undefined : decision.nextAttemptAt;
 }
 
-/**
- * Scores answers to what the attempt served and records them once. Everything is checked before
- * the single conditional write; a retry with the same answers returns the stored result.
- */
-export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, attemptId: string, answers: Answer[]): Promise<{ replayed: boolean; result: AttemptResult }> {
-  const record = await deps.attempts.get(attemptId);
-  // Someone else's attempt looks exactly like one that does not exist.
-  if (!record || record.userSub !== trainee.sub) throw new NotFound('Attempt');
-  const submissionHash = fingerprint(answers);
-  const replay = async (existing: AttemptRecord) => {
-    if (existing.submission!.submissionHash !== submissionHash) throw new AttemptConflict(attemptId);
-    return { replayed: true, result: resultView(existing, deps.banks[existing.moduleId], await nextAttemptAfter(deps, existing)) };
-  };
-  if (record.submission) return replay(record);
+const tokenMismatch = (attemptId: string) =>
+  new InvalidAnswers([{ pointer: '/servedToken', message: `This is not the servedToken issued with attempt ${attemptId}; send back the one it came with.` }]);
 
-  const bank = deps.banks[record.moduleId];
+/**
+ * Scores answers to what the attempt served and records them once, in a single conditional write:
+ * the served token says what was served, and the write succeeds only if the stored attempt is the
+ * trainee's, still open, and served exactly that. When it is refused, the stored attempt says why.
+ * A retry with the same answers returns the stored result.
+ */
+export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, attemptId: string, body: SubmitAnswers): Promise<{ replayed: boolean; result: SubmissionResult }> {
+  const claim = decodeServedToken(body.servedToken);
+  if (!claim) throw tokenMismatch(attemptId);
+  const bank = deps.banks[claim.moduleId];
   const now = deps.now();
-  if (!bank || bank.contentVersion !== record.contentVersion) throw new AttemptClosed(attemptId, 'content-changed');
-  if (Date.parse(record.expiresAt) <= now.getTime()) throw new AttemptClosed(attemptId, 'expired');
-  const score = scoreAttempt(bank, record.served, record.passMark, answers);
-  const submission = { submittedAt: now.toISOString(), submissionHash, ...score };
-  const outcome = await deps.attempts.recordSubmission(attemptId, submission);
-  if (!outcome.recorded) return replay(outcome.existing);
-  const submitted = { ...record, submission };
-  return { replayed: false, result: resultView(submitted, bank, await nextAttemptAfter(deps, submitted)) };
+  let existing: AttemptRecord | undefined;
+  if (bank && bank.contentVersion === claim.contentVersion) {
+    const score = scoreAttempt(bank, claim.served, bank.policy.passMark, body.answers);
+    const outcome = await deps.attempts.recordSubmission(attemptId, { ...claim, userSub: trainee.sub, at: now.toISOString() }, { submittedAt: now.toISOString(), ...score });
+    if (outcome.recorded) return { replayed: false, result: submissionView(outcome.record, bank, await nextAttemptAfter(deps, outcome.record)) };
+    existing = outcome.existing;
+  } else {
+    // The claim names content this server no longer has (or never had): look at the attempt to say which.
+    existing = await deps.attempts.get(attemptId);
+  }
+  // Someone else's attempt looks exactly like one that does not exist.
+  if (!existing || existing.userSub !== trainee.sub) throw new NotFound('Attempt');
+  if (existing.submission) {
+    if (!sameAnswers(existing, body.answers)) throw new AttemptConflict(attemptId);
+    return { replayed: true, result: submissionView(existing, deps.banks[existing.moduleId], await nextAttemptAfter(deps, existing)) };
+  }
+  const current = deps.banks[existing.moduleId];
+  if (!current || current.contentVersion !== existing.contentVersion) throw new AttemptClosed(attemptId, 'content-changed');
+  if (Date.parse(existing.expiresAt) <= now.getTime()) throw new AttemptClosed(attemptId, 'expired');
+  throw tokenMismatch(attemptId);
 }
 
 /** A submitted attempt with its feedback, for the trainee and those who may see their record. */
@@ -128,7 +141,7 @@ export async function myProgress(deps: AttemptsDeps, trainee: Principal): Promis
     .map((bank) => {
       const mine = attempts.filter((attempt) => attempt.moduleId === bank.moduleId);
       const submitted = mine.filter((attempt) => attempt.submission);
-      const passes = submitted.filter((attempt) => attempt.submission!.passed).sort((a, b) => a.submission!.submittedAt.localeCompare(b.submission!.submittedAt));
+      const passes = submitted.filter((attempt) => attempt.submission!.passed).sort((a, b) => byTime(a.submission!.submittedAt, b.submission!.submittedAt));
       const decision = checkAttemptPolicy(bank.policy, mine, now);
       const status = passes.length ? 'passed' : mine.some((attempt) => isOpen(attempt, now)) ? 'in-progress' : submitted.length ? 'failed' : 'not-started';
       const best = Math.max(...submitted.map((attempt) => attempt.submission!.score));

@@ -4,8 +4,8 @@ import { InvalidAnswers } from '../errors';
 import type { BankQuestion, QuestionBank } from '../course/types';
 import type { GradedAnswer, ServedQuestion, Submission } from './attempt-store';
 
-/** Everything a submission records except when and its fingerprint. */
-export type Score = Omit<Submission, 'submittedAt' | 'submissionHash'>;
+/** Everything a submission records except when. */
+export type Score = Omit<Submission, 'submittedAt'>;
 
 /** Answers may only concern questions this attempt served, with options those questions have. */
 function checkAnswers(questions: Map<string, BankQuestion>, answers: Answer[]): void {

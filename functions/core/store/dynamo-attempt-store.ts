@@ -2,7 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { StorageUnavailable } from '../errors';
-import type { AttemptRecord, AttemptStore, GradedAnswer, ServedQuestion, Submission, SubmitOutcome } from '../quiz/attempt-store';
+import type { AttemptRecord, AttemptStore, GradedAnswer, OpenAttemptClaim, ServedQuestion, Submission, SubmitOutcome } from '../quiz/attempt-store';
+import { decodeServedQuestion, encodeServedQuestion } from '../quiz/served-token';
 import { keys } from './keys';
 import { byIndex, queryAll } from './query-all';
 
@@ -13,12 +14,6 @@ export const attemptKey = keys.attempt;
  * the whole item): served questions as `questionId|c,a,b` strings, and graded answers as one
  * string `b|1;a,c|0;…` in served order, so question ids are not repeated.
  */
-const encodeServed = ({ questionId, optionOrder }: ServedQuestion) => `${questionId}|${optionOrder.join(',')}`;
-const decodeServed = (encoded: string): ServedQuestion => {
-  const [questionId, order] = encoded.split('|');
-  return { questionId, optionOrder: order ? order.split(',') : [] };
-};
-
 const encodeAnswers = (answers: GradedAnswer[]) => answers.map(({ selected, correct }) => `${selected.join(',')}|${correct ? 1 : 0}`).join(';');
 
 function decodeAnswers(encoded: string, served: ServedQuestion[]): GradedAnswer[] {
@@ -33,7 +28,7 @@ const encodeSubmission = (submission: Submission) => ({ ...submission, answers: 
 function toRecord(item: Record<string, unknown>): AttemptRecord {
   const { attemptId, userSub, moduleId, contentVersion, passMark, issuedAt, expiresAt, served, submission } = item as Record<string, never>;
   const stored = submission as (Omit<Submission, 'answers'> & { answers: string }) | undefined;
-  const servedQuestions = (served as string[]).map(decodeServed);
+  const servedQuestions = (served as string[]).map(decodeServedQuestion);
   return {
     attemptId,
     userSub,
@@ -62,7 +57,7 @@ export class DynamoAttemptStore implements AttemptStore {
             ...keys.attempt(record.attemptId),
             type: 'Attempt',
             ...record,
-            served: record.served.map(encodeServed),
+            served: record.served.map(encodeServedQuestion),
             gsi1pk: keys.attemptsOf(record.userSub),
             gsi1sk: `${record.issuedAt}#${record.attemptId}`,
           },
@@ -83,24 +78,35 @@ export class DynamoAttemptStore implements AttemptStore {
     }
   }
 
-  async recordSubmission(attemptId: string, submission: Submission): Promise<SubmitOutcome> {
+  async recordSubmission(attemptId: string, claim: OpenAttemptClaim, submission: Submission): Promise<SubmitOutcome> {
     try {
-      // One conditional update: it records the submission, or, when one is already there, hands
-      // back the stored item (ReturnValuesOnConditionCheckFailure) without a second read.
-      await this.client.send(
+      // No read first: the condition checks everything the submission relies on, the new item
+      // comes back with the write (ALL_NEW), and a refusal hands back the stored item (ALL_OLD).
+      // Neither return costs read capacity.
+      const { Attributes } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.attempt(attemptId),
           UpdateExpression: 'SET #submission = :submission',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#submission)',
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(#submission) AND userSub = :userSub AND moduleId = :moduleId' +
+            ' AND contentVersion = :contentVersion AND served = :served AND expiresAt > :at',
           ExpressionAttributeNames: { '#submission': 'submission' },
-          ExpressionAttributeValues: { ':submission': encodeSubmission(submission) },
+          ExpressionAttributeValues: {
+            ':submission': encodeSubmission(submission),
+            ':userSub': claim.userSub,
+            ':moduleId': claim.moduleId,
+            ':contentVersion': claim.contentVersion,
+            ':served': claim.served.map(encodeServedQuestion),
+            ':at': claim.at,
+          },
+          ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return { recorded: true };
+      return { recorded: true, record: toRecord(Attributes!) };
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException && error.Item) return { recorded: false, existing: toRecord(unmarshall(error.Item)) };
+      if (error instanceof ConditionalCheckFailedException) return { recorded: false, existing: error.Item ? toRecord(unmarshall(error.Item)) : undefined };
       throw new StorageUnavailable({ cause: error });
     }
   }

@@ -25,7 +25,7 @@ describe('OpenAPI document', () => {
       responses: Record<string, { content?: Record<string, unknown> }>;
     };
     expect(operation.parameters).toEqual([expect.objectContaining({ name: 'attemptId', in: 'path', required: true, schema: expect.objectContaining({ format: 'uuid' }) })]);
-    expect(operation.requestBody.content['application/json'].schema.required).toEqual(['answers']);
+    expect(operation.requestBody.content['application/json'].schema.required).toEqual(['servedToken', 'answers']);
     expect(Object.keys(operation.responses['422'].content ?? {})).toEqual(['application/problem+json']);
   });
 

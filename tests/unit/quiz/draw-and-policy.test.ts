@@ -55,7 +55,6 @@ describe('checkAttemptPolicy', () => {
       ? {
           submission: {
             submittedAt: new Date(now.getTime() - submission.minutesAgo * 60_000).toISOString(),
-            submissionHash: 'h',
             correctCount: 0,
             questionCount: 10,
             score: 0,

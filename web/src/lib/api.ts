@@ -11,6 +11,7 @@ import type {
   Person,
   Problem,
   Progress,
+  SubmissionResult,
 } from '$core/api/schemas';
 import { session } from './session.svelte';
 
@@ -50,7 +51,8 @@ const id = encodeURIComponent;
 /** The only place the web app calls the API. Types come from the same zod schemas the API validates with. */
 export const api = {
   startAttempt: (moduleId: string) => post<IssuedAttempt>(`/modules/${id(moduleId)}/attempts`, {}),
-  submitAnswers: (attemptId: string, answers: Answer[]) => post<AttemptResult>(`/attempts/${id(attemptId)}/submission`, { answers }),
+  submitAnswers: (attempt: Pick<IssuedAttempt, 'attemptId' | 'servedToken'>, answers: Answer[]) =>
+    post<SubmissionResult>(`/attempts/${id(attempt.attemptId)}/submission`, { servedToken: attempt.servedToken, answers }),
   attempt: (attemptId: string) => request<AttemptResult>(`/attempts/${id(attemptId)}`),
   myProgress: () => request<Progress>('/me/progress'),
   me: () => request<Me>('/me'),

@@ -1,0 +1,17 @@
+import type { Answer, AttemptResult, IssuedAttempt, SubmissionResult } from '$core/api/schemas';
+
+/**
+ * A submission's verdicts joined with the questions the page already shows, so the result reads
+ * like a review without the API sending every question back.
+ */
+export function withQuestions(attempt: IssuedAttempt, answers: Answer[], result: SubmissionResult): AttemptResult {
+  const questions = new Map(attempt.questions.map((question) => [question.id, question]));
+  const selected = new Map(answers.map((answer) => [answer.questionId, answer.selected]));
+  return {
+    ...result,
+    feedback: result.feedback.map((verdict) => {
+      const { id: _id, ...question } = questions.get(verdict.questionId) ?? { id: verdict.questionId, type: 'single' as const, prompt: '', safetyCritical: false, options: [] };
+      return { ...question, ...verdict, selected: selected.get(verdict.questionId) ?? [] };
+    }),
+  };
+}
