@@ -21,7 +21,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import { routes } from '../functions/core/api/routes';
-import { HSTS_MAX_AGE_SECONDS, contentSecurityPolicy, permissionsPolicy } from './site/security-headers';
+import { API_CONTENT_SECURITY_POLICY, HSTS_MAX_AGE_SECONDS, contentSecurityPolicy, permissionsPolicy } from './site/security-headers';
 import { VIEWER_REQUEST_FUNCTION_FILE } from './site/viewer-request';
 import type { WebConfig } from './site/web-config';
 
@@ -61,21 +61,26 @@ export class Site extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
+    const hsts = { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, preload: true, override: true };
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'CIT Academy security headers (infra/site/security-headers.ts)',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.authOrigins), override: true },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
-          includeSubdomains: true,
-          preload: true,
-          override: true,
-        },
+        strictTransportSecurity: hsts,
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
       },
       customHeadersBehavior: { customHeaders: [{ header: 'permissions-policy', value: permissionsPolicy, override: true }] },
+    });
+    const apiHeaders = new ResponseHeadersPolicy(this, 'ApiSecurityHeaders', {
+      comment: 'CIT Academy API security headers (apiSecurityHeaders in infra/site/security-headers.ts)',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, override: true },
+        strictTransportSecurity: hsts,
+        contentTypeOptions: { override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+      },
     });
 
     const viewerRequest = new CloudFrontFunction(this, 'ViewerRequest', {
@@ -121,8 +126,9 @@ export class Site extends Construct {
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: headers,
-          compress: true,
+          responseHeadersPolicy: apiHeaders,
+          // Uncached responses are not compressed by CloudFront; the functions compress their own.
+          compress: false,
         },
       },
     });

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { honoPath, route } from '../core/api/routes';
+import { honoPath, route, type OperationId } from '../core/api/routes';
 import { createOrganisationSchema, invitePersonSchema, orgIdParamsSchema } from '../core/api/schemas';
 import {
   createOrganisation,
@@ -13,6 +13,7 @@ import {
 import type { VerifyToken } from '../core/auth/token-verifier';
 import { requireAccess, type AuthEnv } from '../core/http/access';
 import { maxBodySize } from '../core/http/body-size';
+import { compressJson } from '../core/http/compress';
 import { notFound, onError } from '../core/http/problem-details';
 import { jsonBody, pathParams } from '../core/http/validate';
 
@@ -22,8 +23,8 @@ export type AccountsAppDeps = AccountsDeps & { verifyToken: VerifyToken };
 
 /** Accounts, organisations and invitations. */
 export function createAccountsApp(deps: AccountsAppDeps) {
-  const guard = (operationId: string) => requireAccess(route(operationId), deps.verifyToken);
-  const path = (operationId: string) => honoPath(route(operationId).path);
+  const guard = (operationId: OperationId) => requireAccess(route(operationId), deps.verifyToken);
+  const path = (operationId: OperationId) => honoPath(route(operationId).path);
   const body = maxBodySize(MAX_BODY_BYTES);
 
   return new Hono<AuthEnv>()
@@ -31,6 +32,7 @@ export function createAccountsApp(deps: AccountsAppDeps) {
       await next();
       c.header('cache-control', 'no-store');
     })
+    .use(compressJson())
     .get(path('getMe'), guard('getMe'), async (c) => c.json(await getMe(deps, c.get('principal'))))
     .get(path('listTrainees'), guard('listTrainees'), async (c) => c.json({ people: await listTrainees(deps, c.get('principal')) }))
     .post(path('inviteTrainee'), guard('inviteTrainee'), body, ...jsonBody(invitePersonSchema), async (c) =>

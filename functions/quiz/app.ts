@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { honoPath, route } from '../core/api/routes';
+import { honoPath, route, type OperationId } from '../core/api/routes';
 import { attemptIdParamsSchema, moduleIdParamsSchema, submitAnswersSchema, traineeIdParamsSchema } from '../core/api/schemas';
 import type { VerifyToken } from '../core/auth/token-verifier';
 import { requireAccess, type AuthEnv } from '../core/http/access';
 import { maxBodySize } from '../core/http/body-size';
+import { compressJson } from '../core/http/compress';
 import { notFound, onError } from '../core/http/problem-details';
 import { jsonBody, pathParams } from '../core/http/validate';
 import {
@@ -23,14 +24,15 @@ export type QuizAppDeps = AttemptsDeps & { verifyToken: VerifyToken };
 
 /** The quiz API: server-issued attempts, scoring, progress and review. */
 export function createQuizApp(deps: QuizAppDeps) {
-  const guard = (operationId: string) => requireAccess(route(operationId), deps.verifyToken);
-  const path = (operationId: string) => honoPath(route(operationId).path);
+  const guard = (operationId: OperationId) => requireAccess(route(operationId), deps.verifyToken);
+  const path = (operationId: OperationId) => honoPath(route(operationId).path);
 
   return new Hono<AuthEnv>()
     .use(async (c, next) => {
       await next();
       c.header('cache-control', 'no-store');
     })
+    .use(compressJson())
     .post(path('issueAttempt'), guard('issueAttempt'), pathParams(moduleIdParamsSchema), async (c) => {
       const attempt = await issueAttempt(deps, c.get('principal'), c.req.valid('param').moduleId);
       return c.json(attempt, attempt.resumed ? 200 : 201);

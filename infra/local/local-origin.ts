@@ -5,7 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { honoPath, routes, type FunctionName } from '../../functions/core/api/routes';
-import { securityHeaders } from '../site/security-headers';
+import { apiSecurityHeaders, securityHeaders } from '../site/security-headers';
 import type { WebConfig } from '../site/web-config';
 import { loadViewerRequestFunction } from '../site/viewer-request';
 
@@ -29,8 +29,12 @@ export function createLocalOrigin({ functions, siteDir, webConfig }: LocalOrigin
   }
   const viewerRequest = loadViewerRequestFunction();
   const app = new Hono();
-  // CloudFront compresses both behaviours (compress: true); so does the local origin.
+  // CloudFront compresses the cached site; API responses arrive compressed by the functions.
   app.use('*', compress());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(apiSecurityHeaders)) c.header(name, value);
+  });
 
   for (const spec of routes) {
     if (spec.function === 'site') {

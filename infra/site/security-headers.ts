@@ -34,3 +34,16 @@ export const securityHeaders = (authOrigins: string[]): Record<string, string> =
   'referrer-policy': 'strict-origin-when-cross-origin',
   'permissions-policy': permissionsPolicy,
 });
+
+/**
+ * The API answers JSON, never a page: nothing may load or frame it. Kept short because these
+ * headers go out with every API response.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+export const apiSecurityHeaders: Record<string, string> = {
+  'content-security-policy': API_CONTENT_SECURITY_POLICY,
+  'strict-transport-security': `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains; preload`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};

@@ -8,6 +8,7 @@ import { functionRoutes, routes } from '../../functions/core/api/routes';
 import { tableSchema } from '../../functions/core/store/table-schema';
 import { API_THROTTLE } from '../../infra/api';
 import { ROLES } from '../../functions/core/auth/principal';
+import { API_CONTENT_SECURITY_POLICY } from '../../infra/site/security-headers';
 import type { PlatformStack } from '../../infra/platform-stack';
 import { synthPlatform } from './synth';
 
@@ -163,6 +164,22 @@ describe('site', () => {
           StrictTransportSecurity: Match.objectLike({ IncludeSubdomains: true, Override: true }),
           FrameOptions: { FrameOption: 'DENY', Override: true },
         }),
+      }),
+    });
+  });
+
+  it('gives API responses their own short security headers and leaves their compression to the functions', () => {
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: { ContentSecurityPolicy: API_CONTENT_SECURITY_POLICY, Override: true },
+          ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+        }),
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/api/*', Compress: false, ResponseHeadersPolicyId: Match.anyValue() })]),
       }),
     });
   });

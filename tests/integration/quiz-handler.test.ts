@@ -1,8 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
+import { brotliDecompressSync } from 'node:zlib';
 import { apiGatewayEvent } from '../support/api-gateway-event';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { IssuedAttempt } from '../../functions/core/api/schemas';
+import type { IssuedAttempt, SubmissionResult } from '../../functions/core/api/schemas';
 import { submissionFor } from '../support/banks';
 import { newTrainee } from '../support/new-trainee';
 
@@ -34,6 +35,19 @@ describe('quiz Lambda handler (API Gateway v2 events)', () => {
     const again = await handler(apiGatewayEvent('POST', path, body, { ...auth, 'content-type': 'application/json' }), context);
     expect(again.statusCode).toBe(200);
     expect(JSON.parse(again.body)).toEqual(JSON.parse(first.body));
+  });
+
+  it('compresses the result for a client that accepts brotli, base64-encoded as API Gateway expects', async () => {
+    const issued = await handler(apiGatewayEvent('POST', '/api/modules/complications/attempts', undefined, auth), context);
+    const attempt = JSON.parse(issued.body) as IssuedAttempt;
+    const headers = { ...auth, 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' };
+    const response = await handler(apiGatewayEvent('POST', `/api/attempts/${attempt.attemptId}/submission`, JSON.stringify(submissionFor(attempt)), headers), context);
+    expect(response.statusCode).toBe(201);
+    expect(response.headers?.['content-encoding']).toBe('br');
+    expect(response.isBase64Encoded).toBe(true);
+    const result = JSON.parse(brotliDecompressSync(Buffer.from(response.body, 'base64')).toString('utf8')) as SubmissionResult;
+    expect(result).toMatchObject({ attemptId: attempt.attemptId, passed: true });
+    expect(result.feedback).toHaveLength(attempt.questions.length);
   });
 
   it('turns malformed JSON into a problem+json 400', async () => {

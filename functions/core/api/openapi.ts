@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { routeDocs } from './route-docs';
 import { routes } from './routes';
 import {
   attemptListSchema,
@@ -60,7 +61,7 @@ export function buildOpenApiDocument() {
     paths[spec.path] ??= {};
     paths[spec.path][spec.method] = {
       operationId: spec.operationId,
-      summary: spec.summary,
+      summary: routeDocs[spec.operationId].summary,
       security: spec.access === 'public' ? [] : [{ bearerJwt: [] }],
       ...(Array.isArray(spec.access) ? { 'x-required-roles': spec.access } : {}),
       parameters: parameters(spec.params),
@@ -68,7 +69,7 @@ export function buildOpenApiDocument() {
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
         : {}),
       responses: Object.fromEntries(
-        Object.entries(spec.responses).map(([status, response]) => {
+        Object.entries(routeDocs[spec.operationId].responses).map(([status, response]) => {
           const mediaType = Number(status) >= 400 ? 'application/problem+json' : 'application/json';
           return [
             status,

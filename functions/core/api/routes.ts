@@ -2,29 +2,20 @@ import type * as z from 'zod/mini';
 import type { Role } from '../auth/principal';
 import {
   attemptIdParamsSchema,
-  attemptListSchema,
-  attemptResultSchema,
   createOrganisationSchema,
-  invitationSchema,
   invitePersonSchema,
-  meSchema,
   moduleIdParamsSchema,
-  organisationSchema,
-  organisationsSchema,
   orgIdParamsSchema,
-  peopleSchema,
-  problemSchema,
-  issuedAttemptSchema,
-  progressSchema,
   submitAnswersSchema,
-  submissionResultSchema,
   traineeIdParamsSchema,
 } from './schemas';
 
 /**
- * The API contract in one place: every route, the Lambda that serves it, who may call it, and its
- * schemas. The OpenAPI document, the API Gateway routes and authorizers, the local origin and
- * the authorization-matrix test are all generated from this list.
+ * The API contract in one place: every route, the Lambda that serves it, who may call it, and the
+ * schemas of what it accepts. The OpenAPI document, the API Gateway routes and authorizers, the
+ * local origin and the authorization-matrix test are all generated from this list. What each
+ * operation answers is documented in ./route-docs.ts, which only the OpenAPI build reads, so the
+ * functions do not carry those texts in their bundles.
  */
 export type FunctionName = 'quiz' | 'accounts';
 /** `site`: a static file in the site bucket, served by CloudFront (and the local origin) without a Lambda. */
@@ -36,36 +27,24 @@ export type Server = FunctionName | 'site';
  */
 export type Access = 'public' | 'signed-in' | readonly Role[];
 
-export interface RouteSpec {
-  operationId: string;
+export interface RouteSpec<Id extends string = string> {
+  operationId: Id;
   method: 'get' | 'post';
   /** OpenAPI / API Gateway style: `/api/modules/{moduleId}/questions`. */
   path: string;
   function: Server;
   access: Access;
-  summary: string;
   params?: z.ZodMiniType;
   body?: z.ZodMiniType;
-  responses: Record<number, { description: string; schema?: z.ZodMiniType }>;
 }
 
-const problem = (description: string) => ({ description, schema: problemSchema });
-const secured = {
-  401: problem('Missing, expired or invalid token'),
-  403: problem('The caller’s role may not do this'),
-};
-const invalid = { 400: problem('Malformed or invalid request'), 415: problem('Body is not application/json'), 413: problem('Body too large') };
-const unavailable = { 503: problem('A dependency is unavailable; retry after the Retry-After header') };
-
-export const routes: RouteSpec[] = [
+const routeTable = [
   {
     operationId: 'getOpenApiDocument',
     method: 'get',
     path: '/api/openapi.json',
     function: 'site',
     access: 'public',
-    summary: 'This OpenAPI 3.1 document',
-    responses: { 200: { description: 'The document' } },
   },
   {
     operationId: 'issueAttempt',
@@ -73,17 +52,7 @@ export const routes: RouteSpec[] = [
     path: '/api/modules/{moduleId}/attempts',
     function: 'quiz',
     access: ['trainee'],
-    summary: 'Start an attempt: the server draws the questions (no answers, no explanations). An attempt still open is returned instead.',
     params: moduleIdParamsSchema,
-    responses: {
-      200: { description: 'The attempt already open for this module', schema: issuedAttemptSchema },
-      201: { description: 'A new attempt', schema: issuedAttemptSchema },
-      400: invalid[400],
-      ...secured,
-      404: problem('No such module'),
-      429: problem('Not yet: cooldown after a failed attempt, or the daily limit; see nextAttemptAt and Retry-After'),
-      ...unavailable,
-    },
   },
   {
     operationId: 'submitAnswers',
@@ -91,19 +60,8 @@ export const routes: RouteSpec[] = [
     path: '/api/attempts/{attemptId}/submission',
     function: 'quiz',
     access: ['trainee'],
-    summary: 'Submit answers to the questions the attempt served; returns score, pass/fail (and which rule failed) and feedback. Idempotent.',
     params: attemptIdParamsSchema,
     body: submitAnswersSchema,
-    responses: {
-      200: { description: 'Already submitted with the same answers: the stored result', schema: submissionResultSchema },
-      201: { description: 'Scored and stored', schema: submissionResultSchema },
-      ...invalid,
-      ...secured,
-      404: problem('No such attempt of yours'),
-      409: problem('Already submitted with different answers, expired, or the module changed since it was issued'),
-      422: problem('Answers to questions this attempt did not serve or to options they do not have, or a servedToken not issued with this attempt'),
-      ...unavailable,
-    },
   },
   {
     operationId: 'getAttempt',
@@ -111,9 +69,7 @@ export const routes: RouteSpec[] = [
     path: '/api/attempts/{attemptId}',
     function: 'quiz',
     access: ['trainee', 'supervisor', 'clinic-admin', 'platform-admin'],
-    summary: 'Review a submitted attempt with its feedback: the trainee, and those who may see their record',
     params: attemptIdParamsSchema,
-    responses: { 200: { description: 'The result', schema: attemptResultSchema }, 400: invalid[400], ...secured, 404: problem('No such submitted attempt that the caller may see'), ...unavailable },
   },
   {
     operationId: 'getMyProgress',
@@ -121,8 +77,6 @@ export const routes: RouteSpec[] = [
     path: '/api/me/progress',
     function: 'quiz',
     access: ['trainee'],
-    summary: "The signed-in trainee's status in every module: not started, in progress, passed, or failed with the next attempt time",
-    responses: { 200: { description: 'Progress', schema: progressSchema }, ...secured, ...unavailable },
   },
   {
     operationId: 'listMyAttempts',
@@ -130,8 +84,6 @@ export const routes: RouteSpec[] = [
     path: '/api/me/attempts',
     function: 'quiz',
     access: ['trainee'],
-    summary: "The signed-in trainee's attempts, newest first",
-    responses: { 200: { description: 'Attempts', schema: attemptListSchema }, ...secured, ...unavailable },
   },
   {
     operationId: 'listTraineeAttempts',
@@ -139,15 +91,7 @@ export const routes: RouteSpec[] = [
     path: '/api/trainees/{traineeId}/attempts',
     function: 'quiz',
     access: ['trainee', 'supervisor', 'clinic-admin', 'platform-admin'],
-    summary: "A trainee's attempts: the trainee, their supervisor, their clinic's admin or a platform admin",
     params: traineeIdParamsSchema,
-    responses: {
-      200: { description: 'Attempts', schema: attemptListSchema },
-      400: invalid[400],
-      ...secured,
-      404: problem('No such trainee, or not one the caller may see'),
-      ...unavailable,
-    },
   },
   {
     operationId: 'getMe',
@@ -155,8 +99,6 @@ export const routes: RouteSpec[] = [
     path: '/api/me',
     function: 'accounts',
     access: 'signed-in',
-    summary: 'Who the caller is: name, roles and organisation',
-    responses: { 200: { description: 'The caller', schema: meSchema }, ...secured, ...unavailable },
   },
   {
     operationId: 'listTrainees',
@@ -164,8 +106,6 @@ export const routes: RouteSpec[] = [
     path: '/api/trainees',
     function: 'accounts',
     access: ['supervisor', 'clinic-admin', 'platform-admin'],
-    summary: "Trainees the caller oversees: a supervisor's own, a clinic admin's organisation's, or all",
-    responses: { 200: { description: 'Trainees', schema: peopleSchema }, ...secured, ...unavailable },
   },
   {
     operationId: 'inviteTrainee',
@@ -173,15 +113,7 @@ export const routes: RouteSpec[] = [
     path: '/api/invitations',
     function: 'accounts',
     access: ['supervisor'],
-    summary: "Invite a trainee by name and email into the supervisor's organisation, assigned to the supervisor",
     body: invitePersonSchema,
-    responses: {
-      201: { description: 'Invited', schema: invitationSchema },
-      ...invalid,
-      ...secured,
-      409: problem('Someone with this email already has an account'),
-      ...unavailable,
-    },
   },
   {
     operationId: 'listOrganisations',
@@ -189,8 +121,6 @@ export const routes: RouteSpec[] = [
     path: '/api/organisations',
     function: 'accounts',
     access: ['platform-admin'],
-    summary: 'All organisations',
-    responses: { 200: { description: 'Organisations', schema: organisationsSchema }, ...secured, ...unavailable },
   },
   {
     operationId: 'createOrganisation',
@@ -198,9 +128,7 @@ export const routes: RouteSpec[] = [
     path: '/api/organisations',
     function: 'accounts',
     access: ['platform-admin'],
-    summary: 'Create a clinic or training organisation',
     body: createOrganisationSchema,
-    responses: { 201: { description: 'Created', schema: organisationSchema }, ...invalid, ...secured, ...unavailable },
   },
   {
     operationId: 'inviteSupervisor',
@@ -208,17 +136,8 @@ export const routes: RouteSpec[] = [
     path: '/api/organisations/{orgId}/supervisors',
     function: 'accounts',
     access: ['platform-admin'],
-    summary: 'Invite a supervisor into an organisation',
     params: orgIdParamsSchema,
     body: invitePersonSchema,
-    responses: {
-      201: { description: 'Invited', schema: invitationSchema },
-      ...invalid,
-      ...secured,
-      404: problem('No such organisation'),
-      409: problem('Someone with this email already has an account'),
-      ...unavailable,
-    },
   },
   {
     operationId: 'listMembers',
@@ -226,26 +145,22 @@ export const routes: RouteSpec[] = [
     path: '/api/organisations/{orgId}/members',
     function: 'accounts',
     access: ['supervisor', 'clinic-admin', 'platform-admin'],
-    summary: "An organisation's people: for its own supervisors and clinic admins, and platform admins",
     params: orgIdParamsSchema,
-    responses: {
-      200: { description: 'Members', schema: peopleSchema },
-      400: invalid[400],
-      ...secured,
-      404: problem('No such organisation, or not the caller’s'),
-      ...unavailable,
-    },
   },
-];
+] as const satisfies readonly RouteSpec[];
+
+export type OperationId = (typeof routeTable)[number]['operationId'];
+export type Route = RouteSpec<OperationId>;
+export const routes: readonly Route[] = routeTable;
 
 /** Routes a Lambda function serves (everything but static files). */
-export const functionRoutes = (): (RouteSpec & { function: FunctionName })[] =>
-  routes.filter((spec): spec is RouteSpec & { function: FunctionName } => spec.function !== 'site');
+export const functionRoutes = (): (Route & { function: FunctionName })[] =>
+  routes.filter((spec): spec is Route & { function: FunctionName } => spec.function !== 'site');
 
 /** `/api/modules/{moduleId}` → `/api/modules/:moduleId` for Hono. */
 export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-export function route(operationId: string): RouteSpec {
+export function route(operationId: OperationId): Route {
   const found = routes.find((spec) => spec.operationId === operationId);
   if (!found) throw new Error(`No route ${operationId} in the contract`);
   return found;
