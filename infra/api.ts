@@ -39,8 +39,9 @@ export class Api extends Construct {
       memorySize: QUIZ_MEMORY_MB,
       timeout: Duration.seconds(10),
     });
-    // One conditional PutItem per attempt; reads a trainee's profile; lists attempts by user (gsi1).
-    props.data.bindTable(quiz, ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:Query'], { indexes: ['gsi1'] });
+    // Puts an issued attempt, records its submission with one conditional UpdateItem, reads an
+    // attempt or a trainee's profile for a review, and lists attempts by user (gsi1).
+    props.data.bindTable(quiz, ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:GetItem', 'dynamodb:Query'], { indexes: ['gsi1'] });
 
     const accounts = new PlatformFunction(this, 'AccountsFunction', {
       name: 'accounts',
@@ -77,13 +78,15 @@ export class Api extends Construct {
   }
 
   /**
-   * Routes with their authorizer, token settings for the functions (they verify tokens again),
+   * Routes with their authorizer, token settings for the functions (they verify tokens again,
+   * with the issuer's keys captured at deploy time),
    * and the accounts function's Cognito rights: exactly the admin calls an invitation makes.
    */
   connect(auth: Auth): void {
     for (const fn of Object.values(this.functions)) {
       fn.addEnvironment('AUTH_ISSUER', auth.userPool.userPoolProviderUrl);
       fn.addEnvironment('AUTH_AUDIENCE', auth.webClient.userPoolClientId);
+      fn.addEnvironment('AUTH_JWKS', auth.issuerKeys.jwks);
     }
     this.functions.accounts.addEnvironment('USER_POOL_ID', auth.userPool.userPoolId);
     this.functions.accounts.addToRolePolicy(

@@ -15,6 +15,7 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { IssuerKeys } from './issuer-keys';
 import { ROLES, type Role } from '../functions/core/auth/principal';
 import type { WebConfig } from './site/web-config';
 
@@ -44,6 +45,8 @@ export class Auth extends Construct {
   readonly webClient: UserPoolClient;
   readonly domain: UserPoolDomain;
   readonly webConfig: WebConfig;
+  /** The pool's public signing keys, captured at deploy time for the functions (AUTH_JWKS). */
+  readonly issuerKeys: IssuerKeys;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
@@ -117,5 +120,6 @@ export class Auth extends Construct {
       logoutUrl: `${this.domain.baseUrl()}/logout`,
       userApi: `https://cognito-idp.${Aws.REGION}.amazonaws.com/`,
     };
+    this.issuerKeys = new IssuerKeys(this, 'IssuerKeys', { issuer: this.userPool.userPoolProviderUrl });
   }
 }

@@ -1,5 +1,6 @@
 import { Validations, type Stack } from 'aws-cdk-lib';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import { routes } from '../functions/core/api/routes';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -83,4 +84,24 @@ export function acknowledgeFindings(stack: Stack, parts: { api: Api; site: Site;
       },
     );
   }
+
+  // The issuer-keys custom resource: the CDK Provider framework's own function relays events to
+  // our reader (a PlatformFunction, acknowledged for L1 like the API functions above).
+  const keys = parts.auth.issuerKeys;
+  Validations.of(keys.reader).acknowledge({
+    id: nag('L1'),
+    reason: 'Production is standardised on Node.js 22, like the API functions; the reader runs only while deploying.',
+  });
+  const readerArn = stack.getLogicalId(keys.reader.node.defaultChild as CfnFunction);
+  Validations.of(keys.provider).acknowledge(
+    { id: nag('L1'), reason: 'Runtime of the CDK Provider framework function is chosen by aws-cdk-lib; it runs only while deploying.' },
+    {
+      id: nag('IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]'),
+      reason: 'The CDK Provider framework function writes its own logs through AWSLambdaBasicExecutionRole; aws-cdk-lib does not let us replace it.',
+    },
+    {
+      id: nag(`IAM5[Resource::<${readerArn}.Arn>:*]`),
+      reason: 'aws-cdk-lib lets the Provider framework invoke any version of the one reader function it relays to (function ARN + :*); nothing else.',
+    },
+  );
 }

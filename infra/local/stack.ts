@@ -72,6 +72,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_REGION: 'us-east-1',
       AUTH_ISSUER: identityProvider.issuer,
       AUTH_AUDIENCE: identityProvider.clientId,
+      AUTH_JWKS: JSON.stringify(identityProvider.publicJwks),
       LOCAL_IDP_ADMIN_URL: identityProvider.issuer,
       LOCAL_IDP_ADMIN_SECRET: identityProvider.adminSecret,
     };

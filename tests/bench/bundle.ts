@@ -22,6 +22,8 @@ export interface Bundle {
   code: string;
   bytes: number;
   gzipBytes: number;
+  /** The source files that made it into the bundle, relative to the repository. */
+  sources: string[];
 }
 
 /** Bundles an entry exactly as NodejsFunction does with the platform's bundling options. */
@@ -39,7 +41,9 @@ export async function bundle(entry: string): Promise<Bundle> {
     external: bundlingOptions.externalModules,
     outfile: 'index.mjs',
     logLevel: 'silent',
+    metafile: true,
   });
   const code = result.outputFiles[0].text;
-  return { code, bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code).length };
+  const sources = Object.keys(result.metafile.outputs['index.mjs'].inputs);
+  return { code, bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code).length, sources };
 }

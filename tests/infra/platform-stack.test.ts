@@ -4,7 +4,10 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { functionRoutes, routes } from '../../functions/core/api/routes';
+import { bundle, functionEntry, functionNames } from '../bench/bundle';
 import { tableSchema } from '../../functions/core/store/table-schema';
 import { API_THROTTLE } from '../../infra/api';
 import { ROLES } from '../../functions/core/auth/principal';
@@ -80,12 +83,33 @@ describe('quiz function', () => {
     });
   });
 
-  it('may only put, get and query the table (gsi1 by name, no wildcards) and write its own logs', () => {
+  it('may only put, update, get and query the table (gsi1 by name, no wildcards) and write its own logs', () => {
     const statements = statementsOf(quizFunction());
     const actions = statements.flatMap((statement) => [statement.Action].flat()).sort();
-    expect(actions).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(actions).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'logs:CreateLogStream', 'logs:PutLogEvents']);
     expect(JSON.stringify(statements)).toContain('/index/gsi1');
     expect(JSON.stringify(statements)).not.toMatch(/"\*"|index\/\*/);
+  });
+});
+
+describe('function permissions', () => {
+  // DynamoDB Local and the local provider do not enforce IAM, so a missing grant would only show
+  // in AWS. Every SDK command a function's bundled code can send must be allowed by its role.
+  const actionOf = (command: string) =>
+    ({ Get: 'dynamodb:GetItem', Put: 'dynamodb:PutItem', Update: 'dynamodb:UpdateItem', Delete: 'dynamodb:DeleteItem', Query: 'dynamodb:Query', Scan: 'dynamodb:Scan', TransactWrite: 'dynamodb:TransactWriteItems' })[command] ??
+    (command.startsWith('Admin') ? `cognito-idp:${command}` : `unknown:${command}`);
+
+  it.each(functionNames())('%s may send every command its code sends', async (name) => {
+    const { sources } = await bundle(functionEntry(name));
+    const commands = new Set(
+      sources
+        .filter((source) => source.startsWith('functions/'))
+        .flatMap((source) => [...readFileSync(source, 'utf8').matchAll(/new (\w+)Command\(/g)].map((match) => actionOf(match[1]))),
+    );
+    const fn = stack.api.functions[name];
+    const granted = statementsOf(template.findResources('AWS::Lambda::Function')[stack.getLogicalId(fn.node.defaultChild as CfnFunction)] as Resource).flatMap((statement) => [statement.Action].flat());
+    expect(commands.size).toBeGreaterThan(0);
+    expect([...commands].filter((action) => !granted.includes(action))).toEqual([]);
   });
 });
 
@@ -216,6 +240,17 @@ describe('auth (Cognito)', () => {
       CallbackURLs: [{ 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/auth/callback$')])] }],
       WriteAttributes: ['name'],
     });
+  });
+
+  it("captures the pool's public keys at deploy time for the API functions (AUTH_JWKS)", () => {
+    template.resourceCountIs('AWS::CloudFormation::CustomResource', 1);
+    const [keysId] = Object.keys(template.findResources('AWS::CloudFormation::CustomResource', { Properties: { Issuer: Match.anyValue() } }));
+    for (const fn of Object.values(stack.api.functions)) {
+      const resource = template.findResources('AWS::Lambda::Function')[stack.getLogicalId(fn.node.defaultChild as CfnFunction)] as Resource;
+      expect((resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables.AUTH_JWKS).toEqual({ 'Fn::GetAtt': [keysId, 'Jwks'] });
+    }
+    const reader = statementsOf(template.findResources('AWS::Lambda::Function')[stack.getLogicalId(stack.auth.issuerKeys.reader.node.defaultChild as CfnFunction)] as Resource);
+    expect(reader.flatMap((statement) => [statement.Action].flat()).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
   });
 
   it('serves managed login on a Cognito domain', () => {

@@ -1,5 +1,7 @@
-import { generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { describe, expect, inject, it } from 'vitest';
+import { Unauthenticated } from '../../functions/core/auth/errors';
+import { createTokenVerifier, tokenVerifierConfigFromEnv } from '../../functions/core/auth/token-verifier';
 import { demoPeople } from '../../infra/local/demo-data';
 
 const stack = inject('stack');
@@ -67,5 +69,37 @@ describe('ID token verification (JWKS from the issuer)', () => {
       body: JSON.stringify({ name: 'Sneaky Clinic', kind: 'clinic', role: 'platform-admin' }),
     });
     expect(response.status).toBe(403);
+  });
+});
+
+describe('issuer keys pinned at deploy time (AUTH_JWKS)', () => {
+  const { kty, n, e, kid, alg } = stack.signingKey;
+  const publicKey = { kty, n, e, kid, alg };
+  const unreachableIssuer = 'http://127.0.0.1:9';
+
+  it('verifies with the pinned keys alone, without reaching the issuer', async () => {
+    const verify = createTokenVerifier({ issuer: unreachableIssuer, audience: stack.clientId, jwks: { keys: [publicKey] } });
+    const principal = await verify(await mint({ iss: unreachableIssuer }));
+    expect(principal.sub).toBe(demoPeople.traineeA.sub);
+  });
+
+  it('fetches a key it does not hold from the issuer, as after a key rotation', async () => {
+    const { publicKey: other } = await generateKeyPair('RS256', { extractable: true });
+    const stale = { ...(await exportJWK(other)), kid: 'retired-key', alg: 'RS256' };
+    const verify = createTokenVerifier({ issuer: stack.issuer, audience: stack.clientId, jwks: { keys: [stale] } });
+    expect((await verify(await mint({}))).sub).toBe(demoPeople.traineeA.sub);
+  });
+
+  it('still rejects a forged token that names a pinned key id', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    const verify = createTokenVerifier({ issuer: unreachableIssuer, audience: stack.clientId, jwks: { keys: [publicKey] } });
+    await expect(verify(await mint({ iss: unreachableIssuer }, { key: privateKey }))).rejects.toBeInstanceOf(Unauthenticated);
+  });
+
+  it('reads the pinned set from the environment and refuses one that is not a key set', () => {
+    const env = { AUTH_ISSUER: stack.issuer, AUTH_AUDIENCE: stack.clientId };
+    expect(tokenVerifierConfigFromEnv({ ...env, AUTH_JWKS: JSON.stringify({ keys: [publicKey] }) }).jwks?.keys).toHaveLength(1);
+    expect(tokenVerifierConfigFromEnv(env).jwks).toBeUndefined();
+    expect(() => tokenVerifierConfigFromEnv({ ...env, AUTH_JWKS: '{"key": []}' })).toThrow(/AUTH_JWKS/);
   });
 });

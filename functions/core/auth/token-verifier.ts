@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { AuthUnavailable, Unauthenticated } from './errors';
 import { principalFromClaims, type Principal } from './principal';
 
@@ -7,6 +7,11 @@ export interface TokenVerifierConfig {
   issuer: string;
   /** The web app client id; an ID token's `aud`. */
   audience: string;
+  /**
+   * The issuer's public keys as captured at deploy time (AUTH_JWKS), so a cold start verifies
+   * without fetching them. Keys it does not hold are still fetched from the issuer.
+   */
+  jwks?: JSONWebKeySet;
 }
 
 export type VerifyToken = (token: string) => Promise<Principal>;
@@ -15,15 +20,41 @@ export function tokenVerifierConfigFromEnv(env: NodeJS.ProcessEnv = process.env)
   const issuer = env.AUTH_ISSUER;
   const audience = env.AUTH_AUDIENCE;
   if (!issuer || !audience) throw new Error('AUTH_ISSUER and AUTH_AUDIENCE must be set');
-  return { issuer, audience };
+  return { issuer, audience, ...(env.AUTH_JWKS ? { jwks: parseJwks(env.AUTH_JWKS) } : {}) };
+}
+
+function parseJwks(text: string): JSONWebKeySet {
+  const parsed = JSON.parse(text) as JSONWebKeySet;
+  if (!Array.isArray(parsed?.keys)) throw new Error('AUTH_JWKS must be a JSON Web Key Set ({"keys": [...]})');
+  return parsed;
 }
 
 /**
- * Verifies ID tokens against the issuer's published keys, the same way for Cognito and the local
- * provider (both serve them at /.well-known/jwks.json). Keys are cached across invocations.
+ * The issuer's keys: the pinned set first; a key id it lacks (the issuer rotated) is looked up in
+ * the issuer's published set at /.well-known/jwks.json, fetched on first need and cached.
  */
-export function createTokenVerifier({ issuer, audience }: TokenVerifierConfig): VerifyToken {
-  const keys = createRemoteJWKSet(new URL(`${issuer.replace(/\/$/, '')}/.well-known/jwks.json`), { cooldownDuration: 30_000 });
+function issuerKeys({ issuer, jwks }: TokenVerifierConfig): JWTVerifyGetKey {
+  let remote: JWTVerifyGetKey | undefined;
+  const fetched: JWTVerifyGetKey = (header, token) => {
+    remote ??= createRemoteJWKSet(new URL(`${issuer.replace(/\/$/, '')}/.well-known/jwks.json`), { cooldownDuration: 30_000 });
+    return remote(header, token);
+  };
+  if (!jwks) return fetched;
+  const pinned = createLocalJWKSet(jwks);
+  return async (header, token) => {
+    try {
+      return await pinned(header, token);
+    } catch (error) {
+      if (error instanceof errors.JWKSNoMatchingKey) return fetched(header, token);
+      throw error;
+    }
+  };
+}
+
+/** Verifies ID tokens against the issuer's keys, the same way for Cognito and the local provider. */
+export function createTokenVerifier(config: TokenVerifierConfig): VerifyToken {
+  const keys = issuerKeys(config);
+  const { issuer, audience } = config;
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['RS256'], clockTolerance: 5 });

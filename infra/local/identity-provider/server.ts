@@ -13,6 +13,8 @@ export interface LocalIdentityProvider {
   accounts: LocalAccounts;
   /** The private signing key, so tests can mint tokens the provider would (expired ones, say). */
   signingKey: JWK;
+  /** The public key set it publishes, as a deploy captures Cognito's for the functions (AUTH_JWKS). */
+  publicJwks: { keys: JWK[] };
   adminSecret: string;
   stop: () => Promise<void>;
 }
@@ -54,6 +56,8 @@ export async function startIdentityProvider(options: {
   const issuer = `http://127.0.0.1:${options.port}`;
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const signingKey = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'RS256', use: 'sig' };
+  const { kty, n, e, kid, alg, use } = signingKey;
+  const publicJwks = { keys: [{ kty, n, e, kid, alg, use }] };
   const accounts = new LocalAccounts();
   const adminSecret = randomUUID();
   const provider = createProvider({ issuer, webOrigin: options.webOrigin, accounts, signingKey });
@@ -204,6 +208,7 @@ export async function startIdentityProvider(options: {
     clientId: WEB_CLIENT_ID,
     accounts,
     signingKey,
+    publicJwks,
     adminSecret,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
