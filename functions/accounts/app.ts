@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import { honoPath, route, type OperationId } from '../core/api/routes';
-import { createOrganisationSchema, invitePersonSchema, orgIdParamsSchema } from '../core/api/schemas';
+import { createOrganisationSchema, invitePersonSchema, orgIdParamsSchema } from '../core/api/requests';
 import {
   createOrganisation,
   getMe,

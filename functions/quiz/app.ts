@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import { honoPath, route, type OperationId } from '../core/api/routes';
-import { attemptIdParamsSchema, moduleIdParamsSchema, submitAnswersSchema, traineeIdParamsSchema } from '../core/api/schemas';
+import { attemptIdParamsSchema, moduleIdParamsSchema, submitAnswersSchema, traineeIdParamsSchema } from '../core/api/requests';
 import type { VerifyToken } from '../core/auth/token-verifier';
 import { requireAccess, type AuthEnv } from '../core/http/access';
 import { maxBodySize } from '../core/http/body-size';

@@ -8,7 +8,7 @@ import {
   orgIdParamsSchema,
   submitAnswersSchema,
   traineeIdParamsSchema,
-} from './schemas';
+} from './requests';
 
 /**
  * The API contract in one place: every route, the Lambda that serves it, who may call it, and the

@@ -53,8 +53,8 @@ export interface OpenAttemptClaim {
   at: string;
 }
 
-/** Recorded, with the attempt as stored now; or refused, with the attempt as it was (none if there is no such attempt). */
-export type SubmitOutcome = { recorded: true; record: AttemptRecord } | { recorded: false; existing?: AttemptRecord };
+/** Recorded; or refused, with the attempt as it was (none if there is no such attempt). */
+export type SubmitOutcome = { recorded: true } | { recorded: false; existing?: AttemptRecord };
 
 /** The port the quiz use cases need from storage; `store/dynamo-attempt-store.ts` implements it. */
 export interface AttemptStore {

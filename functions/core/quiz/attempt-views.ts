@@ -1,6 +1,6 @@
 import type { AnswerVerdict, AttemptResult, AttemptSummary, IssuedAttempt, PublicQuestion, QuestionFeedback, SubmissionResult } from '../api/schemas';
 import type { BankQuestion, QuestionBank } from '../course/types';
-import type { AttemptRecord, ServedQuestion } from './attempt-store';
+import type { AttemptRecord, ServedQuestion, Submission } from './attempt-store';
 import { encodeServedToken } from './served-token';
 
 const REMOVED = 'This question is no longer part of the course.';
@@ -38,14 +38,16 @@ export function issuedView(record: AttemptRecord, bank: QuestionBank, resumed: b
   };
 }
 
-function outcome(record: AttemptRecord, nextAttemptAt?: string) {
-  const { attemptId, moduleId, contentVersion, issuedAt, passMark } = record;
-  const { submittedAt, correctCount, questionCount, score, passed, failedRules } = record.submission!;
+/** What a submission decided about an attempt. */
+export type Scored = Pick<AttemptRecord, 'attemptId' | 'moduleId' | 'contentVersion' | 'passMark'> & { submission: Submission };
+
+function outcome(record: Scored, nextAttemptAt?: string) {
+  const { attemptId, moduleId, contentVersion, passMark } = record;
+  const { submittedAt, correctCount, questionCount, score, passed, failedRules } = record.submission;
   return {
     attemptId,
     moduleId,
     contentVersion,
-    issuedAt,
     submittedAt,
     correctCount,
     questionCount,
@@ -66,9 +68,9 @@ const verdict = (questionId: string, correct: boolean, question: BankQuestion | 
 });
 
 /** The answer to a submission: the outcome and a verdict per served question, in served order. */
-export function submissionView(record: AttemptRecord, bank: QuestionBank | undefined, nextAttemptAt?: string): SubmissionResult {
+export function submissionView(record: Scored, bank: QuestionBank | undefined, nextAttemptAt?: string): SubmissionResult {
   const byId = new Map(bank?.questions.map((question) => [question.id, question]));
-  const feedback = record.submission!.answers.map(({ questionId, correct }) => verdict(questionId, correct, byId.get(questionId)));
+  const feedback = record.submission.answers.map(({ questionId, correct }) => verdict(questionId, correct, byId.get(questionId)));
   return { ...outcome(record, nextAttemptAt), feedback };
 }
 
@@ -83,7 +85,7 @@ export function resultView(record: AttemptRecord, bank: QuestionBank | undefined
     const { id: _id, ...shown } = publicQuestion(question, servedById.get(questionId) ?? { questionId, optionOrder: [] });
     return { ...shown, ...verdict(questionId, correct, question), selected };
   });
-  return { ...outcome(record, nextAttemptAt), feedback };
+  return { ...outcome(record as Scored, nextAttemptAt), issuedAt: record.issuedAt, feedback };
 }
 
 export function summaryView(record: AttemptRecord, now: Date): AttemptSummary {

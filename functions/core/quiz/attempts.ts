@@ -8,7 +8,7 @@ import type { QuestionBanks } from '../course/types';
 import { AttemptClosed, AttemptConflict, AttemptNotAllowed, InvalidAnswers, ModuleNotFound } from '../errors';
 import { byTime, checkAttemptPolicy } from './attempt-policy';
 import type { AttemptRecord, AttemptStore } from './attempt-store';
-import { issuedView, resultView, submissionView, summaryView } from './attempt-views';
+import { issuedView, resultView, submissionView, summaryView, type Scored } from './attempt-views';
 import { drawQuestions, type RandomInt } from './draw';
 import { scoreAttempt } from './score-attempt';
 import { decodeServedToken } from './served-token';
@@ -63,11 +63,16 @@ function sameAnswers(record: AttemptRecord, answers: Answer[]): boolean {
     stored.every((answer) => (sent.get(answer.questionId) ?? '') === answer.selected.join(','));
 }
 
-/** When the trainee may try again after this (failed) attempt, by the module's policy. */
-async function nextAttemptAfter(deps: AttemptsDeps, record: AttemptRecord): Promise<string | undefined> {
+/**
+ * When the trainee may try again after this (failed) attempt, by the module's policy. The index
+ * that lists a trainee's attempts is eventually consistent, so the attempt just scored is merged
+ * in as it now stands rather than trusted to be listed already.
+ */
+async function nextAttemptAfter(deps: AttemptsDeps, record: Pick<AttemptRecord, 'attemptId' | 'moduleId' | 'userSub' | 'submission'>): Promise<string | undefined> {
   const bank = deps.banks[record.moduleId];
   if (!bank || record.submission?.passed) return undefined;
-  const mine = (await deps.attempts.listByUser(record.userSub)).filter((attempt) => attempt.moduleId === record.moduleId);
+  const listed = (await deps.attempts.listByUser(record.userSub)).filter((attempt) => attempt.moduleId === record.moduleId);
+  const mine = listed.map((attempt) => (attempt.attemptId === record.attemptId ? { ...attempt, submission: record.submission } : attempt));
   const decision = checkAttemptPolicy(bank.policy, mine, deps.now());
   return decision.allowed ? undefined : decision.nextAttemptAt;
 }
@@ -88,9 +93,13 @@ export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, atte
   const now = deps.now();
   let existing: AttemptRecord | undefined;
   if (bank && bank.contentVersion === claim.contentVersion) {
-    const score = scoreAttempt(bank, claim.served, bank.policy.passMark, body.answers);
-    const outcome = await deps.attempts.recordSubmission(attemptId, { ...claim, userSub: trainee.sub, at: now.toISOString() }, { submittedAt: now.toISOString(), ...score });
-    if (outcome.recorded) return { replayed: false, result: submissionView(outcome.record, bank, await nextAttemptAfter(deps, outcome.record)) };
+    const submission = { submittedAt: now.toISOString(), ...scoreAttempt(bank, claim.served, bank.policy.passMark, body.answers) };
+    const outcome = await deps.attempts.recordSubmission(attemptId, { ...claim, userSub: trainee.sub, at: now.toISOString() }, submission);
+    if (outcome.recorded) {
+      const scored = { attemptId, moduleId: bank.moduleId, contentVersion: bank.contentVersion, passMark: bank.policy.passMark, submission };
+      const next = submission.passed ? undefined : await nextAttemptAfter(deps, { ...scored, userSub: trainee.sub });
+      return { replayed: false, result: submissionView(scored, bank, next) };
+    }
     existing = outcome.existing;
   } else {
     // The claim names content this server no longer has (or never had): look at the attempt to say which.
@@ -100,7 +109,7 @@ export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, atte
   if (!existing || existing.userSub !== trainee.sub) throw new NotFound('Attempt');
   if (existing.submission) {
     if (!sameAnswers(existing, body.answers)) throw new AttemptConflict(attemptId);
-    return { replayed: true, result: submissionView(existing, deps.banks[existing.moduleId], await nextAttemptAfter(deps, existing)) };
+    return { replayed: true, result: submissionView(existing as Scored, deps.banks[existing.moduleId], await nextAttemptAfter(deps, existing)) };
   }
   const current = deps.banks[existing.moduleId];
   if (!current || current.contentVersion !== existing.contentVersion) throw new AttemptClosed(attemptId, 'content-changed');

@@ -80,10 +80,9 @@ export class DynamoAttemptStore implements AttemptStore {
 
   async recordSubmission(attemptId: string, claim: OpenAttemptClaim, submission: Submission): Promise<SubmitOutcome> {
     try {
-      // No read first: the condition checks everything the submission relies on, the new item
-      // comes back with the write (ALL_NEW), and a refusal hands back the stored item (ALL_OLD).
-      // Neither return costs read capacity.
-      const { Attributes } = await this.client.send(
+      // No read first: the condition checks everything the submission relies on, and a refusal
+      // hands back the stored item (ALL_OLD, which costs no read capacity) to say why.
+      await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.attempt(attemptId),
@@ -100,11 +99,10 @@ export class DynamoAttemptStore implements AttemptStore {
             ':served': claim.served.map(encodeServedQuestion),
             ':at': claim.at,
           },
-          ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return { recorded: true, record: toRecord(Attributes!) };
+      return { recorded: true };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return { recorded: false, existing: error.Item ? toRecord(unmarshall(error.Item)) : undefined };
       throw new StorageUnavailable({ cause: error });

@@ -9,6 +9,7 @@ export function withQuestions(attempt: IssuedAttempt, answers: Answer[], result:
   const selected = new Map(answers.map((answer) => [answer.questionId, answer.selected]));
   return {
     ...result,
+    issuedAt: attempt.issuedAt,
     feedback: result.feedback.map((verdict) => {
       const { id: _id, ...question } = questions.get(verdict.questionId) ?? { id: verdict.questionId, type: 'single' as const, prompt: '', safetyCritical: false, options: [] };
       return { ...question, ...verdict, selected: selected.get(verdict.questionId) ?? [] };

@@ -1,0 +1,177 @@
+import * as z from 'zod/mini';
+import { organisationKindSchema } from './requests';
+
+/**
+ * What the API answers. The OpenAPI document is generated from these and the web client and the
+ * functions import their types; no function validates its own responses, so none bundles them.
+ */
+
+export const questionTypeSchema = z.enum(['single', 'multiple', 'true-false', 'case']);
+
+export const publicOptionSchema = z.object({ id: z.string(), text: z.string(), group: z.optional(z.enum(['decision', 'reason'])) });
+
+/** A served question: no answer key, no explanation. Safety-critical items are flagged so trainees know. */
+export const publicQuestionSchema = z.object({
+  id: z.string(),
+  type: questionTypeSchema,
+  prompt: z.string(),
+  vignette: z.optional(z.string()),
+  safetyCritical: z.boolean(),
+  options: z.array(publicOptionSchema),
+});
+
+/** An attempt as issued: the questions the server drew for it, options in the order it chose. */
+export const issuedAttemptSchema = z.object({
+  attemptId: z.string(),
+  moduleId: z.string(),
+  title: z.string(),
+  contentVersion: z.string(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  passMark: z.number(),
+  /** True when an attempt already open for this module is handed back instead of a new draw. */
+  resumed: z.boolean(),
+  questions: z.array(publicQuestionSchema),
+  /** Send this back unchanged with the answers: it names what was served, so scoring needs no lookup. */
+  servedToken: z.string(),
+});
+
+export const failedRuleSchema = z.enum(['pass-mark', 'safety-critical']);
+
+/** The verdict on one answer: what the trainee needs beyond the question they already have. */
+export const answerVerdictSchema = z.object({
+  questionId: z.string(),
+  correct: z.boolean(),
+  correctOptionIds: z.array(z.string()),
+  explanation: z.string(),
+  /** The lesson section to revisit (a heading id of the module page). */
+  section: z.string(),
+});
+
+/** A verdict with the question as it was shown and what was selected, for a later review. */
+export const questionFeedbackSchema = z.extend(answerVerdictSchema, {
+  type: questionTypeSchema,
+  prompt: z.string(),
+  vignette: z.optional(z.string()),
+  safetyCritical: z.boolean(),
+  options: z.array(publicOptionSchema),
+  selected: z.array(z.string()),
+});
+
+const attemptOutcomeShape = {
+  attemptId: z.string(),
+  moduleId: z.string(),
+  contentVersion: z.string(),
+  submittedAt: z.string(),
+  correctCount: z.number(),
+  questionCount: z.number(),
+  /** Fraction correct, 0 to 1. */
+  score: z.number(),
+  passMark: z.number(),
+  passed: z.boolean(),
+  /** Which rule(s) a failed attempt broke: below the pass mark, and/or a safety-critical item wrong. */
+  failedRules: z.array(failedRuleSchema),
+  /** After a failed attempt: the earliest time the next one may start. */
+  nextAttemptAt: z.optional(z.string()),
+};
+
+/**
+ * The answer to a submission: the outcome and a verdict per served question, without repeating
+ * the questions the client was just shown (they are most of the bytes of a full review).
+ */
+export const submissionResultSchema = z.object({ ...attemptOutcomeShape, feedback: z.array(answerVerdictSchema) });
+
+/** A submitted attempt in full, questions included, for review later or by a supervisor. */
+export const attemptResultSchema = z.object({ ...attemptOutcomeShape, issuedAt: z.string(), feedback: z.array(questionFeedbackSchema) });
+
+export const moduleProgressSchema = z.object({
+  moduleId: z.string(),
+  title: z.string(),
+  order: z.number(),
+  status: z.enum(['not-started', 'in-progress', 'passed', 'failed']),
+  bestScore: z.optional(z.number()),
+  passedAt: z.optional(z.string()),
+  passedContentVersion: z.optional(z.string()),
+  lastAttemptId: z.optional(z.string()),
+  attemptsLeftToday: z.number(),
+  /** When a new attempt may start, if not now (cooldown or daily limit). */
+  nextAttemptAt: z.optional(z.string()),
+});
+
+export const progressSchema = z.object({ modules: z.array(moduleProgressSchema) });
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string(),
+  errors: z.optional(z.array(z.object({ pointer: z.string(), message: z.string() }))),
+  /** On 429: when the next attempt may start. */
+  nextAttemptAt: z.optional(z.string()),
+});
+
+export type PublicQuestion = z.infer<typeof publicQuestionSchema>;
+export type IssuedAttempt = z.infer<typeof issuedAttemptSchema>;
+export type FailedRule = z.infer<typeof failedRuleSchema>;
+export type ModuleProgress = z.infer<typeof moduleProgressSchema>;
+export type Progress = z.infer<typeof progressSchema>;
+export type QuestionFeedback = z.infer<typeof questionFeedbackSchema>;
+export type AttemptResult = z.infer<typeof attemptResultSchema>;
+export type AnswerVerdict = z.infer<typeof answerVerdictSchema>;
+export type SubmissionResult = z.infer<typeof submissionResultSchema>;
+export type Problem = z.infer<typeof problemSchema>;
+
+// ── Accounts, organisations and people ────────────────────────────────────────────────
+
+export const roleSchema = z.enum(['trainee', 'supervisor', 'clinic-admin', 'platform-admin']);
+
+export const personSchema = z.object({
+  sub: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  orgId: z.optional(z.string()),
+  supervisorSub: z.optional(z.string()),
+  invitedAt: z.string(),
+});
+
+export const meSchema = z.object({
+  sub: z.string(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(roleSchema),
+  organisation: z.optional(z.object({ orgId: z.string(), name: z.string(), kind: organisationKindSchema })),
+});
+
+export const attemptSummarySchema = z.object({
+  attemptId: z.string(),
+  moduleId: z.string(),
+  contentVersion: z.string(),
+  issuedAt: z.string(),
+  status: z.enum(['open', 'submitted', 'expired']),
+  submittedAt: z.optional(z.string()),
+  correctCount: z.optional(z.number()),
+  questionCount: z.number(),
+  score: z.optional(z.number()),
+  passMark: z.number(),
+  passed: z.optional(z.boolean()),
+  failedRules: z.optional(z.array(failedRuleSchema)),
+});
+
+export const attemptListSchema = z.object({ attempts: z.array(attemptSummarySchema) });
+export const peopleSchema = z.object({ people: z.array(personSchema) });
+
+export const invitationSchema = z.object({
+  person: personSchema,
+  /** How the invitee hears about it: Cognito's invitation email, or the local outbox. */
+  delivery: z.enum(['email', 'local-outbox']),
+});
+
+export const organisationSchema = z.object({ orgId: z.string(), name: z.string(), kind: organisationKindSchema, createdAt: z.string() });
+export const organisationsSchema = z.object({ organisations: z.array(organisationSchema) });
+
+export type Person = z.infer<typeof personSchema>;
+export type Me = z.infer<typeof meSchema>;
+export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
+export type Invitation = z.infer<typeof invitationSchema>;
+export type Organisation = z.infer<typeof organisationSchema>;
