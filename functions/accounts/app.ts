@@ -13,7 +13,8 @@ import {
 import type { VerifyToken } from '../core/auth/token-verifier';
 import { requireAccess, type AuthEnv } from '../core/http/access';
 import { maxBodySize } from '../core/http/body-size';
-import { compressJson } from '../core/http/compress';
+import { sendJson } from '../core/http/compress';
+import { noStore } from '../core/http/no-store';
 import { notFound, onError } from '../core/http/problem-details';
 import { jsonBody, pathParams } from '../core/http/validate';
 
@@ -28,25 +29,21 @@ export function createAccountsApp(deps: AccountsAppDeps) {
   const body = maxBodySize(MAX_BODY_BYTES);
 
   return new Hono<AuthEnv>()
-    .use(async (c, next) => {
-      await next();
-      c.header('cache-control', 'no-store');
-    })
-    .use(compressJson())
-    .get(path('getMe'), guard('getMe'), async (c) => c.json(await getMe(deps, c.get('principal'))))
-    .get(path('listTrainees'), guard('listTrainees'), async (c) => c.json({ people: await listTrainees(deps, c.get('principal')) }))
+    .use(noStore)
+    .get(path('getMe'), guard('getMe'), async (c) => sendJson(c, await getMe(deps, c.get('principal'))))
+    .get(path('listTrainees'), guard('listTrainees'), async (c) => sendJson(c, { people: await listTrainees(deps, c.get('principal')) }))
     .post(path('inviteTrainee'), guard('inviteTrainee'), body, ...jsonBody(invitePersonSchema), async (c) =>
-      c.json(await inviteTrainee(deps, c.get('principal'), c.req.valid('json')), 201),
+      sendJson(c, await inviteTrainee(deps, c.get('principal'), c.req.valid('json')), 201),
     )
-    .get(path('listOrganisations'), guard('listOrganisations'), async (c) => c.json({ organisations: await deps.people.listOrganisations() }))
+    .get(path('listOrganisations'), guard('listOrganisations'), async (c) => sendJson(c, { organisations: await deps.people.listOrganisations() }))
     .post(path('createOrganisation'), guard('createOrganisation'), body, ...jsonBody(createOrganisationSchema), async (c) =>
-      c.json(await createOrganisation(deps, c.req.valid('json')), 201),
+      sendJson(c, await createOrganisation(deps, c.req.valid('json')), 201),
     )
     .post(path('inviteSupervisor'), guard('inviteSupervisor'), pathParams(orgIdParamsSchema), body, ...jsonBody(invitePersonSchema), async (c) =>
-      c.json(await inviteSupervisor(deps, c.req.valid('param').orgId, c.req.valid('json')), 201),
+      sendJson(c, await inviteSupervisor(deps, c.req.valid('param').orgId, c.req.valid('json')), 201),
     )
     .get(path('listMembers'), guard('listMembers'), pathParams(orgIdParamsSchema), async (c) =>
-      c.json({ people: await listMembers(deps, c.get('principal'), c.req.valid('param').orgId) }),
+      sendJson(c, { people: await listMembers(deps, c.get('principal'), c.req.valid('param').orgId) }),
     )
     .onError(onError)
     .notFound(notFound);

@@ -4,7 +4,8 @@ import { attemptIdParamsSchema, moduleIdParamsSchema, submitAnswersSchema, train
 import type { VerifyToken } from '../core/auth/token-verifier';
 import { requireAccess, type AuthEnv } from '../core/http/access';
 import { maxBodySize } from '../core/http/body-size';
-import { compressJson } from '../core/http/compress';
+import { sendJson } from '../core/http/compress';
+import { noStore } from '../core/http/no-store';
 import { notFound, onError } from '../core/http/problem-details';
 import { jsonBody, pathParams } from '../core/http/validate';
 import {
@@ -28,26 +29,22 @@ export function createQuizApp(deps: QuizAppDeps) {
   const path = (operationId: OperationId) => honoPath(route(operationId).path);
 
   return new Hono<AuthEnv>()
-    .use(async (c, next) => {
-      await next();
-      c.header('cache-control', 'no-store');
-    })
-    .use(compressJson())
+    .use(noStore)
     .post(path('issueAttempt'), guard('issueAttempt'), pathParams(moduleIdParamsSchema), async (c) => {
       const attempt = await issueAttempt(deps, c.get('principal'), c.req.valid('param').moduleId);
-      return c.json(attempt, attempt.resumed ? 200 : 201);
+      return sendJson(c, attempt, attempt.resumed ? 200 : 201);
     })
     .post(path('submitAnswers'), guard('submitAnswers'), pathParams(attemptIdParamsSchema), maxBodySize(MAX_BODY_BYTES), ...jsonBody(submitAnswersSchema), async (c) => {
       const { replayed, result } = await submitAnswers(deps, c.get('principal'), c.req.valid('param').attemptId, c.req.valid('json'));
-      return c.json(result, replayed ? 200 : 201);
+      return sendJson(c, result, replayed ? 200 : 201);
     })
     .get(path('getAttempt'), guard('getAttempt'), pathParams(attemptIdParamsSchema), async (c) =>
-      c.json(await reviewAttempt(deps, c.get('principal'), c.req.valid('param').attemptId)),
+      sendJson(c, await reviewAttempt(deps, c.get('principal'), c.req.valid('param').attemptId)),
     )
-    .get(path('getMyProgress'), guard('getMyProgress'), async (c) => c.json(await myProgress(deps, c.get('principal'))))
-    .get(path('listMyAttempts'), guard('listMyAttempts'), async (c) => c.json({ attempts: await listMyAttempts(deps, c.get('principal')) }))
+    .get(path('getMyProgress'), guard('getMyProgress'), async (c) => sendJson(c, await myProgress(deps, c.get('principal'))))
+    .get(path('listMyAttempts'), guard('listMyAttempts'), async (c) => sendJson(c, { attempts: await listMyAttempts(deps, c.get('principal')) }))
     .get(path('listTraineeAttempts'), guard('listTraineeAttempts'), pathParams(traineeIdParamsSchema), async (c) =>
-      c.json({ attempts: await listTraineeAttempts(deps, c.get('principal'), c.req.valid('param').traineeId) }),
+      sendJson(c, { attempts: await listTraineeAttempts(deps, c.get('principal'), c.req.valid('param').traineeId) }),
     )
     .onError(onError)
     .notFound(notFound);

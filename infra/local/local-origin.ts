@@ -29,8 +29,10 @@ export function createLocalOrigin({ functions, siteDir, webConfig }: LocalOrigin
   }
   const viewerRequest = loadViewerRequestFunction();
   const app = new Hono();
-  // CloudFront compresses the cached site; API responses arrive compressed by the functions.
-  app.use('*', compress());
+  // CloudFront compresses the cached site but not the uncached API, whose functions compress
+  // their own responses; so here too.
+  const compressSite = compress();
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : compressSite(c, next)));
   app.use('/api/*', async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(apiSecurityHeaders)) c.header(name, value);

@@ -13,4 +13,6 @@ export const awsPrices = {
   dynamoDbPerMillionReadRequestUnits: 0.125,
   cloudFrontPerMillionHttpsRequests: 1.0,
   cloudFrontPerGbTransferOut: 0.085,
+  /** Regional data transfer out to origin: request bodies and headers CloudFront forwards to the API. */
+  cloudFrontPerGbToOrigin: 0.02,
 } as const;

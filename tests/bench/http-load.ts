@@ -17,6 +17,9 @@ export interface Load {
   cpuMsPerRequest: number;
 }
 
+/** What browsers send, so responses are encoded as a browser would receive them. */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
 /** Bounded load: per round, an unmeasured warm-up, then the measured submissions. */
 export const LOAD = { connections: 10, warmUp: 1_000, amount: 3_000, rounds: 3, timeoutSeconds: 60 };
 
@@ -56,7 +59,7 @@ async function fire(url: string, amount: number, authorization: string, next: ()
     connections: LOAD.connections,
     amount,
     timeout: LOAD.timeoutSeconds,
-    headers: { 'content-type': 'application/json', authorization },
+    headers: { 'content-type': 'application/json', 'accept-encoding': BROWSER_ACCEPT_ENCODING, authorization },
     requests: [
       {
         setupRequest: (request) => {

@@ -1,10 +1,12 @@
 import { cpus, totalmem } from 'node:os';
+import type { Capacity } from './capacity';
 import type { ColdStart } from './cold-start';
 import type { CostPerMillion } from './cost-model';
 import type { Load } from './http-load';
 import type { PageTransfer } from './page-transfer';
 import type { Latency } from './warm-latency';
 import type { RouteWeight } from './web-weight';
+import type { WireBytes } from './wire-bytes';
 import { round } from './stats';
 
 export interface BenchResults {
@@ -15,7 +17,7 @@ export interface BenchResults {
   warm: { scoring20Items: Latency; submitWithStorage: Latency; floorWithStorage: Latency; verification: string };
   load: { quiz: Load; floor: Load; throughputRatio: number; storedAttempts: number; quiz2xx: number; storedFloorItems: number; floor2xx: number };
   web: { routes: RouteWeight[]; modulePage: PageTransfer };
-  cost: { submissions: CostPerMillion; verifications: string; memoryMb: number; writeUnitsPerAttempt: number; responseBytes: number };
+  cost: { submissions: CostPerMillion; verifications: string; memoryMb: number; capacity: Capacity; wire: WireBytes & { awsAddedResponseHeaderBytes: number } };
   budgets: { name: string; value: string; goal: string; met: boolean }[];
 }
 
@@ -51,7 +53,9 @@ export function toMarkdown(results: BenchResults): string {
     `| Module page, bytes transferred in Chromium (${web.modulePage.requests} requests) | ${kb(web.modulePage.transferredBytes)} | | |`,
     `| AWS cost per 1M submissions | $${cost.submissions.total} | | goal ≤ $3 |`,
     '',
-    `Cost breakdown per 1M submissions: HTTP API $${cost.submissions.httpApi}, Lambda requests $${cost.submissions.lambdaRequests}, Lambda compute $${cost.submissions.lambdaCompute} (${cost.memoryMb} MB × billed p50), DynamoDB $${cost.submissions.dynamoDb} (${cost.writeUnitsPerAttempt} WRU + 1 RRU per submission), CloudFront $${cost.submissions.cloudFront} (requests + ${kb(cost.responseBytes)} per response). Verification: ${cost.verifications}.`,
+    `Cost breakdown per 1M submissions: HTTP API $${cost.submissions.httpApi}, Lambda requests $${cost.submissions.lambdaRequests}, Lambda compute $${cost.submissions.lambdaCompute} (${cost.memoryMb} MB × billed p50), ` +
+      `DynamoDB $${cost.submissions.dynamoDb} (${cost.capacity.writeUnits} WRU + ${cost.capacity.readUnits} RRU per submission as DynamoDB Local reports them; calls: ${cost.capacity.calls.join(', ')}), ` +
+      `CloudFront $${cost.submissions.cloudFront} (requests; ${cost.wire.responseBytes + cost.wire.awsAddedResponseHeaderBytes} B out per response: ${cost.wire.responseHeaderBytes} B of headers + ${cost.wire.awsAddedResponseHeaderBytes} B CloudFront/API Gateway add + ${cost.wire.responseBodyBytes} B ${cost.wire.contentEncoding ?? 'uncompressed'} body; ${cost.wire.requestBytes} B per request to the origin). Verification: ${cost.verifications}.`,
     '',
     ...results.budgets.map((budget) => `- ${budget.met ? '✓' : '✗'} ${budget.name}: ${budget.value} (goal ${budget.goal})`),
   ];

@@ -8,19 +8,20 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { createDocumentClient } from '../../functions/core/store/document-client';
-import { attemptKey, DynamoAttemptStore } from '../../functions/core/store/dynamo-attempt-store';
+import { DynamoAttemptStore } from '../../functions/core/store/dynamo-attempt-store';
+import { DynamoPeopleStore } from '../../functions/core/store/dynamo-people-store';
+import { createQuizApp } from '../../functions/quiz/app';
+import { quizDepsFromEnv } from '../../functions/quiz/deps-from-env';
 import { DEMO_PASSWORD, demoPeople } from '../../infra/local/demo-data';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import { signIn } from '../support/sign-in';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { QUIZ_MEMORY_MB } from '../../infra/api';
 import { SITE_BUILD_DIR } from '../../infra/site';
-import { writeUnits } from '../support/dynamo-item-size';
 import { bundle, FLOOR_ENTRY, functionEntry, SIZE_BUDGET_RATIO } from './bundle';
 import { measureColdStarts } from './cold-start';
-import { costPerMillion } from './cost-model';
+import { meteredClient } from './capacity';
+import { AWS_ADDED_RESPONSE_HEADERS, costPerMillion } from './cost-model';
 import { countItems } from './count-items';
 import { preIssueAttempts, submissionPath, submitEach } from './events';
 import { freePort } from '../../infra/local/preflight';
@@ -30,6 +31,7 @@ import { machine, toMarkdown, type BenchResults } from './report';
 import { round } from './stats';
 import { measureRequests, measureScoring } from './warm-latency';
 import { JS_BUDGET_GZIP_BYTES, routeWeights } from './web-weight';
+import { exchange } from './wire-bytes';
 
 const COLD_START_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
 const WARM_CALLS = Number(process.env.BENCH_WARM_CALLS ?? 1_000);
@@ -77,12 +79,14 @@ async function main() {
   const client = createDocumentClient({ tableName: TABLE, endpoint: stack.dynamoEndpoint });
   const store = new DynamoAttemptStore(client, TABLE);
   const loadRequests = LOAD.rounds * (LOAD.warmUp + LOAD.amount);
-  note(`pre-issuing ${COLD_START_RUNS + WARM_CALLS + 51 + loadRequests} attempts to submit…`);
-  const open = await preIssueAttempts(store, demoPeople.traineeA.sub, COLD_START_RUNS + WARM_CALLS + 51 + loadRequests);
+  // Warm latency also sends 50 unmeasured requests first; the cost step submits two samples.
+  const toIssue = COLD_START_RUNS + WARM_CALLS + 50 + loadRequests + 2;
+  note(`pre-issuing ${toIssue} attempts to submit…`);
+  const open = await preIssueAttempts(store, demoPeople.traineeA.sub, toIssue);
   let floorSequence = 0;
   const floorRequest = () => ({ path: '/floor/attempts', body: { attemptId: `floor-${(floorSequence += 1)}`, ...open[0].body } });
 
-  step(`cold starts: ${COLD_START_RUNS} fresh processes each, interleaved (ours verifies the token, fetching the issuer's keys)…`);
+  step(`cold starts: ${COLD_START_RUNS} fresh processes each, interleaved (ours verifies the token with the issuer's keys pinned, as deployed)…`);
   const cold = await measureColdStarts(
     [
       { name: 'quiz', path: quizBundle.path, event: submitEach(open) },
@@ -140,30 +144,35 @@ async function main() {
   const web = { routes: routeWeights(SITE_BUILD_DIR), modulePage: await measurePageTransfer(`${stack.webUrl}/courses/mechanism-of-action`) };
 
   step('cost model from the measured figures…');
-  const sample = open.pop()!;
-  const response = await quizApp.request(submissionPath(sample.attemptId), {
+  // Capacity as DynamoDB Local reports it for one passing submission, through a metered client.
+  const metered = meteredClient(stack.dynamoEndpoint, TABLE);
+  const meteredApp = createQuizApp({ ...quizDepsFromEnv(env), attempts: new DynamoAttemptStore(metered.client, TABLE), people: new DynamoPeopleStore(metered.client, TABLE) });
+  const measuredSample = open.pop()!;
+  const meteredResponse = await meteredApp.request(submissionPath(measuredSample.attemptId), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization },
-    body: JSON.stringify(sample.body),
+    body: JSON.stringify(measuredSample.body),
   });
-  const responseBytes = gzipSync(Buffer.from(await response.arrayBuffer())).length;
-  const { Item: storedItem } = await client.send(new GetCommand({ TableName: TABLE, Key: attemptKey(sample.attemptId), ConsistentRead: true }));
-  if (!storedItem?.submission) throw new Error('the sample submission was not stored');
-  // A submission reads the attempt (one strongly consistent read) and rewrites the item: an
-  // update is billed on the size of the whole item afterwards.
-  const writeUnitsPerAttempt = writeUnits(storedItem);
+  if (meteredResponse.status !== 201) throw new Error(`the metered submission answered ${meteredResponse.status}`);
+  const capacity = metered.take();
+  // Bytes each way through the local origin (the CloudFront stand-in), as a browser exchanges them.
+  const sample = open.pop()!;
+  const wire = await exchange(`${stack.webUrl}${submissionPath(sample.attemptId)}`, 'POST', { 'content-type': 'application/json', authorization }, JSON.stringify(sample.body));
+  if (wire.status !== 201) throw new Error(`the sample submission answered ${wire.status}`);
+  const responseBytes = wire.responseBytes + AWS_ADDED_RESPONSE_HEADERS;
   const cost = {
     submissions: costPerMillion({
       durationMs: warm.submitWithStorage.p50,
       memoryMb: QUIZ_MEMORY_MB,
-      writeUnits: writeUnitsPerAttempt,
-      readUnits: 1,
+      writeUnits: capacity.writeUnits,
+      readUnits: capacity.readUnits,
       responseBytes,
+      requestBytes: wire.requestBytes,
     }),
     verifications: 'not modelled: certificate verification is not built yet',
     memoryMb: QUIZ_MEMORY_MB,
-    writeUnitsPerAttempt,
-    responseBytes,
+    capacity,
+    wire: { ...wire, awsAddedResponseHeaderBytes: AWS_ADDED_RESPONSE_HEADERS },
   };
 
   step('writing results…');

@@ -3,6 +3,7 @@ import { bundledBanks } from '../../functions/core/course/bundled-banks';
 import type { QuestionBank } from '../../functions/core/course/types';
 import { scoreAttempt } from '../../functions/core/quiz/score-attempt';
 import { BENCH_MODULE } from './events';
+import { BROWSER_ACCEPT_ENCODING } from './http-load';
 import { percentile, round } from './stats';
 
 export interface Latency {
@@ -46,7 +47,7 @@ type NextRequest = () => { path: string; body: unknown };
 export async function measureRequests(app: { request: Hono['request'] }, next: NextRequest, calls: number, authorization = ''): Promise<Latency> {
   const send = () => {
     const { path, body } = next();
-    return app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
+    return app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': BROWSER_ACCEPT_ENCODING, authorization }, body: JSON.stringify(body) });
   };
   for (let index = 0; index < 50; index += 1) await send();
   const samples: bigint[] = [];

@@ -18,11 +18,18 @@ describe('local origin (CloudFront stand-in)', () => {
       body: JSON.stringify(submissionFor(attempt)),
     });
     expect(response.status).toBe(201);
-    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('content-encoding')).toBe('gzip');
     expect(response.headers.get('content-security-policy')).toBe(API_CONTENT_SECURITY_POLICY);
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(((await response.json()) as { passed: boolean }).passed).toBe(true);
+  });
+
+  it('marks API errors uncacheable too', async () => {
+    const response = await fetch(`${stack.webUrl}/api/me/progress`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
   });
 
   it('gives pages the site security headers, not the API ones', async () => {

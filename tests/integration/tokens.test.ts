@@ -103,3 +103,30 @@ describe('issuer keys pinned at deploy time (AUTH_JWKS)', () => {
     expect(() => tokenVerifierConfigFromEnv({ ...env, AUTH_JWKS: '{"key": []}' })).toThrow(/AUTH_JWKS/);
   });
 });
+
+describe('verified tokens remembered until they expire', () => {
+  const { kty, n, e, kid, alg } = stack.signingKey;
+  const jwks = { keys: [{ kty, n, e, kid, alg }] };
+
+  it('accepts a remembered token until its expiry (plus the clock tolerance), then refuses it as expired', async () => {
+    let clock = new Date();
+    const verify = createTokenVerifier({ issuer: stack.issuer, audience: stack.clientId, jwks, now: () => clock });
+    const token = await mint({}, { expiresIn: '60s' });
+    expect((await verify(token)).sub).toBe(demoPeople.traineeA.sub);
+    clock = new Date(clock.getTime() + 60_000);
+    expect((await verify(token)).sub).toBe(demoPeople.traineeA.sub);
+    clock = new Date(clock.getTime() + 6_000);
+    await expect(verify(token)).rejects.toThrow(/expired/);
+  });
+
+  it('verifies any other string in full, even one a byte away from a remembered token', async () => {
+    const verify = createTokenVerifier({ issuer: stack.issuer, audience: stack.clientId, jwks });
+    const token = await mint({});
+    await verify(token);
+    const [header, payload, signature] = token.split('.');
+    const flipped = `${header}.${payload}.${signature.slice(0, -2)}${signature.at(-2) === 'A' ? 'B' : 'A'}${signature.at(-1)}`;
+    await expect(verify(flipped)).rejects.toBeInstanceOf(Unauthenticated);
+    const otherClaims = `${header}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), 'cognito:groups': ['platform-admin'] })).toString('base64url')}.${signature}`;
+    await expect(verify(otherClaims)).rejects.toBeInstanceOf(Unauthenticated);
+  });
+});
