@@ -39,9 +39,10 @@ export class Api extends Construct {
       memorySize: QUIZ_MEMORY_MB,
       timeout: Duration.seconds(10),
     });
-    // Puts an issued attempt, records its submission with one conditional UpdateItem, reads an
-    // attempt or a trainee's profile for a review, and lists attempts by user (gsi1).
-    props.data.bindTable(quiz, ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:GetItem', 'dynamodb:Query'], { indexes: ['gsi1'] });
+    // Puts an issued attempt, records its submission with one conditional UpdateItem, lists a
+    // trainee's attempts (their partition), finds an attempt by id for a review (gsi3) and reads
+    // the trainee's profile to decide who may see it.
+    props.data.bindTable(quiz, ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:GetItem', 'dynamodb:Query'], { indexes: ['gsi3'] });
 
     const accounts = new PlatformFunction(this, 'AccountsFunction', {
       name: 'accounts',

@@ -6,7 +6,7 @@ import type { AttemptStore } from '../../functions/core/quiz/attempt-store';
 import { drawQuestions } from '../../functions/core/quiz/draw';
 import { encodeServedToken } from '../../functions/core/quiz/served-token';
 import { apiGatewayEvent } from '../support/api-gateway-event';
-import { correctAnswer } from '../support/banks';
+import { correctAnswer, questionById, wrongAnswer } from '../support/banks';
 
 export const BENCH_MODULE = 'mechanism-of-action';
 
@@ -61,3 +61,12 @@ export const submitEach = (attempts: OpenAttempt[]) => () => {
 /** An API Gateway HTTP API (payload 2.0) POST event with a JSON body. */
 export const postEvent = (path: string, body: unknown, authorization: string): APIGatewayProxyEventV2 =>
   apiGatewayEvent('POST', path, JSON.stringify(body), { 'content-type': 'application/json', authorization });
+
+/**
+ * The same submission with `count` answers wrong (never a safety-critical one), so it still
+ * passes at the pass mark: a typical submission, whose feedback explains what was missed.
+ */
+export function withMistakes(body: SubmitAnswers, count: number): SubmitAnswers {
+  const missed = new Set(body.answers.filter(({ questionId }) => !questionById(questionId).safetyCritical).slice(0, count).map(({ questionId }) => questionId));
+  return { ...body, answers: body.answers.map((answer) => (missed.has(answer.questionId) ? { ...answer, selected: wrongAnswer(answer.questionId) } : answer)) };
+}

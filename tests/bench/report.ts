@@ -1,5 +1,5 @@
 import { cpus, totalmem } from 'node:os';
-import type { Capacity } from './capacity';
+import type { Capacity } from '../support/metered-client';
 import type { ColdStart } from './cold-start';
 import type { CostPerMillion } from './cost-model';
 import type { Load } from './http-load';

@@ -72,6 +72,13 @@ describe('a trainee in Chromium', () => {
     expect(await wrongItem.innerText()).toContain('✗ Incorrect');
     expect(await wrongItem.innerText()).toContain(questionById(wrong).explanation);
     expect(await wrongItem.getByRole('link', { name: 'Review this in the lesson' }).getAttribute('href')).toBe(`/courses/mechanism-of-action#${questionById(wrong).section}`);
+    const right = served.find((id) => id !== wrong)!;
+    // The result explains what was missed; every explanation is one link away, in the review.
+    expect(await feedback.filter({ hasText: questionById(right).prompt }).innerText()).not.toContain(questionById(right).explanation);
+    await page.getByRole('link', { name: 'Review every question with its explanation' }).click();
+    await page.waitForURL(/\/attempts\/review\?id=/);
+    await page.getByTestId('attempt-result').waitFor();
+    expect(await page.getByTestId('feedback-item').filter({ hasText: questionById(right).prompt }).innerText()).toContain(questionById(right).explanation);
 
     await page.getByRole('link', { name: 'My progress' }).first().click();
     const row = page.getByRole('row').filter({ hasText: 'Mechanism of action' }).first();

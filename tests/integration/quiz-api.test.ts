@@ -9,6 +9,7 @@ import { createQuizApp, MAX_BODY_BYTES } from '../../functions/quiz/app';
 import { quizDepsFromEnv } from '../../functions/quiz/deps-from-env';
 import { answersFor, bundledBanks, questionById, submissionFor } from '../support/banks';
 import { writeUnits } from '../support/dynamo-item-size';
+import { meteredClient } from '../support/metered-client';
 import { ANSWER_KEY_FIELDS, jsonKeys } from '../support/json-keys';
 import { newTrainee } from '../support/new-trainee';
 
@@ -97,6 +98,10 @@ describe('POST /api/attempts/:attemptId/submission', () => {
       explanation: questionById(wrong).explanation,
       section: questionById(wrong).section,
     });
+    // Explanations of what was answered right wait in the review; a submission pays for every byte.
+    const right = result.feedback.find((feedback) => feedback.correct)!;
+    expect(right).not.toHaveProperty('explanation');
+    expect(right.section).toBe(questionById(right.questionId).section);
 
     const stored = await attempts.get(attempt.attemptId);
     expect(stored?.submission).toMatchObject({ correctCount: 9, passed: true });
@@ -126,6 +131,20 @@ describe('POST /api/attempts/:attemptId/submission', () => {
     expect(response.status).toBe(201);
     expect(reads).toEqual([]);
     expect((await attempts.get(attempt.attemptId))?.submission?.passed).toBe(true);
+  });
+
+  it('costs one write unit in all, as DynamoDB counts it: no read, and no index rewritten', async () => {
+    const fresh = await newTrainee(stack);
+    const attempt = await issue(fresh, 'technique');
+    const metered = meteredClient(stack.dynamoEndpoint, stack.tableName);
+    const meteredApp = createQuizApp({ ...deps, now: () => clock, attempts: new DynamoAttemptStore(metered.client, stack.tableName) });
+    const response = await meteredApp.request(`/api/attempts/${attempt.attemptId}/submission`, {
+      method: 'POST',
+      headers: { authorization: fresh.authorization, 'content-type': 'application/json' },
+      body: JSON.stringify(submissionFor(attempt)),
+    });
+    expect(response.status).toBe(201);
+    expect(metered.take()).toEqual({ readUnits: 0, writeUnits: 1, calls: ['UpdateItem'] });
   });
 
   it.each(['mechanism-of-action', 'contraindications'])('records a %s attempt in one item within one 1 KB write unit, also once submitted', async (moduleId) => {

@@ -43,13 +43,15 @@ export const answerVerdictSchema = z.object({
   questionId: z.string(),
   correct: z.boolean(),
   correctOptionIds: z.array(z.string()),
-  explanation: z.string(),
+  /** Why the right answer is right. A submission's verdicts carry it for missed questions only; a review has every one. */
+  explanation: z.optional(z.string()),
   /** The lesson section to revisit (a heading id of the module page). */
   section: z.string(),
 });
 
 /** A verdict with the question as it was shown and what was selected, for a later review. */
 export const questionFeedbackSchema = z.extend(answerVerdictSchema, {
+  explanation: z.string(),
   type: questionTypeSchema,
   prompt: z.string(),
   vignette: z.optional(z.string()),
@@ -77,7 +79,8 @@ const attemptOutcomeShape = {
 
 /**
  * The answer to a submission: the outcome and a verdict per served question, without repeating
- * the questions the client was just shown (they are most of the bytes of a full review).
+ * the questions the client was just shown, and with explanations for the missed questions only;
+ * the review (GET /api/attempts/{attemptId}) has them all. Every byte here is paid per submission.
  */
 export const submissionResultSchema = z.object({ ...attemptOutcomeShape, feedback: z.array(answerVerdictSchema) });
 

@@ -59,7 +59,7 @@ function outcome(record: Scored, nextAttemptAt?: string) {
   };
 }
 
-const verdict = (questionId: string, correct: boolean, question: BankQuestion | undefined): AnswerVerdict => ({
+const verdict = (questionId: string, correct: boolean, question: BankQuestion | undefined) => ({
   questionId,
   correct,
   correctOptionIds: question?.correctOptionIds ?? [],
@@ -67,10 +67,13 @@ const verdict = (questionId: string, correct: boolean, question: BankQuestion | 
   section: question?.section ?? '',
 });
 
-/** The answer to a submission: the outcome and a verdict per served question, in served order. */
+/** The answer to a submission: the outcome and a verdict per served question, in served order; explanations where it was missed. */
 export function submissionView(record: Scored, bank: QuestionBank | undefined, nextAttemptAt?: string): SubmissionResult {
   const byId = new Map(bank?.questions.map((question) => [question.id, question]));
-  const feedback = record.submission.answers.map(({ questionId, correct }) => verdict(questionId, correct, byId.get(questionId)));
+  const feedback = record.submission.answers.map(({ questionId, correct }): AnswerVerdict => {
+    const { explanation, ...rest } = verdict(questionId, correct, byId.get(questionId));
+    return correct ? rest : { ...rest, explanation };
+  });
   return { ...outcome(record, nextAttemptAt), feedback };
 }
 

@@ -13,28 +13,30 @@ export interface ServedClaim {
 }
 
 const MAX_QUESTIONS = 100;
-const PART = /^[A-Za-z0-9-]{1,80}$/;
+const ID = '[A-Za-z0-9-]{1,80}';
+const QUESTION = `${ID}\\|(?:${ID}(?:,${ID})*)?`;
+/** module~version~question;question;… where a question is `id|option,option,…`: checked in one pass. */
+const TOKEN = new RegExp(`^(${ID})~(${ID})~(${QUESTION}(?:;${QUESTION})*)$`);
 
-/** One served question as `questionId|c,a,b`; storage keeps the same form. */
-export const encodeServedQuestion = ({ questionId, optionOrder }: ServedQuestion) => `${questionId}|${optionOrder.join(',')}`;
+/** One served question as `questionId|c,a,b`. */
+const encodeServedQuestion = ({ questionId, optionOrder }: ServedQuestion) => `${questionId}|${optionOrder.join(',')}`;
 
-export function decodeServedQuestion(encoded: string): ServedQuestion {
+function decodeServedQuestion(encoded: string): ServedQuestion {
   const [questionId, order] = encoded.split('|');
   return { questionId, optionOrder: order ? order.split(',') : [] };
 }
 
-export const encodeServedToken = ({ moduleId, contentVersion, served }: ServedClaim) =>
-  [moduleId, contentVersion, served.map(encodeServedQuestion).join(';')].join('~');
+/** The served questions in order, as one string (`a|c,b;d|`): storage compares it with one equality. */
+export const encodeServedList = (served: ServedQuestion[]) => served.map(encodeServedQuestion).join(';');
+export const decodeServedList = (encoded: string) => encoded.split(';').map(decodeServedQuestion);
+
+export const encodeServedToken = ({ moduleId, contentVersion, served }: ServedClaim) => [moduleId, contentVersion, encodeServedList(served)].join('~');
 
 /** The claim in a token, or undefined when it is not one this API could have issued. */
 export function decodeServedToken(token: string): ServedClaim | undefined {
-  const [moduleId, contentVersion, questions, ...rest] = token.split('~');
-  if (rest.length > 0 || !PART.test(moduleId ?? '') || !PART.test(contentVersion ?? '') || !questions) return undefined;
-  const entries = questions.split(';');
-  if (entries.length > MAX_QUESTIONS || entries.some((entry) => entry.split('|').length !== 2)) return undefined;
-  const served = entries.map(decodeServedQuestion);
-  const wellFormed = served.every(
-    ({ questionId, optionOrder }) => PART.test(questionId) && optionOrder.every((optionId) => PART.test(optionId)),
-  );
-  return wellFormed && new Set(served.map((question) => question.questionId)).size === served.length ? { moduleId, contentVersion, served } : undefined;
+  const match = TOKEN.exec(token);
+  if (!match) return undefined;
+  const served = decodeServedList(match[3]);
+  if (served.length > MAX_QUESTIONS || new Set(served.map((question) => question.questionId)).size !== served.length) return undefined;
+  return { moduleId: match[1], contentVersion: match[2], served };
 }

@@ -1,18 +1,19 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { StorageUnavailable } from '../errors';
 import type { AttemptRecord, AttemptStore, GradedAnswer, OpenAttemptClaim, ServedQuestion, Submission, SubmitOutcome } from '../quiz/attempt-store';
-import { decodeServedQuestion, encodeServedQuestion } from '../quiz/served-token';
+import { decodeServedList, encodeServedList } from '../quiz/served-token';
+import { byTime } from '../quiz/attempt-policy';
 import { keys } from './keys';
 import { byIndex, queryAll } from './query-all';
 
-export const attemptKey = keys.attempt;
 
 /**
  * Compact encodings keep a submitted attempt within one 1 KB write unit (an update is billed on
- * the whole item): served questions as `questionId|c,a,b` strings, and graded answers as one
- * string `b|1;a,c|0;…` in served order, so question ids are not repeated.
+ * the whole item): the served questions as one string `questionId|c,a,b;…` (a submission's
+ * condition compares it in one equality), and graded answers as one string `b|1;a,c|0;…` in
+ * served order, so question ids are not repeated.
  */
 const encodeAnswers = (answers: GradedAnswer[]) => answers.map(({ selected, correct }) => `${selected.join(',')}|${correct ? 1 : 0}`).join(';');
 
@@ -28,7 +29,7 @@ const encodeSubmission = (submission: Submission) => ({ ...submission, answers: 
 function toRecord(item: Record<string, unknown>): AttemptRecord {
   const { attemptId, userSub, moduleId, contentVersion, passMark, issuedAt, expiresAt, served, submission } = item as Record<string, never>;
   const stored = submission as (Omit<Submission, 'answers'> & { answers: string }) | undefined;
-  const servedQuestions = (served as string[]).map(decodeServedQuestion);
+  const servedQuestions = decodeServedList(served as string);
   return {
     attemptId,
     userSub,
@@ -54,12 +55,11 @@ export class DynamoAttemptStore implements AttemptStore {
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            ...keys.attempt(record.attemptId),
+            ...keys.attempt(record.userSub, record.attemptId),
+            ...keys.attemptById(record.attemptId),
             type: 'Attempt',
             ...record,
-            served: record.served.map(encodeServedQuestion),
-            gsi1pk: keys.attemptsOf(record.userSub),
-            gsi1sk: `${record.issuedAt}#${record.attemptId}`,
+            served: encodeServedList(record.served),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -71,7 +71,10 @@ export class DynamoAttemptStore implements AttemptStore {
 
   async get(attemptId: string): Promise<AttemptRecord | undefined> {
     try {
-      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.attempt(attemptId), ConsistentRead: true }));
+      // By id alone (a reviewer does not know whose it is): the keys-only index names the item.
+      const { Items: [found] = [] } = await this.client.send(new QueryCommand(byIndex(this.tableName, 'gsi3', keys.attemptById(attemptId).gsi3pk)));
+      if (!found) return undefined;
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: found.pk, sk: found.sk }, ConsistentRead: true }));
       return Item ? toRecord(Item) : undefined;
     } catch (error) {
       throw new StorageUnavailable({ cause: error });
@@ -85,18 +88,18 @@ export class DynamoAttemptStore implements AttemptStore {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.attempt(attemptId),
+          // The key is the trainee's own partition: someone else's attempt id finds nothing there.
+          Key: keys.attempt(claim.userSub, attemptId),
           UpdateExpression: 'SET #submission = :submission',
           ConditionExpression:
-            'attribute_exists(pk) AND attribute_not_exists(#submission) AND userSub = :userSub AND moduleId = :moduleId' +
+            'attribute_exists(pk) AND attribute_not_exists(#submission) AND moduleId = :moduleId' +
             ' AND contentVersion = :contentVersion AND served = :served AND expiresAt > :at',
           ExpressionAttributeNames: { '#submission': 'submission' },
           ExpressionAttributeValues: {
             ':submission': encodeSubmission(submission),
-            ':userSub': claim.userSub,
             ':moduleId': claim.moduleId,
             ':contentVersion': claim.contentVersion,
-            ':served': claim.served.map(encodeServedQuestion),
+            ':served': encodeServedList(claim.served),
             ':at': claim.at,
           },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -110,6 +113,14 @@ export class DynamoAttemptStore implements AttemptStore {
   }
 
   async listByUser(userSub: string): Promise<AttemptRecord[]> {
-    return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', keys.attemptsOf(userSub), true))).map(toRecord);
+    const { pk, skPrefix } = keys.attemptsOf(userSub);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      // Strongly consistent: the attempt policy must see an attempt issued a moment ago.
+      ConsistentRead: true,
+    });
+    return items.map(toRecord).sort((a, b) => byTime(b.issuedAt, a.issuedAt));
   }
 }

@@ -18,7 +18,7 @@ export async function queryAll(client: DynamoDBDocumentClient, input: QueryComma
 }
 
 /** Query one index partition. */
-export const byIndex = (tableName: string, index: 'gsi1' | 'gsi2', partition: string, newestFirst = false): QueryCommandInput => ({
+export const byIndex = (tableName: string, index: 'gsi1' | 'gsi2' | 'gsi3', partition: string, newestFirst = false): QueryCommandInput => ({
   TableName: tableName,
   IndexName: index,
   KeyConditionExpression: '#pk = :pk',

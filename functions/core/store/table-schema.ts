@@ -4,19 +4,22 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * The one definition of the platform table's keys and indexes. The CDK data construct, the
  * local stack and the tests all build the table from this; the storage adapters use its names.
  * Single-table design: every item has a `pk`/`sk`. `gsi1` lists by owner (an organisation's
- * people, a user's attempts, all organisations); `gsi2` lists a supervisor's trainees.
+ * people, all organisations); `gsi2` lists a supervisor's trainees; `gsi3` finds an attempt by
+ * its id alone. gsi3 holds keys only, so recording a submission (which changes no key) writes
+ * the table item and no index: one write unit.
  */
 export const tableSchema = {
   partitionKey: 'pk',
   sortKey: 'sk',
   globalSecondaryIndexes: [
-    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: 'KEYS_ONLY' },
   ],
   timeToLiveAttribute: 'expiresAt',
 } as const;
 
-/** The same table for DynamoDB Local (on-demand, string keys, all attributes projected). */
+/** The same table for DynamoDB Local (on-demand, string keys, the same projections). */
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const keyNames = [
     tableSchema.partitionKey,
@@ -37,7 +40,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
         { AttributeName: index.partitionKey, KeyType: 'HASH' },
         { AttributeName: index.sortKey, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection: { ProjectionType: index.projection },
     })),
   };
 }

@@ -12,7 +12,7 @@ export function withQuestions(attempt: IssuedAttempt, answers: Answer[], result:
     issuedAt: attempt.issuedAt,
     feedback: result.feedback.map((verdict) => {
       const { id: _id, ...question } = questions.get(verdict.questionId) ?? { id: verdict.questionId, type: 'single' as const, prompt: '', safetyCritical: false, options: [] };
-      return { ...question, ...verdict, selected: selected.get(verdict.questionId) ?? [] };
+      return { ...question, ...verdict, explanation: verdict.explanation ?? '', selected: selected.get(verdict.questionId) ?? [] };
     }),
   };
 }
