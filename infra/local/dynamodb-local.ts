@@ -7,6 +7,8 @@ import { assertJava, assertPortFree, PreflightError } from './preflight';
 export interface DynamoDbLocal {
   endpoint: string;
   client: DynamoDBClient;
+  /** The java process, for the benchmark's CPU accounting. */
+  pid?: number;
   stop: () => Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startDynamoDbLocal(port: number, portEnvVar = 'DYNAMODB_PO
     }
   }
   return {
+    pid: child.pid,
     endpoint,
     client,
     stop: async () => {

@@ -26,6 +26,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   webUrl: string;
   dynamoEndpoint: string;
+  /** The DynamoDB Local (java) process id. */
+  dynamoDbPid?: number;
   tableName: string;
   identityProvider: LocalIdentityProvider;
   /** The environment the functions run with, as Lambda would give them theirs. */
@@ -88,7 +90,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     if ((server.address() as AddressInfo).port !== port) throw new Error('the local origin did not bind its port');
 
-    return { webUrl, dynamoEndpoint: dynamo.endpoint, tableName: options.tableName, identityProvider, functionEnv, apps, stop };
+    return { webUrl, dynamoEndpoint: dynamo.endpoint, dynamoDbPid: dynamo.pid, tableName: options.tableName, identityProvider, functionEnv, apps, stop };
   } catch (error) {
     await stop();
     throw error;

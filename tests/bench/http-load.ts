@@ -15,6 +15,8 @@ export interface Load {
   peakRssMb: number;
   /** CPU time the server process spent per request (user + system). */
   cpuMsPerRequest: number;
+  /** CPU time DynamoDB Local (java, on the same cores) spent per request. */
+  dynamoDbCpuMsPerRequest: number;
 }
 
 /** What browsers send, so responses are encoded as a browser would receive them. */
@@ -83,13 +85,15 @@ async function fire(url: string, amount: number, authorization: string, next: ()
  */
 export async function load(
   url: string,
-  pid: number,
+  pids: { server: number; dynamoDb: number },
   next: () => { path: string; body: unknown },
   authorization = '',
 ): Promise<Load & { warmUp2xx: number }> {
   const warmUp = await fire(url, LOAD.warmUp, authorization, next);
-  const cpuBefore = cpuTimeMs(pid);
+  const cpuBefore = cpuTimeMs(pids.server);
+  const dynamoDbBefore = cpuTimeMs(pids.dynamoDb);
   const { result, elapsedSeconds } = await fire(url, LOAD.amount, authorization, next);
+  const perRequest = (ms: number) => round(ms / result.requests.total, 3);
   return {
     warmUp2xx: warmUp.result['2xx'],
     requests: result.requests.total,
@@ -99,7 +103,8 @@ export async function load(
     status2xx: result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    peakRssMb: peakRssMb(pid),
-    cpuMsPerRequest: round((cpuTimeMs(pid) - cpuBefore) / result.requests.total, 3),
+    peakRssMb: peakRssMb(pids.server),
+    cpuMsPerRequest: perRequest(cpuTimeMs(pids.server) - cpuBefore),
+    dynamoDbCpuMsPerRequest: perRequest(cpuTimeMs(pids.dynamoDb) - dynamoDbBefore),
   };
 }

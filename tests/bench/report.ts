@@ -48,6 +48,7 @@ export function toMarkdown(results: BenchResults): string {
     `| Errors under load, median round (non-2xx + errors) | ${load.quiz.non2xx + load.quiz.errors} | ${load.floor.non2xx + load.floor.errors} | goal 0 |`,
     `| Stored items vs 2xx responses, all rounds | ${load.storedAttempts} / ${load.quiz2xx} | ${load.storedFloorItems} / ${load.floor2xx} | must be equal |`,
     `| Server CPU time per request under load | ${load.quiz.cpuMsPerRequest} ms | ${load.floor.cpuMsPerRequest} ms | |`,
+    `| DynamoDB Local CPU time per request under load (same 2 cores) | ${load.quiz.dynamoDbCpuMsPerRequest} ms | ${load.floor.dynamoDbCpuMsPerRequest} ms | |`,
     `| Peak RSS under load (all rounds) | ${load.quiz.peakRssMb} MB | ${load.floor.peakRssMb} MB | Lambda memory ${cost.memoryMb} MB |`,
     ...web.routes.map((route) => `| Web \`${route.route}\` first-load JS / CSS (gzip) | ${kb(route.jsGzipBytes)} / ${kb(route.cssGzipBytes)} | | JS ≤ 50 KB |`),
     `| Module page, bytes transferred in Chromium (${web.modulePage.requests} requests) | ${kb(web.modulePage.transferredBytes)} | | |`,

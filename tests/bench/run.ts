@@ -119,7 +119,7 @@ async function main() {
     const port = await freePort();
     const child = await startServer(serverPath, { ...env, PORT: String(port) });
     children.push(child);
-    const result = await load(`http://127.0.0.1:${port}`, child.pid!, path === 'quiz' ? submitEach(open) : floorRequest, authorization);
+    const result = await load(`http://127.0.0.1:${port}`, { server: child.pid!, dynamoDb: stack!.dynamoDbPid! }, path === 'quiz' ? submitEach(open) : floorRequest, authorization);
     child.kill();
     return result;
   };
