@@ -18,11 +18,14 @@ describe('local origin (CloudFront stand-in)', () => {
       body: JSON.stringify(submissionFor(attempt)),
     });
     expect(response.status).toBe(201);
-    expect(response.headers.get('content-encoding')).toBe('gzip');
-    expect(response.headers.get('content-security-policy')).toBe(API_CONTENT_SECURITY_POLICY);
-    expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(((await response.json()) as { passed: boolean }).passed).toBe(true);
+    const review = await fetch(`${stack.webUrl}/api/attempts/${attempt.attemptId}`, { headers });
+    expect(review.headers.get('content-encoding')).toBe('gzip');
+    for (const answer of [response, review]) {
+      expect(answer.headers.get('content-security-policy')).toBe(API_CONTENT_SECURITY_POLICY);
+      expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+    }
+    expect(((await review.json()) as { passed: boolean }).passed).toBe(true);
   });
 
   it('marks API errors uncacheable too', async () => {

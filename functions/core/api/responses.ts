@@ -38,20 +38,26 @@ export const issuedAttemptSchema = z.object({
 
 export const failedRuleSchema = z.enum(['pass-mark', 'safety-critical']);
 
-/** The verdict on one answer: what the trainee needs beyond the question they already have. */
+/**
+ * The verdict on one answer: what the trainee needs beyond the question they already have. In a
+ * submission's answer only missed questions carry the rest (for the others, what was selected is
+ * the right answer); a review carries everything.
+ */
 export const answerVerdictSchema = z.object({
   questionId: z.string(),
   correct: z.boolean(),
-  correctOptionIds: z.array(z.string()),
-  /** Why the right answer is right. A submission's verdicts carry it for missed questions only; a review has every one. */
+  correctOptionIds: z.optional(z.array(z.string())),
+  /** Why the right answer is right. */
   explanation: z.optional(z.string()),
   /** The lesson section to revisit (a heading id of the module page). */
-  section: z.string(),
+  section: z.optional(z.string()),
 });
 
 /** A verdict with the question as it was shown and what was selected, for a later review. */
 export const questionFeedbackSchema = z.extend(answerVerdictSchema, {
+  correctOptionIds: z.array(z.string()),
   explanation: z.string(),
+  section: z.string(),
   type: questionTypeSchema,
   prompt: z.string(),
   vignette: z.optional(z.string()),
@@ -79,8 +85,9 @@ const attemptOutcomeShape = {
 
 /**
  * The answer to a submission: the outcome and a verdict per served question, without repeating
- * the questions the client was just shown, and with explanations for the missed questions only;
- * the review (GET /api/attempts/{attemptId}) has them all. Every byte here is paid per submission.
+ * the questions the client was just shown, and with the right answer, explanation and lesson
+ * section for missed questions only; the review (GET /api/attempts/{attemptId}) has them all.
+ * Every byte here is paid per submission.
  */
 export const submissionResultSchema = z.object({ ...attemptOutcomeShape, feedback: z.array(answerVerdictSchema) });
 

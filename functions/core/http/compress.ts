@@ -26,5 +26,5 @@ export function sendJson(c: Context, data: unknown, status: ContentfulStatusCode
   if (text.length < MIN_BYTES || !acceptsGzip(c.req.header('accept-encoding'))) {
     return c.body(text, status, { 'content-type': 'application/json' });
   }
-  return c.body(gzipSync(text, { level: 1 }), status, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+  return c.body(gzipSync(text, { level: 6, windowBits: 12, memLevel: 4 }), status, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
 }

@@ -67,13 +67,12 @@ const verdict = (questionId: string, correct: boolean, question: BankQuestion | 
   section: question?.section ?? '',
 });
 
-/** The answer to a submission: the outcome and a verdict per served question, in served order; explanations where it was missed. */
+/** The answer to a submission: the outcome and a verdict per served question, in served order; the details where it was missed. */
 export function submissionView(record: Scored, bank: QuestionBank | undefined, nextAttemptAt?: string): SubmissionResult {
   const byId = new Map(bank?.questions.map((question) => [question.id, question]));
-  const feedback = record.submission.answers.map(({ questionId, correct }): AnswerVerdict => {
-    const { explanation, ...rest } = verdict(questionId, correct, byId.get(questionId));
-    return correct ? rest : { ...rest, explanation };
-  });
+  const feedback = record.submission.answers.map(({ questionId, correct }): AnswerVerdict =>
+    correct ? { questionId, correct } : verdict(questionId, correct, byId.get(questionId)),
+  );
   return { ...outcome(record, nextAttemptAt), feedback };
 }
 

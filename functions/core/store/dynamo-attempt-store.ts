@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { StorageUnavailable } from '../errors';
 import type { AttemptRecord, AttemptStore, GradedAnswer, OpenAttemptClaim, ServedQuestion, Submission, SubmitOutcome } from '../quiz/attempt-store';
-import { decodeServedList, encodeServedList } from '../quiz/served-token';
+import { decodeServedList, encodeServedToken } from '../quiz/served-token';
 import { byTime } from '../quiz/attempt-policy';
 import { keys } from './keys';
 import { byIndex, queryAll } from './query-all';
@@ -11,9 +11,9 @@ import { byIndex, queryAll } from './query-all';
 
 /**
  * Compact encodings keep a submitted attempt within one 1 KB write unit (an update is billed on
- * the whole item): the served questions as one string `questionId|c,a,b;…` (a submission's
- * condition compares it in one equality), and graded answers as one string `b|1;a,c|0;…` in
- * served order, so question ids are not repeated.
+ * the whole item): what was served as `draw`, the served token itself (module~version~
+ * `questionId|c,a,b;…`), so a submission's condition checks all of it with one equality; and
+ * graded answers as one string `b|1;a,c|0;…` in served order, so question ids are not repeated.
  */
 const encodeAnswers = (answers: GradedAnswer[]) => answers.map(({ selected, correct }) => `${selected.join(',')}|${correct ? 1 : 0}`).join(';');
 
@@ -27,9 +27,9 @@ function decodeAnswers(encoded: string, served: ServedQuestion[]): GradedAnswer[
 const encodeSubmission = (submission: Submission) => ({ ...submission, answers: encodeAnswers(submission.answers) });
 
 function toRecord(item: Record<string, unknown>): AttemptRecord {
-  const { attemptId, userSub, moduleId, contentVersion, passMark, issuedAt, expiresAt, served, submission } = item as Record<string, never>;
+  const { attemptId, userSub, moduleId, contentVersion, passMark, issuedAt, expiresAt, draw, submission } = item as Record<string, never>;
   const stored = submission as (Omit<Submission, 'answers'> & { answers: string }) | undefined;
-  const servedQuestions = decodeServedList(served as string);
+  const servedQuestions = decodeServedList((draw as string).slice((draw as string).lastIndexOf('~') + 1));
   return {
     attemptId,
     userSub,
@@ -50,6 +50,7 @@ export class DynamoAttemptStore implements AttemptStore {
   ) {}
 
   async create(record: AttemptRecord): Promise<void> {
+    const { served: _served, ...fields } = record;
     try {
       await this.client.send(
         new PutCommand({
@@ -58,8 +59,8 @@ export class DynamoAttemptStore implements AttemptStore {
             ...keys.attempt(record.userSub, record.attemptId),
             ...keys.attemptById(record.attemptId),
             type: 'Attempt',
-            ...record,
-            served: encodeServedList(record.served),
+            ...fields,
+            draw: encodeServedToken(record),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -91,17 +92,10 @@ export class DynamoAttemptStore implements AttemptStore {
           // The key is the trainee's own partition: someone else's attempt id finds nothing there.
           Key: keys.attempt(claim.userSub, attemptId),
           UpdateExpression: 'SET #submission = :submission',
-          ConditionExpression:
-            'attribute_exists(pk) AND attribute_not_exists(#submission) AND moduleId = :moduleId' +
-            ' AND contentVersion = :contentVersion AND served = :served AND expiresAt > :at',
+          // A missing item has no draw, so the equality also says it exists.
+          ConditionExpression: 'attribute_not_exists(#submission) AND draw = :draw AND expiresAt > :at',
           ExpressionAttributeNames: { '#submission': 'submission' },
-          ExpressionAttributeValues: {
-            ':submission': encodeSubmission(submission),
-            ':moduleId': claim.moduleId,
-            ':contentVersion': claim.contentVersion,
-            ':served': encodeServedList(claim.served),
-            ':at': claim.at,
-          },
+          ExpressionAttributeValues: { ':submission': encodeSubmission(submission), ':draw': encodeServedToken(claim), ':at': claim.at },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );

@@ -12,7 +12,9 @@ export function withQuestions(attempt: IssuedAttempt, answers: Answer[], result:
     issuedAt: attempt.issuedAt,
     feedback: result.feedback.map((verdict) => {
       const { id: _id, ...question } = questions.get(verdict.questionId) ?? { id: verdict.questionId, type: 'single' as const, prompt: '', safetyCritical: false, options: [] };
-      return { ...question, ...verdict, explanation: verdict.explanation ?? '', selected: selected.get(verdict.questionId) ?? [] };
+      const chosen = selected.get(verdict.questionId) ?? [];
+      // A question answered right comes back as just that: what was chosen is the right answer.
+      return { ...question, ...verdict, correctOptionIds: verdict.correctOptionIds ?? chosen, explanation: verdict.explanation ?? '', section: verdict.section ?? '', selected: chosen };
     }),
   };
 }
