@@ -23,7 +23,7 @@ export interface Load {
 export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
 /** Bounded load: per round, an unmeasured warm-up, then the measured submissions. */
-export const LOAD = { connections: 10, warmUp: 2_000, amount: 3_000, rounds: 3, timeoutSeconds: 60 };
+export const LOAD = { connections: 10, warmUp: 3_000, amount: 3_000, rounds: 3, timeoutSeconds: 60 };
 
 /** Starts a bundled server in its own Node process and resolves when it listens. */
 export function startServer(bundlePath: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {

@@ -33,7 +33,7 @@ import { measureRequests, measureScoring } from './warm-latency';
 import { JS_BUDGET_GZIP_BYTES, routeWeights } from './web-weight';
 import { exchange } from './wire-bytes';
 
-const COLD_START_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
+const COLD_START_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 25);
 const WARM_CALLS = Number(process.env.BENCH_WARM_CALLS ?? 1_000);
 const SCORING_CALLS = 20_000;
 const TABLE = 'cit-bench';

@@ -1,11 +1,20 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { compressedBanks } from './generated/question-banks.compressed';
-import type { QuestionBanks } from './types';
+import type { QuestionBank, QuestionBanks } from './types';
 
 /**
- * The question banks with answer keys, bundled into the functions that score. They ship
- * brotli-compressed (a third of the size of the JSON) and are inflated once per cold start, which
- * takes well under a millisecond. `npm run build:courses` validated them with zod when it wrote
- * them, so they are typed here rather than parsed against the schema again.
+ * The question banks with answer keys, bundled into the functions that score. Each module's bank
+ * ships brotli-compressed (a third of the size of the JSON) and is inflated the first time it is
+ * used, so a cold start pays only for the module its request needs. `npm run build:courses`
+ * validated them with zod when it wrote them, so they are typed here rather than parsed again.
  */
-export const bundledBanks = JSON.parse(brotliDecompressSync(Buffer.from(compressedBanks, 'base64')).toString('utf8')) as QuestionBanks;
+export const bundledBanks: QuestionBanks = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    Object.entries(compressedBanks).map(([moduleId, compressed]) => {
+      let bank: QuestionBank | undefined;
+      const inflate = () => (bank ??= JSON.parse(brotliDecompressSync(Buffer.from(compressed, 'base64')).toString('utf8')) as QuestionBank);
+      return [moduleId, { get: inflate, enumerable: true }];
+    }),
+  ),
+);

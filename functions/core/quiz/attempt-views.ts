@@ -1,4 +1,5 @@
 import type { AnswerVerdict, AttemptResult, AttemptSummary, IssuedAttempt, PublicQuestion, QuestionFeedback, SubmissionResult } from '../api/schemas';
+import { optionsById, questionsById } from '../course/question-index';
 import type { BankQuestion, QuestionBank } from '../course/types';
 import type { AttemptRecord, ServedQuestion, Submission } from './attempt-store';
 import { encodeServedToken } from './served-token';
@@ -7,7 +8,7 @@ const REMOVED = 'This question is no longer part of the course.';
 
 /** A served question as the trainee sees it: options in this attempt's order, nothing secret. */
 function publicQuestion(question: BankQuestion, { optionOrder }: ServedQuestion): PublicQuestion {
-  const options = new Map(question.options.map((option) => [option.id, option]));
+  const options = optionsById(question);
   const fixed = question.options.filter((option) => !optionOrder.includes(option.id)).map((option) => option.id);
   return {
     id: question.id,
@@ -23,7 +24,7 @@ function publicQuestion(question: BankQuestion, { optionOrder }: ServedQuestion)
 }
 
 export function issuedView(record: AttemptRecord, bank: QuestionBank, resumed: boolean): IssuedAttempt {
-  const byId = new Map(bank.questions.map((question) => [question.id, question]));
+  const byId = questionsById(bank);
   return {
     attemptId: record.attemptId,
     moduleId: record.moduleId,
@@ -69,7 +70,7 @@ const verdict = (questionId: string, correct: boolean, question: BankQuestion | 
 
 /** The answer to a submission: the outcome and a verdict per served question, in served order; the details where it was missed. */
 export function submissionView(record: Scored, bank: QuestionBank | undefined, nextAttemptAt?: string): SubmissionResult {
-  const byId = new Map(bank?.questions.map((question) => [question.id, question]));
+  const byId: ReadonlyMap<string, BankQuestion> = bank ? questionsById(bank) : new Map();
   const feedback = record.submission.answers.map(({ questionId, correct }): AnswerVerdict =>
     correct ? { questionId, correct } : verdict(questionId, correct, byId.get(questionId)),
   );
@@ -78,7 +79,7 @@ export function submissionView(record: Scored, bank: QuestionBank | undefined, n
 
 /** A submitted attempt in full, with the questions rebuilt from the bank as they were shown. */
 export function resultView(record: AttemptRecord, bank: QuestionBank | undefined, nextAttemptAt?: string): AttemptResult {
-  const byId = new Map(bank?.questions.map((question) => [question.id, question]));
+  const byId: ReadonlyMap<string, BankQuestion> = bank ? questionsById(bank) : new Map();
   const servedById = new Map(record.served.map((served) => [served.questionId, served]));
   const feedback = record.submission!.answers.map(({ questionId, selected, correct }): QuestionFeedback => {
     const question = byId.get(questionId);

@@ -1,6 +1,7 @@
 import type { Answer, FailedRule } from '../api/schemas';
 import type { ErrorLocation } from '../errors';
 import { InvalidAnswers } from '../errors';
+import { optionsById, questionsById } from '../course/question-index';
 import type { BankQuestion, QuestionBank } from '../course/types';
 import type { GradedAnswer, ServedQuestion, Submission } from './attempt-store';
 
@@ -22,7 +23,7 @@ function checkAnswers(questions: Map<string, BankQuestion>, answers: Answer[]): 
       errors.push({ pointer: `${pointer}/questionId`, message: `Question "${answer.questionId}" is answered more than once.` });
     }
     answered.add(answer.questionId);
-    const options = new Map(question.options.map((option) => [option.id, option]));
+    const options = optionsById(question);
     answer.selected.forEach((optionId, optionIndex) => {
       if (!options.has(optionId)) {
         errors.push({ pointer: `${pointer}/selected/${optionIndex}`, message: `Question "${answer.questionId}" has no option "${optionId}".` });
@@ -50,7 +51,7 @@ function checkAnswers(questions: Map<string, BankQuestion>, answers: Answer[]): 
  * with the pass mark AND every served safety-critical question right. Pure: no I/O.
  */
 export function scoreAttempt(bank: QuestionBank, served: ServedQuestion[], passMark: number, answers: Answer[]): Score {
-  const byId = new Map(bank.questions.map((question) => [question.id, question]));
+  const byId = questionsById(bank);
   const servedQuestions = new Map(served.map(({ questionId }) => [questionId, byId.get(questionId)!]));
   checkAnswers(servedQuestions, answers);
   const selectedFor = new Map(answers.map((answer) => [answer.questionId, answer.selected]));
