@@ -34,7 +34,7 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
     responses: { 200: { description: 'The document' } },
   },
   issueAttempt: {
-    summary: 'Start an attempt: the server draws the questions (no answers, no explanations). An attempt still open is returned instead.',
+    summary: 'Start an attempt: the server draws the questions (no answers, no explanations) and returns them with a servedToken to send back with the answers. An attempt still open is returned instead.',
     responses: {
         200: { description: 'The attempt already open for this module', schema: issuedAttemptSchema },
         201: { description: 'A new attempt', schema: issuedAttemptSchema },
@@ -46,7 +46,7 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
       },
   },
   submitAnswers: {
-    summary: 'Submit answers to the questions the attempt served; returns score, pass/fail (and which rule failed) and feedback. Idempotent.',
+    summary: "Submit answers with the attempt's servedToken; returns score, pass/fail (and which rule failed) and a verdict per question (for missed ones: the right answer, why, and the lesson section). Idempotent.",
     responses: {
         200: { description: 'Already submitted with the same answers: the stored result', schema: submissionResultSchema },
         201: { description: 'Scored and stored', schema: submissionResultSchema },
