@@ -1,5 +1,6 @@
 import type { CloudFormationCustomResourceCreateEvent, CloudFormationCustomResourceDeleteEvent } from 'aws-lambda';
 import { describe, expect, inject, it } from 'vitest';
+import type { Jwks } from 'aws-jwt-verify/jwk';
 import { createTokenVerifier } from '../../functions/core/auth/token-verifier';
 import { handler } from '../../functions/issuer-keys/handler';
 
@@ -12,7 +13,7 @@ describe('issuer-keys custom resource handler', () => {
   it("captures the issuer's public keys, which then verify its tokens with no fetch", async () => {
     const { Data, PhysicalResourceId } = await handler(event(stack.issuer));
     expect(PhysicalResourceId).toBe(stack.issuer);
-    const jwks = JSON.parse(Data!.Jwks) as { keys: Record<string, string>[] };
+    const jwks = JSON.parse(Data!.Jwks) as Jwks;
     expect(jwks.keys.map((key) => key.kid)).toEqual([stack.signingKey.kid]);
     expect(jwks.keys[0]).not.toHaveProperty('d');
     // The captured set alone verifies what the provider signs.

@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { describe, expect, inject, it } from 'vitest';
-import { Unauthenticated } from '../../functions/core/auth/errors';
+import { AuthUnavailable, Unauthenticated } from '../../functions/core/auth/errors';
 import { createTokenVerifier, tokenVerifierConfigFromEnv } from '../../functions/core/auth/token-verifier';
 import { demoPeople } from '../../infra/local/demo-data';
 
@@ -74,7 +74,7 @@ describe('ID token verification (JWKS from the issuer)', () => {
 
 describe('issuer keys pinned at deploy time (AUTH_JWKS)', () => {
   const { kty, n, e, kid, alg } = stack.signingKey;
-  const publicKey = { kty, n, e, kid, alg };
+  const publicKey = { kty: kty!, n: n!, e: e!, kid: kid!, alg: alg! };
   const unreachableIssuer = 'http://127.0.0.1:9';
 
   it('verifies with the pinned keys alone, without reaching the issuer', async () => {
@@ -85,9 +85,15 @@ describe('issuer keys pinned at deploy time (AUTH_JWKS)', () => {
 
   it('fetches a key it does not hold from the issuer, as after a key rotation', async () => {
     const { publicKey: other } = await generateKeyPair('RS256', { extractable: true });
-    const stale = { ...(await exportJWK(other)), kid: 'retired-key', alg: 'RS256' };
+    const { n: staleN, e: staleE } = await exportJWK(other);
+    const stale = { kty: 'RSA', n: staleN!, e: staleE!, kid: 'retired-key', alg: 'RS256' };
     const verify = createTokenVerifier({ issuer: stack.issuer, audience: stack.clientId, jwks: { keys: [stale] } });
     expect((await verify(await mint({}))).sub).toBe(demoPeople.traineeA.sub);
+  });
+
+  it("reports the issuer's keys as unavailable (not the caller's fault) when they must be fetched and cannot be", async () => {
+    const verify = createTokenVerifier({ issuer: unreachableIssuer, audience: stack.clientId });
+    await expect(verify(await mint({ iss: unreachableIssuer }))).rejects.toBeInstanceOf(AuthUnavailable);
   });
 
   it('still rejects a forged token that names a pinned key id', async () => {
@@ -106,7 +112,7 @@ describe('issuer keys pinned at deploy time (AUTH_JWKS)', () => {
 
 describe('verified tokens remembered until they expire', () => {
   const { kty, n, e, kid, alg } = stack.signingKey;
-  const jwks = { keys: [{ kty, n, e, kid, alg }] };
+  const jwks = { keys: [{ kty: kty!, n: n!, e: e!, kid: kid!, alg: alg! }] };
 
   it('accepts a remembered token until its expiry (plus the clock tolerance), then refuses it as expired', async () => {
     let clock = new Date();
