@@ -79,7 +79,7 @@ async function main() {
   const env = { ...process.env, ...stack.functionEnv, AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1' };
   const client = createDocumentClient({ tableName: TABLE, endpoint: stack.dynamoEndpoint });
   const store = new DynamoAttemptStore(client, TABLE);
-  const loadRequests = LOAD.rounds * (LOAD.warmUp + LOAD.amount);
+  const loadRequests = (LOAD.rounds + 1) * (LOAD.warmUp + LOAD.amount);
   // Warm latency also sends 50 unmeasured requests first; the cost step submits two samples.
   const toIssue = COLD_START_RUNS + WARM_CALLS + 50 + loadRequests + 2;
   note(`pre-issuing ${toIssue} attempts to submit…`);
@@ -112,7 +112,7 @@ async function main() {
     verification: 'not measured: certificate verification is not built yet',
   };
 
-  step(`HTTP load with autocannon: ${LOAD.rounds} interleaved rounds of ${LOAD.amount} submissions (after ${LOAD.warmUp} warm-up), ${LOAD.connections} connections…`);
+  step(`HTTP load with autocannon: ${LOAD.rounds} interleaved rounds (after a settling round) of ${LOAD.amount} submissions (after ${LOAD.warmUp} warm-up), ${LOAD.connections} connections…`);
   const attemptsBefore = await countItems(client, TABLE, 'Attempt', true);
   const floorBefore = await countItems(client, TABLE, 'Floor');
   const runLoad = async (serverPath: string, path: string) => {
@@ -124,21 +124,25 @@ async function main() {
     return result;
   };
   const rounds = { quiz: [] as Awaited<ReturnType<typeof runLoad>>[], floor: [] as Awaited<ReturnType<typeof runLoad>>[] };
-  for (let round = 1; round <= LOAD.rounds; round += 1) {
-    // DynamoDB Local keeps warming up; alternate who goes first so neither side always benefits.
+  const settling = { quiz: [] as typeof rounds.quiz, floor: [] as typeof rounds.floor };
+  for (let round = 0; round <= LOAD.rounds; round += 1) {
+    // Round 0 settles DynamoDB Local's JIT for both operations (its PutItem path is already warm
+    // from pre-issuing, its UpdateItem path is not) and is not reported. Then alternate who goes
+    // first so neither side always benefits from what warmed up before it.
     const order = round % 2 === 1 ? (['quiz', 'floor'] as const) : (['floor', 'quiz'] as const);
+    const into = round === 0 ? settling : rounds;
     for (const name of order) {
-      rounds[name].push(name === 'quiz' ? await runLoad(quizServer.path, 'quiz') : await runLoad(floorServer.path, 'floor'));
+      into[name].push(name === 'quiz' ? await runLoad(quizServer.path, 'quiz') : await runLoad(floorServer.path, 'floor'));
     }
-    note(`round ${round}: ours ${rounds.quiz.at(-1)!.requestsPerSecond} req/s, floor ${rounds.floor.at(-1)!.requestsPerSecond} req/s`);
+    note(`${round === 0 ? 'settling round (not reported)' : `round ${round}`}: ours ${into.quiz.at(-1)!.requestsPerSecond} req/s, floor ${into.floor.at(-1)!.requestsPerSecond} req/s`);
   }
   const quizLoad = medianRound(rounds.quiz);
   const floorLoad = medianRound(rounds.floor);
   const sum2xx = (list: typeof rounds.quiz) => list.reduce((total, run) => total + run.status2xx + run.warmUp2xx, 0);
   const storedAttempts = (await countItems(client, TABLE, 'Attempt', true)) - attemptsBefore;
   const storedFloorItems = (await countItems(client, TABLE, 'Floor')) - floorBefore;
-  const quiz2xxAll = sum2xx(rounds.quiz);
-  const floor2xxAll = sum2xx(rounds.floor);
+  const quiz2xxAll = sum2xx([...settling.quiz, ...rounds.quiz]);
+  const floor2xxAll = sum2xx([...settling.floor, ...rounds.floor]);
   note(`stored ${storedAttempts} attempts for ${quiz2xxAll} 2xx responses (warm-up included)`);
 
   step('web weight per route, and the module page in Chromium…');
@@ -200,7 +204,7 @@ async function main() {
       { name: 'bundle size ÷ floor', value: String(bundles.quiz.ratioToFloor), goal: `≤ ${SIZE_BUDGET_RATIO}`, met: bundles.quiz.ratioToFloor <= SIZE_BUDGET_RATIO },
       { name: 'cold start median ÷ floor', value: String(coldStart.ratio), goal: '≤ 1.2', met: coldStart.ratio <= 1.2 },
       { name: 'throughput ÷ floor', value: String(round(quizLoad.requestsPerSecond / floorLoad.requestsPerSecond, 3)), goal: '≥ 0.8', met: quizLoad.requestsPerSecond / floorLoad.requestsPerSecond >= 0.8 },
-      { name: 'errors under load (all rounds)', value: String(errorsIn(rounds.quiz)), goal: '0', met: errorsIn(rounds.quiz) === 0 },
+      { name: 'errors under load (all rounds)', value: String(errorsIn([...settling.quiz, ...rounds.quiz])), goal: '0', met: errorsIn([...settling.quiz, ...rounds.quiz]) === 0 },
       { name: 'stored attempts = 2xx responses', value: `${storedAttempts} / ${quiz2xxAll}`, goal: 'equal', met: storedAttempts === quiz2xxAll },
       { name: 'largest first-load JS (gzip)', value: `${round(maxJs / 1024, 1)} KB`, goal: `≤ ${JS_BUDGET_GZIP_BYTES / 1024} KB`, met: maxJs <= JS_BUDGET_GZIP_BYTES },
       { name: 'cost per 1M submissions', value: `$${cost.submissions.total}`, goal: '≤ $3', met: cost.submissions.total <= 3 },
