@@ -64,9 +64,9 @@ function sameAnswers(record: AttemptRecord, answers: Answer[]): boolean {
 }
 
 /**
- * When the trainee may try again after this (failed) attempt, by the module's policy. The index
- * that lists a trainee's attempts is eventually consistent, so the attempt just scored is merged
- * in as it now stands rather than trusted to be listed already.
+ * When the trainee may try again after this (failed) attempt, by the module's policy. The store
+ * port does not promise that a listing shows a write just made, so the attempt just scored is
+ * merged in as it now stands.
  */
 async function nextAttemptAfter(deps: AttemptsDeps, record: Pick<AttemptRecord, 'attemptId' | 'moduleId' | 'userSub' | 'submission'>): Promise<string | undefined> {
   const bank = deps.banks[record.moduleId];

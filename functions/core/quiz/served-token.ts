@@ -32,6 +32,9 @@ export const decodeServedList = (encoded: string) => encoded.split(';').map(deco
 
 export const encodeServedToken = ({ moduleId, contentVersion, served }: ServedClaim) => [moduleId, contentVersion, encodeServedList(served)].join('~');
 
+/** The served questions of a token this API wrote itself (stored), without checking it again. */
+export const servedInToken = (token: string) => decodeServedList(token.slice(token.lastIndexOf('~') + 1));
+
 /** The claim in a token, or undefined when it is not one this API could have issued. */
 export function decodeServedToken(token: string): ServedClaim | undefined {
   const match = TOKEN.exec(token);

@@ -3,11 +3,10 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { StorageUnavailable } from '../errors';
 import type { AttemptRecord, AttemptStore, GradedAnswer, OpenAttemptClaim, ServedQuestion, Submission, SubmitOutcome } from '../quiz/attempt-store';
-import { decodeServedList, encodeServedToken } from '../quiz/served-token';
+import { encodeServedToken, servedInToken } from '../quiz/served-token';
 import { byTime } from '../quiz/attempt-policy';
 import { keys } from './keys';
 import { byIndex, queryAll } from './query-all';
-
 
 /**
  * Compact encodings keep a submitted attempt within one 1 KB write unit (an update is billed on
@@ -29,7 +28,7 @@ const encodeSubmission = (submission: Submission) => ({ ...submission, answers: 
 function toRecord(item: Record<string, unknown>): AttemptRecord {
   const { attemptId, userSub, moduleId, contentVersion, passMark, issuedAt, expiresAt, draw, submission } = item as Record<string, never>;
   const stored = submission as (Omit<Submission, 'answers'> & { answers: string }) | undefined;
-  const servedQuestions = decodeServedList((draw as string).slice((draw as string).lastIndexOf('~') + 1));
+  const servedQuestions = servedInToken(draw);
   return {
     attemptId,
     userSub,
