@@ -16,7 +16,9 @@ export const tableSchema = {
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: 'KEYS_ONLY' },
   ],
-  timeToLiveAttribute: 'expiresAt',
+  // Its own name, so no domain field (an attempt's `expiresAt` deadline, say) is mistaken for it:
+  // DynamoDB deletes an item once this number of epoch seconds has passed.
+  timeToLiveAttribute: 'deleteAfterEpochSeconds',
 } as const;
 
 /** The same table for DynamoDB Local (on-demand, string keys, the same projections). */
