@@ -24,9 +24,9 @@ interface Sample {
 const runProcess = promisify(execFile);
 
 /**
- * Fresh Node processes that import a bundle and handle one event (one PutItem each), with our
- * function and the floor interleaved so both see the same machine noise. Asynchronous, because
- * this process also serves the issuer keys the function fetches while it starts.
+ * Fresh Node processes that import a bundle and handle one event (the floor's PutItem, our
+ * submission's conditional UpdateItem), interleaved so both see the same machine noise.
+ * Asynchronous, because this process also runs the local stack the functions talk to.
  */
 export async function measureColdStarts(
   bundles: { name: string; path: string; event: () => { path: string; body: unknown } }[],

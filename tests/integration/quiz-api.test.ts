@@ -184,6 +184,8 @@ describe('POST /api/attempts/:attemptId/submission', () => {
       served[index] = `${questionId}|${order.split(',').reverse().join(',')}`;
       return [moduleId, version, served.join(';')].join('~');
     };
+    /** The attempt's own token with one question swapped for an id the module does not have. */
+    const unknownQuestion = () => attempt.servedToken.replace(/~[^|~;]+\|/, '~no-such-question|');
     const cases: [string, () => Promise<Response>, number, string, string?][] = [
       ['malformed JSON', () => submit(bad, attempt.attemptId, '{"answers": '), 400, 'malformed-request'],
       ['a body that is not JSON', () => submit(bad, attempt.attemptId, 'answers=1', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type'],
@@ -192,6 +194,7 @@ describe('POST /api/attempts/:attemptId/submission', () => {
       ['no served token', () => submit(bad, attempt.attemptId, { answers: [] }), 400, 'invalid-request', '/servedToken'],
       ['a served token that is not one', () => submit(bad, attempt.attemptId, body([], { servedToken: 'x' })), 422, 'invalid-answers', '/servedToken'],
       ['a served token altered by the client', () => submit(bad, attempt.attemptId, body(answersFor(attempt), { servedToken: reordered() })), 422, 'invalid-answers', '/servedToken'],
+      ['a served token naming a question the module does not have', () => submit(bad, attempt.attemptId, body([], { servedToken: unknownQuestion() })), 422, 'invalid-answers', '/servedToken'],
       ['an answer to a question this attempt did not serve', () => submit(bad, attempt.attemptId, body([{ questionId: notServed(), selected: ['a'] }])), 422, 'invalid-answers', '/answers/0/questionId'],
       ['an option the question does not have', () => submit(bad, attempt.attemptId, body([{ questionId: attempt.questions[0].id, selected: ['q'] }])), 422, 'invalid-answers', '/answers/0/selected/0'],
       ['a body over the size limit', () => submit(bad, attempt.attemptId, body([], { padding: 'x'.repeat(MAX_BODY_BYTES) })), 413, 'body-too-large'],

@@ -4,6 +4,7 @@ import type { PeopleStore } from '../accounts/ports';
 import type { Answer, AttemptResult, AttemptSummary, IssuedAttempt, Progress, SubmissionResult, SubmitAnswers } from '../api/schemas';
 import { NotFound } from '../auth/errors';
 import type { Principal } from '../auth/principal';
+import { questionsById } from '../course/question-index';
 import type { QuestionBanks } from '../course/types';
 import { AttemptClosed, AttemptConflict, AttemptNotAllowed, InvalidAnswers, ModuleNotFound } from '../errors';
 import { byTime, checkAttemptPolicy } from './attempt-policy';
@@ -93,6 +94,9 @@ export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, atte
   const now = deps.now();
   let existing: AttemptRecord | undefined;
   if (bank && bank.contentVersion === claim.contentVersion) {
+    // The token comes from the client: scoring may trust only questions this module has.
+    const questions = questionsById(bank);
+    if (!claim.served.every(({ questionId }) => questions.has(questionId))) throw tokenMismatch(attemptId);
     const submission = { submittedAt: now.toISOString(), ...scoreAttempt(bank, claim.served, bank.policy.passMark, body.answers) };
     const outcome = await deps.attempts.recordSubmission(attemptId, { ...claim, userSub: trainee.sub, at: now.toISOString() }, submission);
     if (outcome.recorded) {

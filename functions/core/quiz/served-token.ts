@@ -27,8 +27,8 @@ function decodeServedQuestion(encoded: string): ServedQuestion {
 }
 
 /** The served questions in order, as one string (`a|c,b;d|`): storage compares it with one equality. */
-export const encodeServedList = (served: ServedQuestion[]) => served.map(encodeServedQuestion).join(';');
-export const decodeServedList = (encoded: string) => encoded.split(';').map(decodeServedQuestion);
+const encodeServedList = (served: ServedQuestion[]) => served.map(encodeServedQuestion).join(';');
+const decodeServedList = (encoded: string) => encoded.split(';').map(decodeServedQuestion);
 
 export const encodeServedToken = ({ moduleId, contentVersion, served }: ServedClaim) => [moduleId, contentVersion, encodeServedList(served)].join('~');
 
