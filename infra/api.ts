@@ -17,6 +17,8 @@ export interface ApiProps {
 
 /** Quiz function memory, chosen from the benchmark's peak RSS (README, Performance). */
 export const QUIZ_MEMORY_MB = 512;
+/** Verification function memory, likewise (README, Performance). */
+export const VERIFICATION_MEMORY_MB = 512;
 
 /** Steady-state and burst limits for the whole API stage (requests per second). */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
@@ -52,10 +54,32 @@ export class Api extends Construct {
     });
     props.data.bindTable(accounts, ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:Query'], { indexes: ['gsi1', 'gsi2'] });
 
-    this.functions = { quiz, accounts };
+    const certification = new PlatformFunction(this, 'CertificationFunction', {
+      name: 'certification',
+      description: 'Observed practical assessments; issues and revokes certificates',
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+    });
+    // Reads the trainee's profile, attempts, assessments and certificate (their partition); appends
+    // an assessment (PutItem); issues or revokes both copies of a certificate in one transaction,
+    // whose Put and Update items IAM checks as PutItem and UpdateItem. No index.
+    props.data.bindTable(certification, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+
+    const verification = new PlatformFunction(this, 'VerificationFunction', {
+      name: 'verification',
+      description: 'Public certificate verification by code',
+      memorySize: VERIFICATION_MEMORY_MB,
+      timeout: Duration.seconds(5),
+    });
+    // Public and unauthenticated, so it may do exactly one thing: read a certificate by its key.
+    props.data.bindTable(verification, ['dynamodb:GetItem']);
+
+    this.functions = { quiz, accounts, certification, verification };
     this.integrations = {
       quiz: new HttpLambdaIntegration('QuizIntegration', quiz),
       accounts: new HttpLambdaIntegration('AccountsIntegration', accounts),
+      certification: new HttpLambdaIntegration('CertificationIntegration', certification),
+      verification: new HttpLambdaIntegration('VerificationIntegration', verification),
     };
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
@@ -84,7 +108,8 @@ export class Api extends Construct {
    * and the accounts function's Cognito rights: exactly the admin calls an invitation makes.
    */
   connect(auth: Auth): void {
-    for (const fn of Object.values(this.functions)) {
+    // Every function but public verification checks tokens.
+    for (const fn of [this.functions.quiz, this.functions.accounts, this.functions.certification]) {
       fn.addEnvironment('AUTH_ISSUER', auth.userPool.userPoolProviderUrl);
       fn.addEnvironment('AUTH_AUDIENCE', auth.webClient.userPoolClientId);
       fn.addEnvironment('AUTH_JWKS', auth.issuerKeys.jwks);

@@ -5,8 +5,12 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { tableSchema } from '../functions/core/store/table-schema';
 
-/** The DynamoDB actions a function may be granted; each function asks for the fewest it needs. */
-export type TableAction = 'dynamodb:PutItem' | 'dynamodb:GetItem' | 'dynamodb:Query' | 'dynamodb:UpdateItem' | 'dynamodb:TransactWriteItems';
+/**
+ * The DynamoDB actions a function may be granted; each function asks for the fewest it needs.
+ * There is no TransactWriteItems action in IAM: each item of a transaction is checked as the
+ * PutItem, UpdateItem, DeleteItem or ConditionCheckItem it is.
+ */
+export type TableAction = 'dynamodb:PutItem' | 'dynamodb:GetItem' | 'dynamodb:Query' | 'dynamodb:UpdateItem';
 
 /** The platform's data: one DynamoDB table, built from the same definition as the local table. */
 export class Data extends Construct {

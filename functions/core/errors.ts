@@ -72,3 +72,35 @@ export class StorageUnavailable extends Error {
     super('Storage is temporarily unavailable.', options);
   }
 }
+
+/** The trainee does not meet the certificate's requirements yet; `unmet` says which. */
+export class NotEligible extends Error {
+  readonly name = 'NotEligible';
+  constructor(readonly unmet: string[]) {
+    super(`Not eligible for a certificate yet. ${unmet.join(' ')}`);
+  }
+}
+
+/** The trainee already holds a certificate: one is issued exactly once. */
+export class AlreadyCertified extends Error {
+  readonly name = 'AlreadyCertified';
+  constructor(readonly code: string) {
+    super(`This trainee already holds certificate ${code}.`);
+  }
+}
+
+/** The certificate is no longer active (already revoked), so it cannot be revoked again. */
+export class CertificateNotActive extends Error {
+  readonly name = 'CertificateNotActive';
+  constructor(readonly code: string) {
+    super(`Certificate ${code} has already been revoked.`);
+  }
+}
+
+/** A well-formed assessment that breaks a rule of its own (a date in the future, a weak domain without feedback). */
+export class InvalidAssessment extends Error {
+  readonly name = 'InvalidAssessment';
+  constructor(readonly errors: ErrorLocation[]) {
+    super(errors.map((error) => error.message).join(' '));
+  }
+}

@@ -2,8 +2,12 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createAccountsApp } from '../../functions/accounts/app';
 import { accountsDepsFromEnv } from '../../functions/accounts/deps-from-env';
+import { createCertificationApp } from '../../functions/certification/app';
+import { certificationDepsFromEnv } from '../../functions/certification/deps-from-env';
 import { createQuizApp } from '../../functions/quiz/app';
 import { quizDepsFromEnv } from '../../functions/quiz/deps-from-env';
+import { createVerificationApp } from '../../functions/verification/app';
+import { verificationDepsFromEnv } from '../../functions/verification/deps-from-env';
 import { createDocumentClient } from '../../functions/core/store/document-client';
 import { DynamoPeopleStore } from '../../functions/core/store/dynamo-people-store';
 import { SITE_BUILD_DIR } from '../site';
@@ -32,7 +36,12 @@ export interface LocalStack {
   identityProvider: LocalIdentityProvider;
   /** The environment the functions run with, as Lambda would give them theirs. */
   functionEnv: NodeJS.ProcessEnv;
-  apps: { quiz: ReturnType<typeof createQuizApp>; accounts: ReturnType<typeof createAccountsApp> };
+  apps: {
+    quiz: ReturnType<typeof createQuizApp>;
+    accounts: ReturnType<typeof createAccountsApp>;
+    certification: ReturnType<typeof createCertificationApp>;
+    verification: ReturnType<typeof createVerificationApp>;
+  };
   stop: () => Promise<void>;
 }
 
@@ -78,7 +87,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       LOCAL_IDP_ADMIN_URL: identityProvider.issuer,
       LOCAL_IDP_ADMIN_SECRET: identityProvider.adminSecret,
     };
-    const apps = { quiz: createQuizApp(quizDepsFromEnv(functionEnv)), accounts: createAccountsApp(accountsDepsFromEnv(functionEnv)) };
+    const apps = {
+      quiz: createQuizApp(quizDepsFromEnv(functionEnv)),
+      accounts: createAccountsApp(accountsDepsFromEnv(functionEnv)),
+      certification: createCertificationApp(certificationDepsFromEnv(functionEnv)),
+      verification: createVerificationApp(verificationDepsFromEnv(functionEnv)),
+    };
     const origin = createLocalOrigin({
       functions: apps,
       siteDir: SITE_BUILD_DIR,

@@ -4,6 +4,7 @@ import type { IssuedAttempt } from '../../functions/core/api/schemas';
 import { routes } from '../../functions/core/api/routes';
 import { demoOrganisations, demoPeople } from '../../infra/local/demo-data';
 import { submissionFor } from '../support/banks';
+import { certifiedTrainee, satisfactoryAssessment } from '../support/certification';
 import { authorizationMatrix, CALLERS, type Caller } from './authorization-matrix';
 
 const stack = inject('stack');
@@ -18,7 +19,13 @@ async function post<T>(caller: Caller, path: string, body: unknown = {}): Promis
 // The matrix issues attempts at "indications"; these use other modules so nothing collides.
 const open: Partial<Record<Caller, IssuedAttempt>> = {};
 let reviewed: IssuedAttempt;
+// Certificates of supervisorA's trainees: one for supervisorA to revoke, one for the platform admin.
+const certified: { sub: string; code: string }[] = [];
 beforeAll(async () => {
+  for (const name of ['Matrix Certified One', 'Matrix Certified Two']) {
+    const trainee = await certifiedTrainee(stack, name);
+    certified.push({ sub: trainee.sub, code: trainee.certificate.code });
+  }
   for (const trainee of ['traineeA', 'traineeB'] as const) open[trainee] = await post<IssuedAttempt>(trainee, '/api/modules/technique/attempts');
   reviewed = await post<IssuedAttempt>('traineeA', '/api/modules/complications/attempts');
   await post('traineeA', `/api/attempts/${reviewed.attemptId}/submission`, submissionFor(reviewed));
@@ -46,6 +53,17 @@ const requests: Record<string, (caller: Caller) => { path: string; body?: unknow
     body: { name: 'Matrix Supervisor', email: `matrix-${randomUUID()}@example.test` },
   }),
   listMembers: () => ({ path: `/api/organisations/${demoOrganisations.harbour.orgId}/members` }),
+  getCertification: () => ({ path: `/api/trainees/${demoPeople.traineeA.sub}/certification` }),
+  recordAssessment: () => ({
+    path: `/api/trainees/${demoPeople.traineeA.sub}/assessments`,
+    body: satisfactoryAssessment(),
+  }),
+  issueCertificate: () => ({ path: `/api/trainees/${demoPeople.traineeA.sub}/certificate`, body: {} }),
+  revokeCertificate: (caller) => ({
+    path: `/api/trainees/${certified[caller === 'platformAdmin' ? 1 : 0].sub}/certificate/revocation`,
+    body: { reason: 'Authorization matrix revocation.' },
+  }),
+  verifyCertificate: () => ({ path: `/api/certificates/${certified[0].code}` }),
 };
 
 describe('authorization matrix', () => {

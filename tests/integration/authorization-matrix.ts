@@ -24,5 +24,12 @@ export const authorizationMatrix: Record<string, Record<Caller, number>> = {
   listOrganisations: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 200 },
   createOrganisation: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 201 },
   inviteSupervisor: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 201 },
+  getCertification: { anonymous: 401, traineeA: 200, traineeB: 404, supervisorA: 200, supervisorB: 404, clinicAdmin: 200, platformAdmin: 200 },
+  recordAssessment: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 201, supervisorB: 404, clinicAdmin: 403, platformAdmin: 403 },
+  // traineeA has not passed every module: their supervisor may ask, and is told what is unmet.
+  issueCertificate: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 422, supervisorB: 404, clinicAdmin: 403, platformAdmin: 403 },
+  // Each caller allowed to revoke revokes a certificate of its own (see the test's set-up).
+  revokeCertificate: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 200, supervisorB: 404, clinicAdmin: 403, platformAdmin: 200 },
+  verifyCertificate: { anonymous: 200, traineeA: 200, traineeB: 200, supervisorA: 200, supervisorB: 200, clinicAdmin: 200, platformAdmin: 200 },
   listMembers: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 200, supervisorB: 404, clinicAdmin: 200, platformAdmin: 200 },
 };

@@ -14,3 +14,6 @@ export function canSeeOrganisation(viewer: Principal, orgId: string): boolean {
   if (hasRole(viewer, 'platform-admin')) return true;
   return viewer.orgId === orgId && hasRole(viewer, 'supervisor', 'clinic-admin');
 }
+
+/** The supervisor a trainee was assigned to: the one person who assesses them and issues their certificate. */
+export const isSupervisorOf = (viewer: Principal, person: Person) => hasRole(viewer, 'supervisor') && person.supervisorSub === viewer.sub;

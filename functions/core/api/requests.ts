@@ -1,5 +1,7 @@
 import en from 'zod/v4/locales/en.js';
 import * as z from 'zod/mini';
+import { canonicalCertificateCode } from '../certification/certificate-code';
+import { DOPS_DOMAIN_IDS, type DopsDomainId } from '../certification/dops';
 
 /**
  * What the API accepts: path parameters and bodies. The functions validate requests with these,
@@ -38,7 +40,28 @@ export const submitAnswersSchema = z.strictObject({
 export const invitePersonSchema = z.strictObject({ name: personName, email });
 export const createOrganisationSchema = z.strictObject({ name: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)), kind: organisationKindSchema });
 
+export const certificateCodeParamsSchema = z.object({
+  code: z.string().check(
+    z.maxLength(40),
+    z.refine((value) => canonicalCertificateCode(value) !== undefined, 'Expected a certificate code like CIT-7K3M-Q9XD-2PWA.'),
+  ),
+});
+
+const dopsRating = z.enum(['meets', 'below']);
+
+/** One observed procedure: every DOPS domain rated (see certification/dops.ts). */
+export const recordAssessmentSchema = z.strictObject({
+  observedOn: z.iso.date(),
+  procedure: z.string().check(z.trim(), z.minLength(3), z.maxLength(200)),
+  ratings: z.strictObject(Object.fromEntries(DOPS_DOMAIN_IDS.map((id) => [id, dopsRating])) as Record<DopsDomainId, typeof dopsRating>),
+  feedback: z.string().check(z.trim(), z.maxLength(2000)),
+});
+
+export const revokeCertificateSchema = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(10), z.maxLength(500)) });
+
 export type Answer = z.infer<typeof answerSchema>;
+export type RecordAssessment = z.infer<typeof recordAssessmentSchema>;
+export type RevokeCertificate = z.infer<typeof revokeCertificateSchema>;
 export type SubmitAnswers = z.infer<typeof submitAnswersSchema>;
 export type InvitePerson = z.infer<typeof invitePersonSchema>;
 export type CreateOrganisation = z.infer<typeof createOrganisationSchema>;

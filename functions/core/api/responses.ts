@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { organisationKindSchema } from './requests';
+import { organisationKindSchema, recordAssessmentSchema } from './requests';
 
 /**
  * What the API answers. The OpenAPI document is generated from these and the web client and the
@@ -118,6 +118,8 @@ export const problemSchema = z.object({
   errors: z.optional(z.array(z.object({ pointer: z.string(), message: z.string() }))),
   /** On 429: when the next attempt may start. */
   nextAttemptAt: z.optional(z.string()),
+  /** On 422 not-eligible: each requirement still unmet. */
+  unmet: z.optional(z.array(z.string())),
 });
 
 export type PublicQuestion = z.infer<typeof publicQuestionSchema>;
@@ -185,3 +187,68 @@ export type Me = z.infer<typeof meSchema>;
 export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
 export type Invitation = z.infer<typeof invitationSchema>;
 export type Organisation = z.infer<typeof organisationSchema>;
+
+// Certification
+
+/** An observed procedure as recorded. */
+export const assessmentSchema = z.object({
+  assessmentId: z.string(),
+  observedOn: z.string(),
+  procedure: z.string(),
+  ratings: recordAssessmentSchema.shape.ratings,
+  satisfactory: z.boolean(),
+  feedback: z.string(),
+  assessorName: z.string(),
+  recordedAt: z.string(),
+});
+
+/** `valid` until it expires or is revoked. */
+export const certificateStatusSchema = z.enum(['valid', 'expired', 'revoked']);
+
+/** What anyone may see of a certificate, by its code: enough for a clinic to trust it, nothing private. */
+export const verificationSchema = z.object({
+  code: z.string(),
+  status: certificateStatusSchema,
+  holderName: z.string(),
+  organisationName: z.optional(z.string()),
+  qualification: z.string(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  issuedBy: z.string(),
+  revokedAt: z.optional(z.string()),
+  modules: z.array(z.object({ title: z.string(), passedAt: z.string() })),
+  satisfactoryAssessments: z.number(),
+});
+
+/** The certificate as its holder and their supervisor see it: the public view plus the evidence and any revocation reason. */
+export const certificateSchema = z.extend(verificationSchema, {
+  modules: z.array(z.object({ moduleId: z.string(), title: z.string(), passedAt: z.string(), attemptId: z.string() })),
+  revocationReason: z.optional(z.string()),
+});
+
+export const moduleRequirementSchema = z.object({
+  moduleId: z.string(),
+  title: z.string(),
+  passed: z.boolean(),
+  passedAt: z.optional(z.string()),
+  attemptId: z.optional(z.string()),
+});
+
+/** Where a trainee stands towards a certificate: requirements, observed procedures, and the certificate once issued. */
+export const certificationSchema = z.object({
+  traineeSub: z.string(),
+  traineeName: z.string(),
+  eligible: z.boolean(),
+  unmet: z.array(z.string()),
+  modules: z.array(moduleRequirementSchema),
+  satisfactoryAssessments: z.number(),
+  requiredSatisfactoryAssessments: z.number(),
+  assessments: z.array(assessmentSchema),
+  certificate: z.optional(certificateSchema),
+});
+
+export type Assessment = z.infer<typeof assessmentSchema>;
+export type CertificateStatus = z.infer<typeof certificateStatusSchema>;
+export type Verification = z.infer<typeof verificationSchema>;
+export type Certificate = z.infer<typeof certificateSchema>;
+export type Certification = z.infer<typeof certificationSchema>;

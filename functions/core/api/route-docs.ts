@@ -2,7 +2,10 @@ import type * as z from 'zod/mini';
 import type { OperationId } from './routes';
 import {
   attemptListSchema,
+  assessmentSchema,
   attemptResultSchema,
+  certificateSchema,
+  certificationSchema,
   invitationSchema,
   issuedAttemptSchema,
   meSchema,
@@ -12,6 +15,7 @@ import {
   problemSchema,
   progressSchema,
   submissionResultSchema,
+  verificationSchema,
 } from './schemas';
 
 export interface RouteDocs {
@@ -124,6 +128,59 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
         400: invalid[400],
         ...secured,
         404: problem('No such organisation, or not the caller’s'),
+        ...unavailable,
+      },
+  },
+  getCertification: {
+    summary: "Where a trainee stands towards a certificate: each module passed or not, observed procedures, what is still unmet, and the certificate once issued",
+    responses: {
+        200: { description: 'Certification record', schema: certificationSchema },
+        400: invalid[400],
+        ...secured,
+        404: problem('No such trainee, or not one the caller may see'),
+        ...unavailable,
+      },
+  },
+  recordAssessment: {
+    summary: "The trainee's supervisor records an observed procedure (DOPS-style): every domain rated; satisfactory only if every domain meets the standard. Append-only.",
+    responses: {
+        201: { description: 'Recorded', schema: assessmentSchema },
+        ...invalid,
+        ...secured,
+        404: problem('No such trainee supervised by the caller'),
+        422: problem('A date in the future or over a year ago, or a domain below standard without feedback'),
+        ...unavailable,
+      },
+  },
+  issueCertificate: {
+    summary: "The trainee's supervisor issues the certificate: every module passed and enough satisfactory observed procedures. Exactly once per trainee.",
+    responses: {
+        201: { description: 'Issued', schema: certificateSchema },
+        400: invalid[400],
+        ...secured,
+        404: problem('No such trainee supervised by the caller'),
+        409: problem('The trainee already holds a certificate'),
+        422: problem('Requirements not met yet; see unmet'),
+        ...unavailable,
+      },
+  },
+  revokeCertificate: {
+    summary: "The trainee's supervisor or a platform admin revokes the certificate, with a reason kept on record; verification shows it as revoked at once",
+    responses: {
+        200: { description: 'Revoked', schema: certificateSchema },
+        ...invalid,
+        ...secured,
+        404: problem('No such trainee, or no certificate'),
+        409: problem('Already revoked'),
+        ...unavailable,
+      },
+  },
+  verifyCertificate: {
+    summary: 'Public: check a certificate by its code (as printed or in its QR code): holder, status (valid, expired, revoked), dates and what it was issued on',
+    responses: {
+        200: { description: 'The certificate as anyone may see it', schema: verificationSchema },
+        400: problem('Not a certificate code'),
+        404: problem('No certificate with this code'),
         ...unavailable,
       },
   },

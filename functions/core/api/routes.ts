@@ -2,10 +2,13 @@ import type * as z from 'zod/mini';
 import type { Role } from '../auth/principal';
 import {
   attemptIdParamsSchema,
+  certificateCodeParamsSchema,
   createOrganisationSchema,
   invitePersonSchema,
   moduleIdParamsSchema,
   orgIdParamsSchema,
+  recordAssessmentSchema,
+  revokeCertificateSchema,
   submitAnswersSchema,
   traineeIdParamsSchema,
 } from './requests';
@@ -17,7 +20,7 @@ import {
  * operation answers is documented in ./route-docs.ts, which only the OpenAPI build reads, so the
  * functions do not carry those texts in their bundles.
  */
-export type FunctionName = 'quiz' | 'accounts';
+export type FunctionName = 'quiz' | 'accounts' | 'certification' | 'verification';
 /** `site`: a static file in the site bucket, served by CloudFront (and the local origin) without a Lambda. */
 export type Server = FunctionName | 'site';
 
@@ -146,6 +149,48 @@ const routeTable = [
     function: 'accounts',
     access: ['supervisor', 'clinic-admin', 'platform-admin'],
     params: orgIdParamsSchema,
+  },
+  {
+    operationId: 'getCertification',
+    method: 'get',
+    path: '/api/trainees/{traineeId}/certification',
+    function: 'certification',
+    access: ['trainee', 'supervisor', 'clinic-admin', 'platform-admin'],
+    params: traineeIdParamsSchema,
+  },
+  {
+    operationId: 'recordAssessment',
+    method: 'post',
+    path: '/api/trainees/{traineeId}/assessments',
+    function: 'certification',
+    access: ['supervisor'],
+    params: traineeIdParamsSchema,
+    body: recordAssessmentSchema,
+  },
+  {
+    operationId: 'issueCertificate',
+    method: 'post',
+    path: '/api/trainees/{traineeId}/certificate',
+    function: 'certification',
+    access: ['supervisor'],
+    params: traineeIdParamsSchema,
+  },
+  {
+    operationId: 'revokeCertificate',
+    method: 'post',
+    path: '/api/trainees/{traineeId}/certificate/revocation',
+    function: 'certification',
+    access: ['supervisor', 'platform-admin'],
+    params: traineeIdParamsSchema,
+    body: revokeCertificateSchema,
+  },
+  {
+    operationId: 'verifyCertificate',
+    method: 'get',
+    path: '/api/certificates/{code}',
+    function: 'verification',
+    access: 'public',
+    params: certificateCodeParamsSchema,
   },
 ] as const satisfies readonly RouteSpec[];
 

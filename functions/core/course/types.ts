@@ -42,6 +42,13 @@ export interface QuestionBank {
 
 export type QuestionBanks = Record<string, QuestionBank>;
 
+/** A module as the certificate rules see it: which, and its name. */
+export interface CourseModule {
+  moduleId: string;
+  title: string;
+  order: number;
+}
+
 export interface LessonSection {
   id: string;
   title: string;

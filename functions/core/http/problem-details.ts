@@ -3,7 +3,18 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Problem } from '../api/schemas';
 import type { ErrorLocation } from '../errors';
-import { AttemptClosed, AttemptConflict, AttemptNotAllowed, InvalidAnswers, ModuleNotFound, StorageUnavailable } from '../errors';
+import {
+  AlreadyCertified,
+  AttemptClosed,
+  AttemptConflict,
+  AttemptNotAllowed,
+  CertificateNotActive,
+  InvalidAnswers,
+  InvalidAssessment,
+  ModuleNotFound,
+  NotEligible,
+  StorageUnavailable,
+} from '../errors';
 import { RequestValidationError } from './validate';
 import { AuthUnavailable, Forbidden, NotFound, Unauthenticated } from '../auth/errors';
 import { DirectoryUnavailable, EmailTaken } from '../accounts/errors';
@@ -58,6 +69,18 @@ function toProblem(error: unknown): { problem: Problem; headers?: Record<string,
   }
   if (error instanceof AttemptConflict) {
     return { problem: problemBody(409, 'attempt-conflict', 'Attempt already submitted', error.message) };
+  }
+  if (error instanceof InvalidAssessment) {
+    return { problem: problemBody(422, 'invalid-assessment', 'Assessment cannot be recorded', error.message, error.errors) };
+  }
+  if (error instanceof NotEligible) {
+    return { problem: { ...problemBody(422, 'not-eligible', 'Not eligible yet', error.message), unmet: error.unmet } };
+  }
+  if (error instanceof AlreadyCertified) {
+    return { problem: problemBody(409, 'already-certified', 'Already certified', error.message) };
+  }
+  if (error instanceof CertificateNotActive) {
+    return { problem: problemBody(409, 'certificate-not-active', 'Certificate not active', error.message) };
   }
   if (error instanceof Unauthenticated) {
     return { problem: problemBody(401, 'unauthenticated', 'Sign-in required', error.message), headers: { 'www-authenticate': 'Bearer' } };

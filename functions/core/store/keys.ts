@@ -4,14 +4,22 @@
  *                                                     gsi2 (trainees): SUPERVISOR#sub / TRAINEE#name#sub
  *   USER#sub / ATTEMPT#id           an attempt, in its trainee's partition (listed with one
  *                                   consistent query)  gsi3 (keys only): ATTEMPT#id / ATTEMPT
+ *   USER#sub / ASSESSMENT#at#id     an observed procedure, in its trainee's partition (append-only)
+ *   USER#sub / CERTIFICATE          the trainee's certificate (its existence makes issuing exactly-once)
+ *   CERT#code / CERTIFICATE         its public copy, read by verification with one GetItem
  *   ORG#orgId / ORG                 an organisation   gsi1: ORGS / name#orgId
  */
 const ATTEMPT_PREFIX = 'ATTEMPT#';
+const ASSESSMENT_PREFIX = 'ASSESSMENT#';
 
 export const keys = {
   attempt: (userSub: string, attemptId: string) => ({ pk: `USER#${userSub}`, sk: `${ATTEMPT_PREFIX}${attemptId}` }),
   attemptsOf: (userSub: string) => ({ pk: `USER#${userSub}`, skPrefix: ATTEMPT_PREFIX }),
   attemptById: (attemptId: string) => ({ gsi3pk: `ATTEMPT#${attemptId}`, gsi3sk: 'ATTEMPT' }),
+  assessment: (traineeSub: string, recordedAt: string, assessmentId: string) => ({ pk: `USER#${traineeSub}`, sk: `${ASSESSMENT_PREFIX}${recordedAt}#${assessmentId}` }),
+  assessmentsOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, skPrefix: ASSESSMENT_PREFIX }),
+  certificateOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, sk: 'CERTIFICATE' }),
+  certificateByCode: (code: string) => ({ pk: `CERT#${code}`, sk: 'CERTIFICATE' }),
   person: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
   membersOf: (orgId: string) => `ORG#${orgId}`,
   traineesOf: (supervisorSub: string) => `SUPERVISOR#${supervisorSub}`,

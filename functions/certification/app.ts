@@ -1,0 +1,41 @@
+import { Hono } from 'hono/quick';
+import { honoPath, route, type OperationId } from '../core/api/routes';
+import { recordAssessmentSchema, revokeCertificateSchema, traineeIdParamsSchema } from '../core/api/requests';
+import type { VerifyToken } from '../core/auth/token-verifier';
+import { certificationOf, issueCertificate, recordAssessment, revokeCertificate, type CertificationDeps } from '../core/certification/use-cases';
+import { requireAccess, type AuthEnv } from '../core/http/access';
+import { maxBodySize } from '../core/http/body-size';
+import { sendJson } from '../core/http/compress';
+import { noStore } from '../core/http/no-store';
+import { notFound, onError } from '../core/http/problem-details';
+import { jsonBody, pathParams } from '../core/http/validate';
+
+/** An assessment with the longest feedback allowed is under 3 KB. */
+const MAX_BODY_BYTES = 8 * 1024;
+
+export type CertificationAppDeps = CertificationDeps & { verifyToken: VerifyToken };
+
+/** Observed practical assessments and certificates: record, issue exactly once, revoke. */
+export function createCertificationApp(deps: CertificationAppDeps) {
+  const guard = (operationId: OperationId) => requireAccess(route(operationId), deps.verifyToken);
+  const path = (operationId: OperationId) => honoPath(route(operationId).path);
+  const trainee = pathParams(traineeIdParamsSchema);
+  const body = maxBodySize(MAX_BODY_BYTES);
+
+  return new Hono<AuthEnv>()
+    .use(noStore)
+    .get(path('getCertification'), guard('getCertification'), trainee, async (c) =>
+      sendJson(c, await certificationOf(deps, c.get('principal'), c.req.valid('param').traineeId)),
+    )
+    .post(path('recordAssessment'), guard('recordAssessment'), trainee, body, ...jsonBody(recordAssessmentSchema), async (c) =>
+      sendJson(c, await recordAssessment(deps, c.get('principal'), c.req.valid('param').traineeId, c.req.valid('json')), 201),
+    )
+    .post(path('issueCertificate'), guard('issueCertificate'), trainee, async (c) =>
+      sendJson(c, await issueCertificate(deps, c.get('principal'), c.req.valid('param').traineeId), 201),
+    )
+    .post(path('revokeCertificate'), guard('revokeCertificate'), trainee, body, ...jsonBody(revokeCertificateSchema), async (c) =>
+      sendJson(c, await revokeCertificate(deps, c.get('principal'), c.req.valid('param').traineeId, c.req.valid('json'))),
+    )
+    .onError(onError)
+    .notFound(notFound);
+}

@@ -1,0 +1,23 @@
+import type { AssessmentRecord, CertificateRecord, Revocation } from './records';
+
+/** What the certification use cases need from storage; `store/dynamo-certification-store.ts` implements it. */
+export interface CertificationStore {
+  /** Appends an observed procedure; ids are fresh UUIDs. */
+  addAssessment(record: AssessmentRecord): Promise<void>;
+  /** A trainee's observed procedures, newest first. */
+  listAssessments(traineeSub: string): Promise<AssessmentRecord[]>;
+  /** The certificate a trainee holds (active or revoked), if any. */
+  certificateOf(traineeSub: string): Promise<CertificateRecord | undefined>;
+  /**
+   * Stores the trainee's certificate and its public copy together, only if the trainee holds none:
+   * false when one exists already, so a certificate is issued exactly once however many requests race.
+   */
+  issueOnce(record: CertificateRecord): Promise<boolean>;
+  /** Marks both copies revoked, only if still active; false if it was not. */
+  revoke(record: CertificateRecord, revocation: Revocation): Promise<boolean>;
+}
+
+/** The one read public verification makes. */
+export interface CertificateLookup {
+  byCode(code: string): Promise<CertificateRecord | undefined>;
+}

@@ -1,0 +1,50 @@
+import type { DopsRatings } from './dops';
+
+/** One observed procedure as recorded by the supervisor. Never edited: a new observation is a new record. */
+export interface AssessmentRecord {
+  assessmentId: string;
+  traineeSub: string;
+  assessorSub: string;
+  assessorName: string;
+  /** The day the procedure was observed (YYYY-MM-DD). */
+  observedOn: string;
+  /** What was treated, e.g. "Atrophic acne scars, both cheeks". */
+  procedure: string;
+  ratings: DopsRatings;
+  satisfactory: boolean;
+  feedback: string;
+  recordedAt: string;
+}
+
+export interface CertifiedModule {
+  moduleId: string;
+  title: string;
+  passedAt: string;
+  attemptId: string;
+}
+
+/** A certificate as kept: what it certifies and the evidence it was issued on. */
+export interface CertificateRecord {
+  /** Canonical code (see certificate-code.ts). */
+  code: string;
+  traineeSub: string;
+  holderName: string;
+  organisationName?: string;
+  qualification: string;
+  issuedAt: string;
+  expiresAt: string;
+  issuedBy: { sub: string; name: string };
+  modules: CertifiedModule[];
+  /** The satisfactory observed procedures it was issued on. */
+  assessmentIds: string[];
+  status: 'active' | 'revoked';
+  revokedAt?: string;
+  revokedBy?: { sub: string; name: string };
+  revocationReason?: string;
+}
+
+export interface Revocation {
+  revokedAt: string;
+  revokedBy: { sub: string; name: string };
+  reason: string;
+}

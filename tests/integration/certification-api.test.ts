@@ -1,0 +1,176 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
+import type { Assessment, Certificate, Certification, Problem, Verification } from '../../functions/core/api/schemas';
+import { createDocumentClient } from '../../functions/core/store/document-client';
+import { demoPeople } from '../../infra/local/demo-data';
+import { allRatings, certifiedTrainee, eligibleTrainee, passEveryModule, recordSatisfactory, satisfactoryAssessment } from '../support/certification';
+import { newTrainee } from '../support/new-trainee';
+
+const stack = inject('stack');
+const bearer = (token: string) => `Bearer ${token}`;
+const supervisorA = bearer(stack.tokens.supervisorA);
+
+function call(authorization: string | undefined, path: string, body?: unknown) {
+  return fetch(`${stack.webUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { ...(authorization ? { authorization } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+const certificationOf = async (sub: string, authorization = supervisorA) => (await (await call(authorization, `/api/trainees/${sub}/certification`)).json()) as Certification;
+const issue = (sub: string, authorization = supervisorA) => call(authorization, `/api/trainees/${sub}/certificate`, {});
+const verify = (code: string) => call(undefined, `/api/certificates/${encodeURIComponent(code)}`);
+
+/** Every stored copy of a trainee's certificates, read straight from DynamoDB Local. */
+async function storedCertificates(traineeSub: string) {
+  const client = createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint });
+  const { Items = [] } = await client.send(
+    new ScanCommand({ TableName: stack.tableName, FilterExpression: '#type = :type AND traineeSub = :sub', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':type': 'Certificate', ':sub': traineeSub } }),
+  );
+  return Items;
+}
+
+describe('observed practical assessments', () => {
+  it('are recorded by the trainee’s supervisor; only those with every domain at standard count', async () => {
+    const trainee = await newTrainee(stack, 'Assessed Trainee');
+    const recorded = await call(supervisorA, `/api/trainees/${trainee.sub}/assessments`, satisfactoryAssessment());
+    expect(recorded.status).toBe(201);
+    expect((await recorded.json()) as Assessment).toMatchObject({ satisfactory: true, assessorName: demoPeople.supervisorA.name, procedure: 'Atrophic acne scars, both cheeks' });
+
+    const weak = { ...satisfactoryAssessment('Stretch marks, abdomen'), ratings: { ...allRatings('meets'), 'preparation-and-asepsis': 'below' }, feedback: 'Re-glove after touching the phone.' };
+    expect((await (await call(supervisorA, `/api/trainees/${trainee.sub}/assessments`, weak)).json()) as Assessment).toMatchObject({ satisfactory: false });
+
+    const record = await certificationOf(trainee.sub);
+    expect(record.assessments.map((assessment) => assessment.procedure)).toEqual(['Stretch marks, abdomen', 'Atrophic acne scars, both cheeks']);
+    expect(record).toMatchObject({ satisfactoryAssessments: 1, requiredSatisfactoryAssessments: 3, eligible: false });
+    // The trainee sees their own record.
+    expect((await certificationOf(trainee.sub, trainee.authorization)).assessments).toHaveLength(2);
+  });
+
+  it.each([
+    ['a domain below standard without feedback', { ratings: { ...allRatings('meets'), aftercare: 'below' }, feedback: '' }, '/feedback'],
+    ['a date in the future', { observedOn: '2999-01-01' }, '/observedOn'],
+    ['a date over a year ago', { observedOn: '2001-01-01' }, '/observedOn'],
+  ])('refuses %s with 422 and stores nothing', async (_case, change, pointer) => {
+    const trainee = await newTrainee(stack);
+    const response = await call(supervisorA, `/api/trainees/${trainee.sub}/assessments`, { ...satisfactoryAssessment(), ...change });
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as Problem;
+    expect(problem.errors?.map((error) => error.pointer)).toContain(pointer);
+    expect((await certificationOf(trainee.sub)).assessments).toEqual([]);
+  });
+
+  it.each([
+    ['a missing domain', { ratings: { 'screening-and-consent': 'meets' } }, '/ratings'],
+    ['an unknown rating', { ratings: { ...allRatings('meets'), aftercare: 'excellent' } }, '/ratings/aftercare'],
+    ['a malformed date', { observedOn: '24/11/2026' }, '/observedOn'],
+    ['an empty procedure', { procedure: ' ' }, '/procedure'],
+    ['an unknown field', { grade: 'A' }, ''],
+  ])('answers 400 for %s', async (_case, change, pointer) => {
+    const response = await call(supervisorA, `/api/trainees/${demoPeople.traineeA.sub}/assessments`, { ...satisfactoryAssessment(), ...change });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as Problem;
+    expect(problem.errors?.some((error) => error.pointer.startsWith(pointer))).toBe(true);
+  });
+});
+
+describe('issuing a certificate', () => {
+  it('is refused with 422 and the unmet requirements until every module is passed and three procedures are satisfactory', async () => {
+    const trainee = await newTrainee(stack, 'Not Yet Trainee');
+    const early = await issue(trainee.sub);
+    expect(early.status).toBe(422);
+    const problem = (await early.json()) as Problem;
+    expect(problem.type).toBe('/problems/not-eligible');
+    expect(problem.unmet).toEqual([expect.stringContaining('Modules not yet passed: Mechanism of action'), 'Satisfactory observed procedures: 0 of 3.']);
+
+    await passEveryModule(stack, trainee);
+    await recordSatisfactory(stack, trainee.sub, 2);
+    expect(((await (await issue(trainee.sub)).json()) as Problem).unmet).toEqual(['Satisfactory observed procedures: 2 of 3.']);
+    expect(await storedCertificates(trainee.sub)).toEqual([]);
+
+    await recordSatisfactory(stack, trainee.sub, 1);
+    expect((await certificationOf(trainee.sub)).eligible).toBe(true);
+  });
+
+  it('issues exactly once, however many requests race: one 201, the rest 409, one certificate stored', async () => {
+    const trainee = await eligibleTrainee(stack, 'Raced Trainee');
+    const responses = await Promise.all(Array.from({ length: 6 }, () => issue(trainee.sub)));
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+    const certificate = (await responses.find((response) => response.status === 201)!.json()) as Certificate;
+    expect(certificate).toMatchObject({ status: 'valid', holderName: 'Raced Trainee', organisationName: 'Harbour Skin Clinic', issuedBy: demoPeople.supervisorA.name, satisfactoryAssessments: 3 });
+    expect(certificate.code).toMatch(/^CIT-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(certificate.modules).toHaveLength(5);
+    // Two copies of one certificate: the trainee's and the public one under its code.
+    const stored = await storedCertificates(trainee.sub);
+    expect(stored).toHaveLength(2);
+    expect(new Set(stored.map((item) => item.code)).size).toBe(1);
+    expect((await certificationOf(trainee.sub, trainee.authorization)).certificate?.code).toBe(certificate.code);
+    const again = await issue(trainee.sub);
+    expect(((await again.json()) as Problem).detail).toContain(certificate.code);
+  });
+
+  it('is for the trainee’s own supervisor only: another supervisor gets 404', async () => {
+    const trainee = await eligibleTrainee(stack);
+    expect((await issue(trainee.sub, bearer(stack.tokens.supervisorB))).status).toBe(404);
+    expect(await storedCertificates(trainee.sub)).toEqual([]);
+  });
+});
+
+describe('public verification', () => {
+  it('shows holder, status and what it was issued on, to anyone, however the code is typed', async () => {
+    const { certificate } = await certifiedTrainee(stack, 'Verified Practitioner');
+    const response = await verify(certificate.code);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const verification = (await response.json()) as Verification;
+    expect(verification).toMatchObject({ code: certificate.code, status: 'valid', holderName: 'Verified Practitioner', organisationName: 'Harbour Skin Clinic', satisfactoryAssessments: 3 });
+    expect(verification.modules.map((module) => module.title)).toEqual(['Mechanism of action', 'Indications', 'Technique and needle pressure', 'Complications', 'Contraindications and patient screening']);
+    // Nothing private: no ids, no evidence references, no reasons.
+    expect(JSON.stringify(verification)).not.toMatch(/traineeSub|attemptId|email|revocationReason/);
+
+    const typed = certificate.code.toLowerCase().replace(/-/g, '').replace(/^cit/, '').replace(/0/g, 'o').replace(/1/g, 'l');
+    expect(((await (await verify(typed)).json()) as Verification).code).toBe(certificate.code);
+  });
+
+  it('answers 404 for a well-formed code that was never issued, 400 for something that cannot be a code', async () => {
+    const unknown = await verify('CIT-0000-0000-0000');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toBe('application/problem+json');
+    for (const bad of ['CIT-UUUU-0000-0000', 'CIT-123', 'x'.repeat(41), 'DROP TABLE']) {
+      const response = await verify(bad);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Problem).errors?.[0].pointer).toBe('/path/code');
+    }
+  });
+});
+
+describe('revoking a certificate', () => {
+  it('shows as revoked in verification at once; the reason stays with the holder and supervisor; a second revocation is 409', async () => {
+    const trainee = await certifiedTrainee(stack, 'Revoked Practitioner');
+    const path = `/api/trainees/${trainee.sub}/certificate/revocation`;
+    expect((await call(supervisorA, path, { reason: 'short' })).status).toBe(400);
+    expect((await call(bearer(stack.tokens.supervisorB), path, { reason: 'Not my trainee at all.' })).status).toBe(404);
+    expect(((await (await verify(trainee.certificate.code)).json()) as Verification).status).toBe('valid');
+
+    const revoked = await call(supervisorA, path, { reason: 'Repeated breaches of aseptic technique.' });
+    expect(revoked.status).toBe(200);
+    expect((await revoked.json()) as Certificate).toMatchObject({ status: 'revoked', revocationReason: 'Repeated breaches of aseptic technique.' });
+
+    const verification = (await (await verify(trainee.certificate.code)).json()) as Verification;
+    expect(verification).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
+    expect(JSON.stringify(verification)).not.toContain('aseptic');
+    expect((await certificationOf(trainee.sub, trainee.authorization)).certificate).toMatchObject({ status: 'revoked', revocationReason: 'Repeated breaches of aseptic technique.' });
+
+    const again = await call(bearer(stack.tokens.platformAdmin), path, { reason: 'Revoking it a second time.' });
+    expect(again.status).toBe(409);
+    expect(((await (await verify(trainee.certificate.code)).json()) as Verification).status).toBe('revoked');
+    // A revoked certificate is not replaced by issuing again: renewal is its own step.
+    expect((await issue(trainee.sub)).status).toBe(409);
+  });
+
+  it('answers 404 when the trainee holds no certificate', async () => {
+    const trainee = await newTrainee(stack);
+    expect((await call(supervisorA, `/api/trainees/${trainee.sub}/certificate/revocation`, { reason: 'Nothing to revoke here.' })).status).toBe(404);
+  });
+});

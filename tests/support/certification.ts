@@ -1,0 +1,62 @@
+import type { Certificate, IssuedAttempt, RecordAssessment } from '../../functions/core/api/schemas';
+import { DOPS_DOMAIN_IDS, type DopsRatings } from '../../functions/core/certification/dops';
+import { catalogue } from '../../functions/core/course/generated/catalogue';
+import { submissionFor } from './banks';
+import type { StackInfo } from './local-stack-setup';
+import { newTrainee } from './new-trainee';
+
+type Trainee = Awaited<ReturnType<typeof newTrainee>>;
+
+export const allRatings = (rating: 'meets' | 'below'): DopsRatings =>
+  Object.fromEntries(DOPS_DOMAIN_IDS.map((id) => [id, rating])) as DopsRatings;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** An observed procedure with every domain at the expected standard. */
+export const satisfactoryAssessment = (procedure = 'Atrophic acne scars, both cheeks'): RecordAssessment => ({
+  observedOn: today(),
+  procedure,
+  ratings: allRatings('meets'),
+  feedback: 'Safe, well-prepared treatment.',
+});
+
+async function send(stack: StackInfo, authorization: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${stack.webUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Passes every module's quiz through the API, as the trainee would. */
+export async function passEveryModule(stack: StackInfo, trainee: Trainee): Promise<void> {
+  for (const { moduleId } of catalogue) {
+    const attempt = (await (await send(stack, trainee.authorization, `/api/modules/${moduleId}/attempts`, {})).json()) as IssuedAttempt;
+    const submitted = await send(stack, trainee.authorization, `/api/attempts/${attempt.attemptId}/submission`, submissionFor(attempt));
+    if (submitted.status !== 201) throw new Error(`passing ${moduleId} failed: ${submitted.status}`);
+  }
+}
+
+/** supervisorA records this many satisfactory observed procedures for the trainee. */
+export async function recordSatisfactory(stack: StackInfo, traineeSub: string, count: number): Promise<void> {
+  for (let index = 0; index < count; index += 1) {
+    const response = await send(stack, `Bearer ${stack.tokens.supervisorA}`, `/api/trainees/${traineeSub}/assessments`, satisfactoryAssessment(`Procedure ${index + 1}`));
+    if (response.status !== 201) throw new Error(`recording an assessment failed: ${response.status}`);
+  }
+}
+
+/** A new trainee of supervisorA who meets every requirement but holds no certificate yet. */
+export async function eligibleTrainee(stack: StackInfo, name = 'Eligible Trainee'): Promise<Trainee> {
+  const trainee = await newTrainee(stack, name);
+  await passEveryModule(stack, trainee);
+  await recordSatisfactory(stack, trainee.sub, 3);
+  return trainee;
+}
+
+/** A new trainee of supervisorA with a certificate issued. */
+export async function certifiedTrainee(stack: StackInfo, name = 'Certified Trainee'): Promise<Trainee & { certificate: Certificate }> {
+  const trainee = await eligibleTrainee(stack, name);
+  const response = await send(stack, `Bearer ${stack.tokens.supervisorA}`, `/api/trainees/${trainee.sub}/certificate`, {});
+  if (response.status !== 201) throw new Error(`issuing failed: ${response.status}`);
+  return { ...trainee, certificate: (await response.json()) as Certificate };
+}
