@@ -29,5 +29,5 @@ export async function newTrainee(stack: StackInfo, name = 'Test Trainee') {
   const password = `Pw-${randomUUID()}`;
   await acceptInvitation(stack, email, password);
   const token = await signIn(stack.issuer, stack.clientId, `${stack.webUrl}/auth/callback`, email, password);
-  return { sub: person.sub, email, token, authorization: `Bearer ${token}` };
+  return { sub: person.sub, email, password, token, authorization: `Bearer ${token}` };
 }

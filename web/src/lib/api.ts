@@ -1,7 +1,10 @@
 import type {
   Answer,
+  Assessment,
   AttemptResult,
   AttemptSummary,
+  Certificate,
+  Certification,
   CreateOrganisation,
   Invitation,
   InvitePerson,
@@ -11,7 +14,9 @@ import type {
   Person,
   Problem,
   Progress,
+  RecordAssessment,
   SubmissionResult,
+  Verification,
 } from '$core/api/schemas';
 import { session } from './session.svelte';
 
@@ -64,4 +69,9 @@ export const api = {
   createOrganisation: (organisation: CreateOrganisation) => post<Organisation>('/organisations', organisation),
   inviteSupervisor: (orgId: string, invitee: InvitePerson) => post<Invitation>(`/organisations/${id(orgId)}/supervisors`, invitee),
   members: (orgId: string) => request<{ people: Person[] }>(`/organisations/${id(orgId)}/members`),
+  certification: (traineeId: string) => request<Certification>(`/trainees/${id(traineeId)}/certification`),
+  recordAssessment: (traineeId: string, assessment: RecordAssessment) => post<Assessment>(`/trainees/${id(traineeId)}/assessments`, assessment),
+  issueCertificate: (traineeId: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate`, {}),
+  revokeCertificate: (traineeId: string, reason: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate/revocation`, { reason }),
+  verifyCertificate: (code: string) => request<Verification>(`/certificates/${id(code)}`),
 };

@@ -13,14 +13,16 @@ export const PRIVILEGED_ROLES: Role[] = ['supervisor', 'clinic-admin', 'platform
 export interface NavLink {
   href: string;
   label: string;
-  roles: Role[];
+  /** Who sees the link: signed-in people with one of these roles, or everyone (signed in or not). */
+  roles: Role[] | 'everyone';
 }
 
 /** Navigation per role: each person sees only where they can go. */
 export const NAV_LINKS: NavLink[] = [
-  { href: '/', label: 'Courses', roles: ['trainee', 'supervisor', 'clinic-admin', 'platform-admin'] },
+  { href: '/', label: 'Courses', roles: 'everyone' },
   { href: '/progress', label: 'My progress', roles: ['trainee'] },
   { href: '/trainees', label: 'Trainees', roles: ['supervisor', 'clinic-admin', 'platform-admin'] },
   { href: '/organisations', label: 'Organisations', roles: ['platform-admin'] },
   { href: '/account/security', label: 'Security', roles: PRIVILEGED_ROLES },
+  { href: '/verify', label: 'Verify a certificate', roles: 'everyone' },
 ];

@@ -1,0 +1,99 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { demoPeople } from '../../infra/local/demo-data';
+import { passEveryModule, recordSatisfactory } from '../support/certification';
+import { newTrainee } from '../support/new-trainee';
+import { useBrowserPerTest } from './browser';
+import { signInAs } from './sign-in';
+
+const stack = inject('stack');
+const chromium = useBrowserPerTest();
+let page: Page;
+beforeEach(() => {
+  page = chromium.page();
+});
+
+async function accessibilityViolations(on: Page) {
+  const results = await new AxeBuilder({ page: on as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.passes.length).toBeGreaterThan(10);
+  return results.violations.map((violation) => `${violation.id}: ${violation.help}`);
+}
+
+/** The public verification page, in a browser context of its own (no one signed in), as a clinic would open it. */
+async function openAsVisitor(path: string) {
+  const context = await chromium.browser().newContext();
+  const visitor = await context.newPage();
+  await visitor.goto(`${stack.webUrl}${path}`);
+  return { visitor, close: () => context.close() };
+}
+
+describe('certification in the browser', () => {
+  it('the supervisor records the last observed procedure and issues the certificate; the trainee sees it; a clinic verifies it by its link; a revocation shows at once', async () => {
+    const trainee = await newTrainee(stack, 'Robin Browser');
+    await passEveryModule(stack, trainee);
+    await recordSatisfactory(stack, trainee.sub, 2);
+
+    await signInAs(page, stack.webUrl, demoPeople.supervisorA.email);
+    await page.goto(`${stack.webUrl}/trainees/attempts?${new URLSearchParams({ id: trainee.sub, name: 'Robin Browser' })}`);
+    await page.getByText('Observed procedures rated satisfactory: 2 of 3').waitFor();
+    expect(await page.getByRole('button', { name: 'Issue certificate' }).count()).toBe(0);
+
+    const form = page.getByRole('form', { name: 'Record an observed procedure' });
+    await form.getByLabel('Procedure and area treated').fill('Surgical scar, forearm');
+    for (const radio of await form.getByRole('radio', { name: 'Meets the expected standard' }).all()) await radio.check();
+    await form.getByLabel('Feedback for the trainee').fill('Confident, safe technique.');
+    await form.getByRole('button', { name: 'Record procedure' }).click();
+    await form.getByRole('status').filter({ hasText: 'Recorded: Surgical scar, forearm, satisfactory.' }).waitFor();
+    await page.getByText('Observed procedures rated satisfactory: 3 of 3').waitFor();
+    expect(await accessibilityViolations(page), 'trainee record with the assessment form').toEqual([]);
+
+    await page.getByRole('button', { name: 'Issue certificate' }).click();
+    const certificate = page.getByTestId('certificate');
+    await certificate.waitFor();
+    expect(await certificate.getByTestId('certificate-status').innerText()).toMatch(/^Valid until/);
+    await certificate.getByRole('img', { name: /QR code/ }).locator('svg').waitFor();
+    const verifyHref = (await certificate.getByTestId('verify-link').getAttribute('href'))!;
+    expect(verifyHref).toMatch(/^\/verify\?code=CIT-/);
+    expect(await accessibilityViolations(page), 'trainee record with the certificate').toEqual([]);
+
+    // The trainee sees the certificate on their progress page.
+    const traineeContext = await chromium.browser().newContext();
+    const traineePage = await traineeContext.newPage();
+    await signInAs(traineePage, stack.webUrl, trainee.email, trainee.password);
+    await traineePage.goto(`${stack.webUrl}/progress`);
+    expect(await traineePage.getByTestId('certificate').getByTestId('certificate-holder').innerText()).toBe('Robin Browser');
+    await traineeContext.close();
+
+    const { visitor, close } = await openAsVisitor(verifyHref);
+    const result = visitor.getByTestId('verification-result');
+    await result.waitFor();
+    expect(await result.getByTestId('certificate-status').innerText()).toMatch(/^Valid until/);
+    expect(await result.getByTestId('certificate-holder').innerText()).toBe('Robin Browser');
+    expect(await accessibilityViolations(visitor), 'verification result').toEqual([]);
+
+    await certificate.getByText('Revoke this certificate').click();
+    await certificate.getByLabel(/Reason/).fill('Practised outside the scope of the certificate.');
+    await certificate.getByRole('button', { name: 'Revoke certificate' }).click();
+    await certificate.getByText('Reason for revocation: Practised outside the scope of the certificate.').waitFor();
+    expect(await certificate.getByTestId('certificate-status').innerText()).toMatch(/^Revoked on/);
+
+    await visitor.reload();
+    await result.waitFor();
+    expect(await result.getByTestId('certificate-status').innerText()).toMatch(/^Revoked on/);
+    expect(await result.innerText()).not.toContain('outside the scope');
+    await close();
+  });
+
+  it('a visitor types a code: an unknown one and one that cannot be a code each get a clear message', async () => {
+    await page.goto(`${stack.webUrl}/verify`);
+    const code = page.getByLabel('Certificate code');
+    await code.fill('cit-0000-0000-0000');
+    await page.getByRole('button', { name: 'Check certificate' }).click();
+    expect(await page.getByRole('alert').innerText()).toContain('No certificate has the code cit-0000-0000-0000');
+    await code.fill('hello');
+    await page.getByRole('button', { name: 'Check certificate' }).click();
+    await page.getByRole('alert').filter({ hasText: 'hello is not a certificate code' }).waitFor();
+    expect(await accessibilityViolations(page), 'verify page with an error').toEqual([]);
+  });
+});
