@@ -31,6 +31,8 @@ export const demoPeople = {
   supervisorB: person('5a0d8f44-1c1e-4c59-9d0e-2f7a4f1b0a04', 'Morgan Achebe', 'morgan.supervisor@northside.example', 'supervisor', demoOrganisations.northside.orgId),
   traineeB: person('5a0d8f44-1c1e-4c59-9d0e-2f7a4f1b0a05', 'Blake Tanaka', 'blake.trainee@northside.example', 'trainee', demoOrganisations.northside.orgId, '5a0d8f44-1c1e-4c59-9d0e-2f7a4f1b0a04'),
   platformAdmin: person('5a0d8f44-1c1e-4c59-9d0e-2f7a4f1b0a06', 'Pat Nguyen', 'pat.admin@cit-academy.example', 'platform-admin'),
+  // Certified at every start (demo-certificate.ts), so a clinic can try verification at once.
+  certified: person('5a0d8f44-1c1e-4c59-9d0e-2f7a4f1b0a07', 'Jordan Ellis', 'jordan.practitioner@harbour.example', 'trainee', demoOrganisations.harbour.orgId, '5a0d8f44-1c1e-4c59-9d0e-2f7a4f1b0a01'),
 } satisfies Record<string, Person>;
 
 export type DemoPerson = keyof typeof demoPeople;

@@ -15,6 +15,7 @@ import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
 import { startIdentityProvider, type LocalIdentityProvider } from './identity-provider/server';
 import { createLocalOrigin } from './local-origin';
 import { assertPortFree, freePort } from './preflight';
+import { seedCertifiedPractitioner } from './demo-certificate';
 import { seedDemoData } from './seed';
 
 export interface LocalStackOptions {
@@ -33,6 +34,8 @@ export interface LocalStack {
   /** The DynamoDB Local (java) process id. */
   dynamoDbPid?: number;
   tableName: string;
+  /** The demo practitioner's certificate code (CIT-…), issued at start-up. */
+  demoCertificateCode: string;
   identityProvider: LocalIdentityProvider;
   /** The environment the functions run with, as Lambda would give them theirs. */
   functionEnv: NodeJS.ProcessEnv;
@@ -87,10 +90,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       LOCAL_IDP_ADMIN_URL: identityProvider.issuer,
       LOCAL_IDP_ADMIN_SECRET: identityProvider.adminSecret,
     };
+    const quizDeps = quizDepsFromEnv(functionEnv);
+    const certificationDeps = certificationDepsFromEnv(functionEnv);
+    step('certifying the demo practitioner (quizzes passed, procedures observed)…');
+    const demoCertificateCode = await seedCertifiedPractitioner(quizDeps, certificationDeps);
     const apps = {
-      quiz: createQuizApp(quizDepsFromEnv(functionEnv)),
+      quiz: createQuizApp(quizDeps),
       accounts: createAccountsApp(accountsDepsFromEnv(functionEnv)),
-      certification: createCertificationApp(certificationDepsFromEnv(functionEnv)),
+      certification: createCertificationApp(certificationDeps),
       verification: createVerificationApp(verificationDepsFromEnv(functionEnv)),
     };
     const origin = createLocalOrigin({
@@ -104,7 +111,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     if ((server.address() as AddressInfo).port !== port) throw new Error('the local origin did not bind its port');
 
-    return { webUrl, dynamoEndpoint: dynamo.endpoint, dynamoDbPid: dynamo.pid, tableName: options.tableName, identityProvider, functionEnv, apps, stop };
+    return { webUrl, dynamoEndpoint: dynamo.endpoint, dynamoDbPid: dynamo.pid, tableName: options.tableName, demoCertificateCode, identityProvider, functionEnv, apps, stop };
   } catch (error) {
     await stop();
     throw error;

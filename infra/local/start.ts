@@ -43,6 +43,8 @@ CIT Academy is running locally
   DynamoDB:     ${stack.dynamoEndpoint} (table ${stack.tableName})
   Demo accounts (password ${DEMO_PASSWORD}):
 ${accounts}
+  Demo certificate: ${stack.demoCertificateCode} (${demoPeople.certified.name})
+    verify it at ${stack.webUrl}/verify?code=${stack.demoCertificateCode}
 Press Ctrl-C to stop.`);
 } catch (error) {
   console.error(error instanceof PreflightError ? `✖ ${error.message}` : error);

@@ -1,7 +1,10 @@
 import type { DemoPerson } from '../../infra/local/demo-data';
 
-/** Every principal the matrix calls as: no token, or a demo account (see infra/local/demo-data.ts). */
-export type Caller = 'anonymous' | DemoPerson;
+/**
+ * Every principal the matrix calls as: no token, or a demo account (see infra/local/demo-data.ts).
+ * The certified demo practitioner is a trainee of supervisorA like traineeA, so adds no case.
+ */
+export type Caller = 'anonymous' | Exclude<DemoPerson, 'certified'>;
 export const CALLERS: Caller[] = ['anonymous', 'traineeA', 'traineeB', 'supervisorA', 'supervisorB', 'clinicAdmin', 'platformAdmin'];
 
 /**

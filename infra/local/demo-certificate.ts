@@ -1,0 +1,40 @@
+import type { Principal } from '../../functions/core/auth/principal';
+import { DOPS_DOMAIN_IDS, type DopsRatings } from '../../functions/core/certification/dops';
+import { issueCertificate, recordAssessment, type CertificationDeps } from '../../functions/core/certification/use-cases';
+import { bundledBanks } from '../../functions/core/course/bundled-banks';
+import { issueAttempt, submitAnswers, type AttemptsDeps } from '../../functions/core/quiz/attempts';
+import { demoPeople } from './demo-data';
+
+const asPrincipal = (person: (typeof demoPeople)[keyof typeof demoPeople]): Principal => ({
+  sub: person.sub,
+  email: person.email,
+  name: person.name,
+  roles: [person.role],
+  ...(person.orgId ? { orgId: person.orgId } : {}),
+});
+
+const MET: DopsRatings = Object.fromEntries(DOPS_DOMAIN_IDS.map((id) => [id, 'meets'])) as DopsRatings;
+const PROCEDURES = ['Atrophic acne scars, both cheeks', 'Fine lines, forehead', 'Stretch marks, abdomen'];
+
+/**
+ * Gives the demo practitioner a real record through the same use cases the API runs: every module
+ * passed, three satisfactory observed procedures, a certificate from their supervisor. Returns the
+ * certificate's code, so a clinic can try verification straight away.
+ */
+export async function seedCertifiedPractitioner(quiz: AttemptsDeps, certification: CertificationDeps): Promise<string> {
+  const practitioner = asPrincipal(demoPeople.certified);
+  const supervisor = asPrincipal(demoPeople.supervisorA);
+  for (const moduleId of Object.keys(quiz.banks)) {
+    const attempt = await issueAttempt(quiz, practitioner, moduleId);
+    const answers = attempt.questions.map((question) => ({
+      questionId: question.id,
+      selected: bundledBanks[moduleId].questions.find((candidate) => candidate.id === question.id)!.correctOptionIds,
+    }));
+    await submitAnswers(quiz, practitioner, attempt.attemptId, { servedToken: attempt.servedToken, answers });
+  }
+  const today = certification.now().toISOString().slice(0, 10);
+  for (const procedure of PROCEDURES) {
+    await recordAssessment(certification, supervisor, practitioner.sub, { observedOn: today, procedure, ratings: MET, feedback: 'Safe, well-prepared treatment.' });
+  }
+  return (await issueCertificate(certification, supervisor, practitioner.sub)).code;
+}
