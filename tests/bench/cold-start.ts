@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { postEvent } from './events';
+import { eventFor, type BenchRequest } from './events';
 import { median, percentile, round } from './stats';
 
 const PROBE = fileURLToPath(new URL('./cold-start-probe.mjs', import.meta.url));
@@ -24,12 +24,13 @@ interface Sample {
 const runProcess = promisify(execFile);
 
 /**
- * Fresh Node processes that import a bundle and handle one event (the floor's PutItem, our
- * submission's conditional UpdateItem), interleaved so both see the same machine noise.
+ * Fresh Node processes that import a bundle and handle one event (a submission's conditional
+ * UpdateItem, a verification's GetItem, each next to the floor doing the same one call),
+ * interleaved so both see the same machine noise.
  * Asynchronous, because this process also runs the local stack the functions talk to.
  */
 export async function measureColdStarts(
-  bundles: { name: string; path: string; event: () => { path: string; body: unknown } }[],
+  bundles: { name: string; path: string; event: () => BenchRequest; expectStatus: number }[],
   runs: number,
   env: NodeJS.ProcessEnv,
   authorization: string,
@@ -40,11 +41,10 @@ export async function measureColdStarts(
   for (let run = 0; run < runs; run += 1) {
     for (const bundle of bundles) {
       const eventFile = join(workDir, `event-${bundle.name}.json`);
-      const { path, body } = bundle.event();
-      writeFileSync(eventFile, JSON.stringify(postEvent(path, body, authorization)));
+      writeFileSync(eventFile, JSON.stringify(eventFor(bundle.event(), authorization)));
       const { stdout: output } = await runProcess(process.execPath, [PROBE, bundle.path, eventFile], { env, encoding: 'utf8' });
       const sample = JSON.parse(output) as Sample;
-      if (sample.status !== 201) throw new Error(`${bundle.name} cold start answered ${sample.status}`);
+      if (sample.status !== bundle.expectStatus) throw new Error(`${bundle.name} cold start answered ${sample.status}`);
       samples[bundle.name].push(sample);
     }
     progress(run + 1);

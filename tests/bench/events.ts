@@ -58,9 +58,18 @@ export const submitEach = (attempts: OpenAttempt[]) => () => {
   return { path: submissionPath(attempt.attemptId), body: attempt.body };
 };
 
-/** An API Gateway HTTP API (payload 2.0) POST event with a JSON body. */
-export const postEvent = (path: string, body: unknown, authorization: string): APIGatewayProxyEventV2 =>
-  apiGatewayEvent('POST', path, JSON.stringify(body), { 'content-type': 'application/json', authorization });
+/** One request the benchmark sends: a POST with a JSON body (a submission) or a GET (a verification). */
+export interface BenchRequest {
+  method?: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+}
+
+/** The API Gateway HTTP API (payload 2.0) event for a request, as the deployed function receives it. */
+export const eventFor = (request: BenchRequest, authorization: string): APIGatewayProxyEventV2 =>
+  request.method === 'GET'
+    ? apiGatewayEvent('GET', request.path, undefined, authorization ? { authorization } : {})
+    : apiGatewayEvent('POST', request.path, JSON.stringify(request.body), { 'content-type': 'application/json', authorization });
 
 /**
  * The same submission with `count` answers wrong (never a safety-critical one), so it still

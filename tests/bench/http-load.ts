@@ -2,6 +2,7 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+import type { BenchRequest } from './events';
 import { round } from './stats';
 
 export interface Load {
@@ -52,7 +53,7 @@ function cpuTimeMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function fire(url: string, amount: number, authorization: string, next: () => { path: string; body: unknown }) {
+async function fire(url: string, amount: number, authorization: string, next: () => BenchRequest) {
   const started = performance.now();
   let lastResponseAt = started;
   const result = await autocannon({
@@ -65,8 +66,8 @@ async function fire(url: string, amount: number, authorization: string, next: ()
     requests: [
       {
         setupRequest: (request) => {
-          const { path, body } = next();
-          return { ...request, path, body: JSON.stringify(body) };
+          const { method = 'POST', path, body } = next();
+          return { ...request, method, path, body: method === 'GET' ? undefined : JSON.stringify(body) };
         },
         onResponse: () => {
           lastResponseAt = performance.now();
@@ -80,13 +81,13 @@ async function fire(url: string, amount: number, authorization: string, next: ()
 
 /**
  * A bounded load on 127.0.0.1: a warm-up (so JIT and connection pools are hot), then a fixed
- * number of submissions, each with its own attempt id. Throughput is total ÷ time to the last
+ * number of requests (submissions each with their own attempt id, or verifications). Throughput is total ÷ time to the last
  * response: autocannon's per-second average is too coarse for runs of a few seconds.
  */
 export async function load(
   url: string,
   pids: { server: number; dynamoDb: number },
-  next: () => { path: string; body: unknown },
+  next: () => BenchRequest,
   authorization = '',
 ): Promise<Load & { warmUp2xx: number }> {
   const warmUp = await fire(url, LOAD.warmUp, authorization, next);

@@ -13,11 +13,38 @@ export interface BenchResults {
   ranAt: string;
   machine: { cpu: string; cores: number; memoryGb: number; node: string };
   bundles: Record<string, { bytes: number; gzipBytes: number; ratioToFloor: number }>;
-  coldStart: Record<string, ColdStart> & { ratio: number };
-  warm: { scoring20Items: Latency; submitWithStorage: Latency; floorWithStorage: Latency; verification: string };
-  load: { quiz: Load; floor: Load; throughputRatio: number; storedAttempts: number; quiz2xx: number; storedFloorItems: number; floor2xx: number };
+  coldStart: Record<'quiz' | 'floor' | 'verification' | 'floorRead', ColdStart> & { ratio: number; verificationRatio: number };
+  warm: {
+    scoring20Items: Latency;
+    submitWithStorage: Latency;
+    floorWithStorage: Latency;
+    verificationPure: Latency;
+    verifyWithStorage: Latency;
+    floorReadWithStorage: Latency;
+  };
+  load: {
+    quiz: Load;
+    floor: Load;
+    throughputRatio: number;
+    storedAttempts: number;
+    quiz2xx: number;
+    storedFloorItems: number;
+    floor2xx: number;
+    verification: Load;
+    floorRead: Load;
+    verificationThroughputRatio: number;
+  };
   web: { routes: RouteWeight[]; modulePage: PageTransfer };
-  cost: { submissions: CostPerMillion; verifications: string; memoryMb: number; capacity: Capacity; wire: WireBytes & { awsAddedResponseHeaderBytes: number } };
+  cost: {
+    submissions: CostPerMillion;
+    verifications: CostPerMillion;
+    memoryMb: number;
+    verificationMemoryMb: number;
+    capacity: Capacity;
+    verificationCapacity: Capacity;
+    wire: WireBytes & { awsAddedResponseHeaderBytes: number };
+    verificationWire: WireBytes & { awsAddedResponseHeaderBytes: number };
+  };
   budgets: { name: string; value: string; goal: string; met: boolean }[];
 }
 
@@ -41,24 +68,44 @@ export function toMarkdown(results: BenchResults): string {
     ...Object.entries(bundles)
       .filter(([name]) => name !== 'floor')
       .map(([name, size]) => `| Bundle \`${name}\` (min / gzip) | ${kb(size.bytes)} / ${kb(size.gzipBytes)} | ${kb(bundles.floor.bytes)} / ${kb(bundles.floor.gzipBytes)} | ${size.ratioToFloor} (≤ 1.25) |`),
-    `| Cold start, import + first request (median / p90, ${coldStart.quiz.runs} runs) | ${coldStart.quiz.medianMs} / ${coldStart.quiz.p90Ms} ms | ${coldStart.floor.medianMs} / ${coldStart.floor.p90Ms} ms | ${coldStart.ratio} (goal ≤ 1.2) |`,
+    `| Cold start of a submission, import + first request (median / p90, ${coldStart.quiz.runs} runs) | ${coldStart.quiz.medianMs} / ${coldStart.quiz.p90Ms} ms | ${coldStart.floor.medianMs} / ${coldStart.floor.p90Ms} ms | ${coldStart.ratio} (goal ≤ 1.2) |`,
+    `| Cold start of a verification (median / p90, ${coldStart.verification.runs} runs) | ${coldStart.verification.medianMs} / ${coldStart.verification.p90Ms} ms | ${coldStart.floorRead.medianMs} / ${coldStart.floorRead.p90Ms} ms | ${coldStart.verificationRatio} (goal ≤ 1.2) |`,
     `| Scoring a 20-item attempt, pure (p50 / p99, ${warm.scoring20Items.calls} calls) | ${warm.scoring20Items.p50} / ${warm.scoring20Items.p99} µs | | |`,
+    `| Verification lookup, pure (p50 / p99, ${warm.verificationPure.calls} calls) | ${warm.verificationPure.p50} / ${warm.verificationPure.p99} µs | | |`,
     `| Submit in process incl. DynamoDB Local (p50 / p99, ${warm.submitWithStorage.calls} calls) | ${warm.submitWithStorage.p50} / ${warm.submitWithStorage.p99} ms | ${warm.floorWithStorage.p50} / ${warm.floorWithStorage.p99} ms | |`,
-    `| HTTP load, median of 3 rounds × ${load.quiz.requests} submissions (req/s; p50 / p99) | ${load.quiz.requestsPerSecond}; ${load.quiz.p50Ms} / ${load.quiz.p99Ms} ms | ${load.floor.requestsPerSecond}; ${load.floor.p50Ms} / ${load.floor.p99Ms} ms | ${load.throughputRatio} (goal ≥ 0.8) |`,
-    `| Errors under load, median round (non-2xx + errors) | ${load.quiz.non2xx + load.quiz.errors} | ${load.floor.non2xx + load.floor.errors} | goal 0 |`,
-    `| Stored items vs 2xx responses, all rounds | ${load.storedAttempts} / ${load.quiz2xx} | ${load.storedFloorItems} / ${load.floor2xx} | must be equal |`,
-    `| Server CPU time per request under load | ${load.quiz.cpuMsPerRequest} ms | ${load.floor.cpuMsPerRequest} ms | |`,
-    `| DynamoDB Local CPU time per request under load (same 2 cores) | ${load.quiz.dynamoDbCpuMsPerRequest} ms | ${load.floor.dynamoDbCpuMsPerRequest} ms | |`,
-    `| Peak RSS under load (all rounds) | ${load.quiz.peakRssMb} MB | ${load.floor.peakRssMb} MB | Lambda memory ${cost.memoryMb} MB |`,
+    `| Verify in process incl. DynamoDB Local (p50 / p99, ${warm.verifyWithStorage.calls} calls) | ${warm.verifyWithStorage.p50} / ${warm.verifyWithStorage.p99} ms | ${warm.floorReadWithStorage.p50} / ${warm.floorReadWithStorage.p99} ms | |`,
+    ...loadRows('submissions', load.quiz, load.floor, load.throughputRatio, cost.memoryMb),
+    ...loadRows('verifications', load.verification, load.floorRead, load.verificationThroughputRatio, cost.verificationMemoryMb),
+    `| Stored items vs 2xx responses, all submission rounds | ${load.storedAttempts} / ${load.quiz2xx} | ${load.storedFloorItems} / ${load.floor2xx} | must be equal |`,
     ...web.routes.map((route) => `| Web \`${route.route}\` first-load JS / CSS (gzip) | ${kb(route.jsGzipBytes)} / ${kb(route.cssGzipBytes)} | | JS ≤ 50 KB |`),
     `| Module page, bytes transferred in Chromium (${web.modulePage.requests} requests) | ${kb(web.modulePage.transferredBytes)} | | |`,
     `| AWS cost per 1M submissions | $${cost.submissions.total} | | goal ≤ $3 |`,
+    `| AWS cost per 1M verifications | $${cost.verifications.total} | | |`,
     '',
-    `Cost breakdown per 1M submissions: HTTP API $${cost.submissions.httpApi}, Lambda requests $${cost.submissions.lambdaRequests}, Lambda compute $${cost.submissions.lambdaCompute} (${cost.memoryMb} MB × billed p50), ` +
-      `DynamoDB $${cost.submissions.dynamoDb} (${cost.capacity.writeUnits} WRU + ${cost.capacity.readUnits} RRU per submission as DynamoDB Local reports them; calls: ${cost.capacity.calls.join(', ')}), ` +
-      `CloudFront $${cost.submissions.cloudFront} (requests; ${cost.wire.responseBytes + cost.wire.awsAddedResponseHeaderBytes} B out per response: ${cost.wire.responseHeaderBytes} B of headers + ${cost.wire.awsAddedResponseHeaderBytes} B CloudFront/API Gateway add + ${cost.wire.responseBodyBytes} B ${cost.wire.contentEncoding ?? 'uncompressed'} body; ${cost.wire.requestBytes} B per request to the origin). Verification: ${cost.verifications}.`,
+    costBreakdown('submission', cost.submissions, cost.memoryMb, cost.capacity, cost.wire),
+    '',
+    costBreakdown('verification', cost.verifications, cost.verificationMemoryMb, cost.verificationCapacity, cost.verificationWire),
     '',
     ...results.budgets.map((budget) => `- ${budget.met ? '✓' : '✗'} ${budget.name}: ${budget.value} (goal ${budget.goal})`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function loadRows(what: string, ours: Load, floor: Load, ratio: number, memoryMb: number): string[] {
+  return [
+    `| HTTP load, median of 3 rounds × ${ours.requests} ${what} (req/s; p50 / p99) | ${ours.requestsPerSecond}; ${ours.p50Ms} / ${ours.p99Ms} ms | ${floor.requestsPerSecond}; ${floor.p50Ms} / ${floor.p99Ms} ms | ${ratio} (goal ≥ 0.8) |`,
+    `| Errors under load, ${what}, median round (non-2xx + errors) | ${ours.non2xx + ours.errors} | ${floor.non2xx + floor.errors} | goal 0 |`,
+    `| Server CPU time per request, ${what} | ${ours.cpuMsPerRequest} ms | ${floor.cpuMsPerRequest} ms | |`,
+    `| DynamoDB Local CPU time per request, ${what} (same 2 cores) | ${ours.dynamoDbCpuMsPerRequest} ms | ${floor.dynamoDbCpuMsPerRequest} ms | |`,
+    `| Peak RSS under load, ${what} (all rounds) | ${ours.peakRssMb} MB | ${floor.peakRssMb} MB | Lambda memory ${memoryMb} MB |`,
+  ];
+}
+
+function costBreakdown(what: string, cost: CostPerMillion, memoryMb: number, capacity: Capacity, wire: WireBytes & { awsAddedResponseHeaderBytes: number }): string {
+  return (
+    `Cost breakdown per 1M ${what}s: HTTP API $${cost.httpApi}, Lambda requests $${cost.lambdaRequests}, Lambda compute $${cost.lambdaCompute} (${memoryMb} MB × billed p50), ` +
+    `DynamoDB $${cost.dynamoDb} (${capacity.writeUnits} WRU + ${capacity.readUnits} RRU per ${what} as DynamoDB Local reports them; calls: ${capacity.calls.join(', ')}), ` +
+    `CloudFront $${cost.cloudFront} (requests; ${wire.responseBytes + wire.awsAddedResponseHeaderBytes} B out per response: ${wire.responseHeaderBytes} B of headers + ${wire.awsAddedResponseHeaderBytes} B CloudFront/API Gateway add + ` +
+    `${wire.responseBodyBytes} B ${wire.contentEncoding ?? 'uncompressed'} body; ${wire.requestBytes} B per request to the origin).`
+  );
 }

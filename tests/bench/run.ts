@@ -10,26 +10,30 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDocumentClient } from '../../functions/core/store/document-client';
 import { DynamoAttemptStore } from '../../functions/core/store/dynamo-attempt-store';
+import { DynamoCertificateLookup } from '../../functions/core/store/dynamo-certificate-lookup';
+import { DynamoCertificationStore } from '../../functions/core/store/dynamo-certification-store';
 import { DynamoPeopleStore } from '../../functions/core/store/dynamo-people-store';
 import { createQuizApp } from '../../functions/quiz/app';
 import { quizDepsFromEnv } from '../../functions/quiz/deps-from-env';
+import { createVerificationApp } from '../../functions/verification/app';
 import { DEMO_PASSWORD, demoPeople } from '../../infra/local/demo-data';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import { signIn } from '../support/sign-in';
-import { QUIZ_MEMORY_MB } from '../../infra/api';
+import { QUIZ_MEMORY_MB, VERIFICATION_MEMORY_MB } from '../../infra/api';
 import { SITE_BUILD_DIR } from '../../infra/site';
 import { bundle, FLOOR_ENTRY, functionEntry, SIZE_BUDGET_RATIO } from './bundle';
+import { floorReadEach, issueSampleCertificates, sampleCertificate, verifyEach } from './certificates';
 import { measureColdStarts } from './cold-start';
 import { meteredClient } from '../support/metered-client';
 import { AWS_ADDED_RESPONSE_HEADERS, costPerMillion } from './cost-model';
 import { countItems } from './count-items';
-import { preIssueAttempts, submissionPath, submitEach, withMistakes } from './events';
+import { preIssueAttempts, submissionPath, submitEach, withMistakes, type BenchRequest } from './events';
 import { freePort } from '../../infra/local/preflight';
-import { load, LOAD, startServer } from './http-load';
+import { load, LOAD, startServer, type Load } from './http-load';
 import { measurePageTransfer } from './page-transfer';
 import { machine, toMarkdown, type BenchResults } from './report';
 import { round } from './stats';
-import { measureRequests, measureScoring } from './warm-latency';
+import { measureRequests, measureScoring, measureVerification } from './warm-latency';
 import { JS_BUDGET_GZIP_BYTES, routeWeights } from './web-weight';
 import { exchange } from './wire-bytes';
 
@@ -38,6 +42,8 @@ const WARM_CALLS = Number(process.env.BENCH_WARM_CALLS ?? 1_000);
 const SCORING_CALLS = 20_000;
 const TABLE = 'cit-bench';
 const TYPICAL_MISTAKES = 2;
+/** Distinct certificates the verification load cycles through. */
+const SAMPLE_CERTIFICATES = 500;
 const RESULTS_DIR = fileURLToPath(new URL('./results', import.meta.url));
 
 const STEPS = 9;
@@ -63,13 +69,13 @@ async function main() {
   };
   const floorBundle = await write('floor', FLOOR_ENTRY);
   const quizBundle = await write('quiz', functionEntry('quiz'));
-  const quizServer = await write('quiz-server', fileURLToPath(new URL('./servers/quiz-server.ts', import.meta.url)));
-  const floorServer = await write('floor-server', fileURLToPath(new URL('./servers/floor-server.ts', import.meta.url)));
-  const bundles = {
-    quiz: { bytes: quizBundle.bytes, gzipBytes: quizBundle.gzipBytes, ratioToFloor: round(quizBundle.bytes / floorBundle.bytes, 3) },
-    floor: { bytes: floorBundle.bytes, gzipBytes: floorBundle.gzipBytes, ratioToFloor: 1 },
-  };
-  note(`quiz ${quizBundle.bytes} B, floor ${floorBundle.bytes} B, ratio ${bundles.quiz.ratioToFloor}`);
+  const certificationBundle = await write('certification', functionEntry('certification'));
+  const verificationBundle = await write('verification', functionEntry('verification'));
+  const server = (name: string) => write(`${name}-server`, fileURLToPath(new URL(`./servers/${name}-server.ts`, import.meta.url)));
+  const servers = { quiz: await server('quiz'), verification: await server('verification'), floor: await server('floor') };
+  const sized = (built: { bytes: number; gzipBytes: number }) => ({ bytes: built.bytes, gzipBytes: built.gzipBytes, ratioToFloor: round(built.bytes / floorBundle.bytes, 3) });
+  const bundles = { quiz: sized(quizBundle), certification: sized(certificationBundle), verification: sized(verificationBundle), floor: sized(floorBundle) };
+  note(`floor ${floorBundle.bytes} B; ratios: quiz ${bundles.quiz.ratioToFloor}, certification ${bundles.certification.ratioToFloor}, verification ${bundles.verification.ratioToFloor}`);
 
   step('starting the local stack (DynamoDB Local, OpenID provider, demo accounts) and signing a trainee in…');
   stack = await startLocalStack({ port: 0, dynamoDbPort: 0, identityProviderPort: 0, tableName: TABLE });
@@ -85,13 +91,17 @@ async function main() {
   note(`pre-issuing ${toIssue} attempts to submit…`);
   const open = await preIssueAttempts(store, demoPeople.traineeA.sub, toIssue);
   let floorSequence = 0;
-  const floorRequest = () => ({ path: '/floor/attempts', body: { attemptId: `floor-${(floorSequence += 1)}`, ...open[0].body } });
+  const floorRequest = (): BenchRequest => ({ path: '/floor/attempts', body: { attemptId: `floor-${(floorSequence += 1)}`, ...open[0].body } });
+  note(`issuing ${SAMPLE_CERTIFICATES} certificates to verify…`);
+  const codes = await issueSampleCertificates(new DynamoCertificationStore(client, TABLE), SAMPLE_CERTIFICATES);
 
-  step(`cold starts: ${COLD_START_RUNS} fresh processes each, interleaved (ours verifies the token with the issuer's keys pinned, as deployed)…`);
+  step(`cold starts: ${COLD_START_RUNS} fresh processes each, interleaved (a submission verifies the token with the issuer's keys pinned, as deployed; a verification is public)…`);
   const cold = await measureColdStarts(
     [
-      { name: 'quiz', path: quizBundle.path, event: submitEach(open) },
-      { name: 'floor', path: floorBundle.path, event: floorRequest },
+      { name: 'quiz', path: quizBundle.path, event: submitEach(open), expectStatus: 201 },
+      { name: 'floor', path: floorBundle.path, event: floorRequest, expectStatus: 201 },
+      { name: 'verification', path: verificationBundle.path, event: verifyEach(codes), expectStatus: 200 },
+      { name: 'floorRead', path: floorBundle.path, event: floorReadEach(codes), expectStatus: 200 },
     ],
     COLD_START_RUNS,
     env,
@@ -99,9 +109,13 @@ async function main() {
     workDir,
     (done) => done % 5 === 0 && note(`${done}/${COLD_START_RUNS} runs`),
   );
-  const coldStart = { ...cold, ratio: round(cold.quiz.medianMs / cold.floor.medianMs, 3) } as BenchResults['coldStart'];
+  const coldStart = {
+    ...cold,
+    ratio: round(cold.quiz.medianMs / cold.floor.medianMs, 3),
+    verificationRatio: round(cold.verification.medianMs / cold.floorRead.medianMs, 3),
+  } as BenchResults['coldStart'];
 
-  step(`warm latency: scoring ×${SCORING_CALLS}, submissions with storage ×${WARM_CALLS} (ours and floor)…`);
+  step(`warm latency: scoring and verification ×${SCORING_CALLS} (pure), submissions and verifications with storage ×${WARM_CALLS} (ours and floor)…`);
   Object.assign(process.env, stack.functionEnv);
   const quizApp = stack.apps.quiz;
   const { app: floorApp } = await import('./floor/handler');
@@ -109,41 +123,27 @@ async function main() {
     scoring20Items: measureScoring(SCORING_CALLS),
     submitWithStorage: await measureRequests(quizApp, submitEach(open), WARM_CALLS, authorization),
     floorWithStorage: await measureRequests(floorApp, floorRequest, WARM_CALLS),
-    verification: 'not measured: certificate verification is not built yet',
+    verificationPure: await measureVerification(SCORING_CALLS, sampleCertificate()),
+    verifyWithStorage: await measureRequests(stack.apps.verification, verifyEach(codes), WARM_CALLS, '', 200),
+    floorReadWithStorage: await measureRequests(floorApp, floorReadEach(codes), WARM_CALLS, '', 200),
   };
 
-  step(`HTTP load with autocannon: ${LOAD.rounds} interleaved rounds (after a settling round) of ${LOAD.amount} submissions (after ${LOAD.warmUp} warm-up), ${LOAD.connections} connections…`);
+  step(`HTTP load with autocannon: per operation, ${LOAD.rounds} interleaved rounds (after a settling round) of ${LOAD.amount} requests (after ${LOAD.warmUp} warm-up), ${LOAD.connections} connections…`);
   const attemptsBefore = await countItems(client, TABLE, 'Attempt', true);
   const floorBefore = await countItems(client, TABLE, 'Floor');
-  const runLoad = async (serverPath: string, path: string) => {
+  const runLoad = async (serverPath: string, next: () => BenchRequest, withToken: boolean) => {
     const port = await freePort();
     const child = await startServer(serverPath, { ...env, PORT: String(port) });
     children.push(child);
-    const result = await load(`http://127.0.0.1:${port}`, { server: child.pid!, dynamoDb: stack!.dynamoDbPid! }, path === 'quiz' ? submitEach(open) : floorRequest, authorization);
+    const result = await load(`http://127.0.0.1:${port}`, { server: child.pid!, dynamoDb: stack!.dynamoDbPid! }, next, withToken ? authorization : '');
     child.kill();
     return result;
   };
-  const rounds = { quiz: [] as Awaited<ReturnType<typeof runLoad>>[], floor: [] as Awaited<ReturnType<typeof runLoad>>[] };
-  const settling = { quiz: [] as typeof rounds.quiz, floor: [] as typeof rounds.floor };
-  for (let round = 0; round <= LOAD.rounds; round += 1) {
-    // Round 0 settles DynamoDB Local's JIT for both operations (its PutItem path is already warm
-    // from pre-issuing, its UpdateItem path is not) and is not reported. Then alternate who goes
-    // first so neither side always benefits from what warmed up before it.
-    const order = round % 2 === 1 ? (['quiz', 'floor'] as const) : (['floor', 'quiz'] as const);
-    const into = round === 0 ? settling : rounds;
-    for (const name of order) {
-      into[name].push(name === 'quiz' ? await runLoad(quizServer.path, 'quiz') : await runLoad(floorServer.path, 'floor'));
-    }
-    note(`${round === 0 ? 'settling round (not reported)' : `round ${round}`}: ours ${into.quiz.at(-1)!.requestsPerSecond} req/s, floor ${into.floor.at(-1)!.requestsPerSecond} req/s`);
-  }
-  const quizLoad = medianRound(rounds.quiz);
-  const floorLoad = medianRound(rounds.floor);
-  const sum2xx = (list: typeof rounds.quiz) => list.reduce((total, run) => total + run.status2xx + run.warmUp2xx, 0);
+  const submissions = await loadRounds('submission', () => runLoad(servers.quiz.path, submitEach(open), true), () => runLoad(servers.floor.path, floorRequest, false));
+  const verifications = await loadRounds('verification', () => runLoad(servers.verification.path, verifyEach(codes), false), () => runLoad(servers.floor.path, floorReadEach(codes), false));
   const storedAttempts = (await countItems(client, TABLE, 'Attempt', true)) - attemptsBefore;
   const storedFloorItems = (await countItems(client, TABLE, 'Floor')) - floorBefore;
-  const quiz2xxAll = sum2xx([...settling.quiz, ...rounds.quiz]);
-  const floor2xxAll = sum2xx([...settling.floor, ...rounds.floor]);
-  note(`stored ${storedAttempts} attempts for ${quiz2xxAll} 2xx responses (warm-up included)`);
+  note(`stored ${storedAttempts} attempts for ${submissions.ours2xx} 2xx responses (warm-up included)`);
 
   step('web weight per route, and the module page in Chromium…');
   const web = { routes: routeWeights(SITE_BUILD_DIR), modulePage: await measurePageTransfer(`${stack.webUrl}/courses/mechanism-of-action`) };
@@ -166,6 +166,13 @@ async function main() {
   const wire = await exchange(`${stack.webUrl}${submissionPath(sample.attemptId)}`, 'POST', { 'content-type': 'application/json', authorization }, JSON.stringify(withMistakes(sample.body, TYPICAL_MISTAKES)));
   if (wire.status !== 201) throw new Error(`the sample submission answered ${wire.status}`);
   const responseBytes = wire.responseBytes + AWS_ADDED_RESPONSE_HEADERS;
+  // A verification: one certificate read, as DynamoDB Local meters it and as it crosses the wire.
+  const meteredVerification = createVerificationApp({ certificates: new DynamoCertificateLookup(metered.client, TABLE), now: () => new Date() });
+  const verificationPath = verifyEach(codes)().path;
+  if ((await meteredVerification.request(verificationPath)).status !== 200) throw new Error('the metered verification failed');
+  const verificationCapacity = metered.take();
+  const verificationWire = await exchange(`${stack.webUrl}${verificationPath}`, 'GET', {});
+  if (verificationWire.status !== 200) throw new Error(`the sample verification answered ${verificationWire.status}`);
   const cost = {
     submissions: costPerMillion({
       durationMs: warm.submitWithStorage.p50,
@@ -175,10 +182,20 @@ async function main() {
       responseBytes,
       requestBytes: wire.requestBytes,
     }),
-    verifications: 'not modelled: certificate verification is not built yet',
+    verifications: costPerMillion({
+      durationMs: warm.verifyWithStorage.p50,
+      memoryMb: VERIFICATION_MEMORY_MB,
+      writeUnits: verificationCapacity.writeUnits,
+      readUnits: verificationCapacity.readUnits,
+      responseBytes: verificationWire.responseBytes + AWS_ADDED_RESPONSE_HEADERS,
+      requestBytes: verificationWire.requestBytes,
+    }),
     memoryMb: QUIZ_MEMORY_MB,
+    verificationMemoryMb: VERIFICATION_MEMORY_MB,
     capacity,
+    verificationCapacity,
     wire: { ...wire, awsAddedResponseHeaderBytes: AWS_ADDED_RESPONSE_HEADERS },
+    verificationWire: { ...verificationWire, awsAddedResponseHeaderBytes: AWS_ADDED_RESPONSE_HEADERS },
   };
 
   step('writing results…');
@@ -190,22 +207,29 @@ async function main() {
     coldStart,
     warm,
     load: {
-      quiz: quizLoad,
-      floor: floorLoad,
-      throughputRatio: round(quizLoad.requestsPerSecond / floorLoad.requestsPerSecond, 3),
+      quiz: submissions.ours,
+      floor: submissions.floor,
+      throughputRatio: submissions.ratio,
       storedAttempts,
-      quiz2xx: quiz2xxAll,
+      quiz2xx: submissions.ours2xx,
       storedFloorItems,
-      floor2xx: floor2xxAll,
+      floor2xx: submissions.floor2xx,
+      verification: verifications.ours,
+      floorRead: verifications.floor,
+      verificationThroughputRatio: verifications.ratio,
     },
     web,
     cost,
     budgets: [
-      { name: 'bundle size ÷ floor', value: String(bundles.quiz.ratioToFloor), goal: `≤ ${SIZE_BUDGET_RATIO}`, met: bundles.quiz.ratioToFloor <= SIZE_BUDGET_RATIO },
-      { name: 'cold start median ÷ floor', value: String(coldStart.ratio), goal: '≤ 1.2', met: coldStart.ratio <= 1.2 },
-      { name: 'throughput ÷ floor', value: String(round(quizLoad.requestsPerSecond / floorLoad.requestsPerSecond, 3)), goal: '≥ 0.8', met: quizLoad.requestsPerSecond / floorLoad.requestsPerSecond >= 0.8 },
-      { name: 'errors under load (all rounds)', value: String(errorsIn([...settling.quiz, ...rounds.quiz])), goal: '0', met: errorsIn([...settling.quiz, ...rounds.quiz]) === 0 },
-      { name: 'stored attempts = 2xx responses', value: `${storedAttempts} / ${quiz2xxAll}`, goal: 'equal', met: storedAttempts === quiz2xxAll },
+      ...(['quiz', 'certification', 'verification'] as const).map((name) => ({
+        name: `bundle size ÷ floor (${name})`, value: String(bundles[name].ratioToFloor), goal: `≤ ${SIZE_BUDGET_RATIO}`, met: bundles[name].ratioToFloor <= SIZE_BUDGET_RATIO,
+      })),
+      { name: 'cold start median ÷ floor (submission)', value: String(coldStart.ratio), goal: '≤ 1.2', met: coldStart.ratio <= 1.2 },
+      { name: 'cold start median ÷ floor (verification)', value: String(coldStart.verificationRatio), goal: '≤ 1.2', met: coldStart.verificationRatio <= 1.2 },
+      { name: 'throughput ÷ floor (submission)', value: String(submissions.ratio), goal: '≥ 0.8', met: submissions.ratio >= 0.8 },
+      { name: 'throughput ÷ floor (verification)', value: String(verifications.ratio), goal: '≥ 0.8', met: verifications.ratio >= 0.8 },
+      { name: 'errors under load (all rounds, both operations)', value: String(submissions.errors + verifications.errors), goal: '0', met: submissions.errors + verifications.errors === 0 },
+      { name: 'stored attempts = 2xx responses', value: `${storedAttempts} / ${submissions.ours2xx}`, goal: 'equal', met: storedAttempts === submissions.ours2xx },
       { name: 'largest first-load JS (gzip)', value: `${round(maxJs / 1024, 1)} KB`, goal: `≤ ${JS_BUDGET_GZIP_BYTES / 1024} KB`, met: maxJs <= JS_BUDGET_GZIP_BYTES },
       { name: 'cost per 1M submissions', value: `$${cost.submissions.total}`, goal: '≤ $3', met: cost.submissions.total <= 3 },
     ],
@@ -216,6 +240,33 @@ async function main() {
   writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
   console.log(`\n${markdown}`);
   console.log(`Done in ${round((Date.now() - started) / 1000, 1)} s; results in tests/bench/results/latest.{json,md}.`);
+}
+
+/**
+ * Rounds of load on ours and the floor: round 0 settles DynamoDB Local's JIT for the operation
+ * and is not reported; then who goes first alternates, so neither side always benefits from
+ * what warmed up before it. Reports the median round of each and the 2xx and errors of all.
+ */
+async function loadRounds(label: string, ours: () => Promise<Load & { warmUp2xx: number }>, floor: () => Promise<Load & { warmUp2xx: number }>) {
+  const rounds = { ours: [] as (Load & { warmUp2xx: number })[], floor: [] as (Load & { warmUp2xx: number })[] };
+  const settling = { ours: [] as typeof rounds.ours, floor: [] as typeof rounds.floor };
+  for (let index = 0; index <= LOAD.rounds; index += 1) {
+    const order = index % 2 === 1 ? (['ours', 'floor'] as const) : (['floor', 'ours'] as const);
+    const into = index === 0 ? settling : rounds;
+    for (const side of order) into[side].push(side === 'ours' ? await ours() : await floor());
+    note(`${label} ${index === 0 ? 'settling round (not reported)' : `round ${index}`}: ours ${into.ours.at(-1)!.requestsPerSecond} req/s, floor ${into.floor.at(-1)!.requestsPerSecond} req/s`);
+  }
+  const sum2xx = (list: typeof rounds.ours) => list.reduce((total, run) => total + run.status2xx + run.warmUp2xx, 0);
+  const oursMedian = medianRound(rounds.ours);
+  const floorMedian = medianRound(rounds.floor);
+  return {
+    ours: oursMedian,
+    floor: floorMedian,
+    ratio: round(oursMedian.requestsPerSecond / floorMedian.requestsPerSecond, 3),
+    ours2xx: sum2xx([...settling.ours, ...rounds.ours]),
+    floor2xx: sum2xx([...settling.floor, ...rounds.floor]),
+    errors: errorsIn([...settling.ours, ...rounds.ours]),
+  };
 }
 
 /** The round with the median throughput; peak RSS is the highest of all rounds. */

@@ -2,7 +2,10 @@ import type { Hono } from 'hono';
 import { bundledBanks } from '../../functions/core/course/bundled-banks';
 import type { QuestionBank } from '../../functions/core/course/types';
 import { scoreAttempt } from '../../functions/core/quiz/score-attempt';
-import { BENCH_MODULE } from './events';
+import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
+import type { CertificateRecord } from '../../functions/core/certification/records';
+import { verifyCertificate } from '../../functions/core/certification/verification';
+import { BENCH_MODULE, type BenchRequest } from './events';
 import { BROWSER_ACCEPT_ENCODING } from './http-load';
 import { percentile, round } from './stats';
 
@@ -41,13 +44,28 @@ export function measureScoring(calls: number): Latency {
   return summarise(samples, 'µs');
 }
 
-type NextRequest = () => { path: string; body: unknown };
+/** Pure domain: a verification lookup (code parsing, status, public view) with the read answered from memory. */
+export async function measureVerification(calls: number, record: CertificateRecord): Promise<Latency> {
+  const deps = { certificates: { byCode: async () => record }, now: () => new Date() };
+  const code = formatCertificateCode(record.code);
+  for (let index = 0; index < 1_000; index += 1) await verifyCertificate(deps, code);
+  const samples: bigint[] = [];
+  for (let index = 0; index < calls; index += 1) {
+    const start = process.hrtime.bigint();
+    await verifyCertificate(deps, code);
+    samples.push(process.hrtime.bigint() - start);
+  }
+  return summarise(samples, 'µs');
+}
 
-/** The whole request in process: routing, token check, validation, scoring, storage on DynamoDB Local. */
-export async function measureRequests(app: { request: Hono['request'] }, next: NextRequest, calls: number, authorization = ''): Promise<Latency> {
+/** The whole request in process: routing, token check, validation, domain, storage on DynamoDB Local. */
+export async function measureRequests(app: { request: Hono['request'] }, next: () => BenchRequest, calls: number, authorization = '', expectStatus = 201): Promise<Latency> {
   const send = () => {
-    const { path, body } = next();
-    return app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': BROWSER_ACCEPT_ENCODING, authorization }, body: JSON.stringify(body) });
+    const { method = 'POST', path, body } = next();
+    const headers = { 'accept-encoding': BROWSER_ACCEPT_ENCODING, authorization };
+    return method === 'GET'
+      ? app.request(path, { headers })
+      : app.request(path, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   };
   for (let index = 0; index < 50; index += 1) await send();
   const samples: bigint[] = [];
@@ -56,7 +74,7 @@ export async function measureRequests(app: { request: Hono['request'] }, next: N
     const response = await send();
     await response.arrayBuffer();
     samples.push(process.hrtime.bigint() - start);
-    if (response.status !== 201) throw new Error(`${response.url || "request"} answered ${response.status}`);
+    if (response.status !== expectStatus) throw new Error(`${response.url || "request"} answered ${response.status}`);
   }
   return summarise(samples, 'ms');
 }
