@@ -33,7 +33,6 @@ export async function measureColdStarts(
   bundles: { name: string; path: string; event: () => BenchRequest; expectStatus: number }[],
   runs: number,
   env: NodeJS.ProcessEnv,
-  authorization: string,
   workDir: string,
   progress: (done: number) => void,
 ): Promise<Record<string, ColdStart>> {
@@ -41,7 +40,7 @@ export async function measureColdStarts(
   for (let run = 0; run < runs; run += 1) {
     for (const bundle of bundles) {
       const eventFile = join(workDir, `event-${bundle.name}.json`);
-      writeFileSync(eventFile, JSON.stringify(eventFor(bundle.event(), authorization)));
+      writeFileSync(eventFile, JSON.stringify(eventFor(bundle.event())));
       const { stdout: output } = await runProcess(process.execPath, [PROBE, bundle.path, eventFile], { env, encoding: 'utf8' });
       const sample = JSON.parse(output) as Sample;
       if (sample.status !== bundle.expectStatus) throw new Error(`${bundle.name} cold start answered ${sample.status}`);

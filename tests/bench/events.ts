@@ -12,25 +12,30 @@ export const BENCH_MODULE = 'mechanism-of-action';
 
 export interface OpenAttempt {
   attemptId: string;
+  /** Its trainee's bearer token: a submission is made by the trainee it was issued to. */
+  authorization: string;
   /** What the client sends to submit it: the served token and all-correct answers. */
   body: SubmitAnswers;
 }
 
 /**
- * Attempts issued ahead of the measurement, straight into the table with the real draw. The
- * attempt policy (three a day) is the API's business, not what the submission figures measure.
+ * Attempts issued ahead of the measurement, straight into the table with the real draw, spread
+ * over the trainees in turn. The attempt policy (three a day) is the API's business, not what the
+ * submission figures measure.
  */
-export async function preIssueAttempts(store: AttemptStore, userSub: string, count: number): Promise<OpenAttempt[]> {
+export async function preIssueAttempts(store: AttemptStore, trainees: { sub: string; authorization: string }[], count: number): Promise<OpenAttempt[]> {
   const bank = bundledBanks[BENCH_MODULE];
   const now = Date.now();
   const attempts: OpenAttempt[] = [];
   for (let offset = 0; offset < count; offset += 50) {
-    const batch = Array.from({ length: Math.min(50, count - offset) }, () => {
+    const batch = Array.from({ length: Math.min(50, count - offset) }, (_, index) => {
       const served = drawQuestions(bank);
+      const trainee = trainees[(offset + index) % trainees.length];
       return {
+        trainee,
         record: {
           attemptId: randomUUID(),
-          userSub,
+          userSub: trainee.sub,
           moduleId: bank.moduleId,
           contentVersion: bank.contentVersion,
           passMark: bank.policy.passMark,
@@ -45,17 +50,17 @@ export async function preIssueAttempts(store: AttemptStore, userSub: string, cou
       };
     });
     await Promise.all(batch.map(({ record }) => store.create(record)));
-    attempts.push(...batch.map(({ record, body }) => ({ attemptId: record.attemptId, body })));
+    attempts.push(...batch.map(({ record, body, trainee }) => ({ attemptId: record.attemptId, authorization: trainee.authorization, body })));
   }
   return attempts;
 }
 
 export const submissionPath = (attemptId: string) => `/api/attempts/${attemptId}/submission`;
 
-/** A request per pre-issued attempt: submit it. */
-export const submitEach = (attempts: OpenAttempt[]) => () => {
+/** A request per pre-issued attempt: its trainee submits it. */
+export const submitEach = (attempts: OpenAttempt[]) => (): BenchRequest => {
   const attempt = attempts.pop()!;
-  return { path: submissionPath(attempt.attemptId), body: attempt.body };
+  return { path: submissionPath(attempt.attemptId), body: attempt.body, authorization: attempt.authorization };
 };
 
 /** One request the benchmark sends: a POST with a JSON body (a submission) or a GET (a verification). */
@@ -63,13 +68,17 @@ export interface BenchRequest {
   method?: 'GET' | 'POST';
   path: string;
   body?: unknown;
+  /** The caller's bearer token, when the request needs one of its own. */
+  authorization?: string;
 }
 
 /** The API Gateway HTTP API (payload 2.0) event for a request, as the deployed function receives it. */
-export const eventFor = (request: BenchRequest, authorization: string): APIGatewayProxyEventV2 =>
-  request.method === 'GET'
-    ? apiGatewayEvent('GET', request.path, undefined, authorization ? { authorization } : {})
-    : apiGatewayEvent('POST', request.path, JSON.stringify(request.body), { 'content-type': 'application/json', authorization });
+export function eventFor(request: BenchRequest): APIGatewayProxyEventV2 {
+  const auth: Record<string, string> = request.authorization ? { authorization: request.authorization } : {};
+  return request.method === 'GET'
+    ? apiGatewayEvent('GET', request.path, undefined, auth)
+    : apiGatewayEvent('POST', request.path, JSON.stringify(request.body), { 'content-type': 'application/json', ...auth });
+}
 
 /**
  * The same submission with `count` answers wrong (never a safety-critical one), so it still

@@ -53,7 +53,7 @@ function cpuTimeMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function fire(url: string, amount: number, authorization: string, next: () => BenchRequest) {
+async function fire(url: string, amount: number, next: () => BenchRequest) {
   const started = performance.now();
   let lastResponseAt = started;
   const result = await autocannon({
@@ -62,12 +62,13 @@ async function fire(url: string, amount: number, authorization: string, next: ()
     connections: LOAD.connections,
     amount,
     timeout: LOAD.timeoutSeconds,
-    headers: { 'content-type': 'application/json', 'accept-encoding': BROWSER_ACCEPT_ENCODING, authorization },
+    headers: { 'content-type': 'application/json', 'accept-encoding': BROWSER_ACCEPT_ENCODING },
     requests: [
       {
         setupRequest: (request) => {
-          const { method = 'POST', path, body } = next();
-          return { ...request, method, path, body: method === 'GET' ? undefined : JSON.stringify(body) };
+          const { method = 'POST', path, body, authorization } = next();
+          const headers = authorization ? { ...request.headers, authorization } : request.headers;
+          return { ...request, method, path, headers, body: method === 'GET' ? undefined : JSON.stringify(body) };
         },
         onResponse: () => {
           lastResponseAt = performance.now();
@@ -88,12 +89,11 @@ export async function load(
   url: string,
   pids: { server: number; dynamoDb: number },
   next: () => BenchRequest,
-  authorization = '',
 ): Promise<Load & { warmUp2xx: number }> {
-  const warmUp = await fire(url, LOAD.warmUp, authorization, next);
+  const warmUp = await fire(url, LOAD.warmUp, next);
   const cpuBefore = cpuTimeMs(pids.server);
   const dynamoDbBefore = cpuTimeMs(pids.dynamoDb);
-  const { result, elapsedSeconds } = await fire(url, LOAD.amount, authorization, next);
+  const { result, elapsedSeconds } = await fire(url, LOAD.amount, next);
   const perRequest = (ms: number) => round(ms / result.requests.total, 3);
   return {
     warmUp2xx: warmUp.result['2xx'],

@@ -16,9 +16,7 @@ import { DynamoPeopleStore } from '../../functions/core/store/dynamo-people-stor
 import { createQuizApp } from '../../functions/quiz/app';
 import { quizDepsFromEnv } from '../../functions/quiz/deps-from-env';
 import { createVerificationApp } from '../../functions/verification/app';
-import { DEMO_PASSWORD, demoPeople } from '../../infra/local/demo-data';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import { signIn } from '../support/sign-in';
 import { QUIZ_MEMORY_MB, VERIFICATION_MEMORY_MB } from '../../infra/api';
 import { SITE_BUILD_DIR } from '../../infra/site';
 import { bundle, FLOOR_ENTRY, functionEntry, SIZE_BUDGET_RATIO } from './bundle';
@@ -33,17 +31,20 @@ import { load, LOAD, startServer, type Load } from './http-load';
 import { measurePageTransfer } from './page-transfer';
 import { machine, toMarkdown, type BenchResults } from './report';
 import { round } from './stats';
+import { signInBenchTrainees } from './trainees';
 import { measureRequests, measureScoring, measureVerification } from './warm-latency';
 import { JS_BUDGET_GZIP_BYTES, routeWeights } from './web-weight';
 import { exchange } from './wire-bytes';
 
 const COLD_START_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 25);
-const WARM_CALLS = Number(process.env.BENCH_WARM_CALLS ?? 1_000);
+const WARM_CALLS = Number(process.env.BENCH_WARM_CALLS ?? 2_000);
 const SCORING_CALLS = 20_000;
 const TABLE = 'cit-bench';
 const TYPICAL_MISTAKES = 2;
 /** Distinct certificates the verification load cycles through. */
 const SAMPLE_CERTIFICATES = 500;
+/** Trainees whose attempts the submission load spreads over. */
+const BENCH_TRAINEES = 100;
 const RESULTS_DIR = fileURLToPath(new URL('./results', import.meta.url));
 
 const STEPS = 9;
@@ -77,11 +78,9 @@ async function main() {
   const bundles = { quiz: sized(quizBundle), certification: sized(certificationBundle), verification: sized(verificationBundle), floor: sized(floorBundle) };
   note(`floor ${floorBundle.bytes} B; ratios: quiz ${bundles.quiz.ratioToFloor}, certification ${bundles.certification.ratioToFloor}, verification ${bundles.verification.ratioToFloor}`);
 
-  step('starting the local stack (DynamoDB Local, OpenID provider, demo accounts) and signing a trainee in…');
+  step(`starting the local stack (DynamoDB Local, OpenID provider, demo accounts) and signing ${BENCH_TRAINEES} trainees in…`);
   stack = await startLocalStack({ port: 0, dynamoDbPort: 0, identityProviderPort: 0, tableName: TABLE });
-  const { issuer, clientId } = stack.identityProvider;
-  const token = await signIn(issuer, clientId, `${stack.webUrl}/auth/callback`, demoPeople.traineeA.email, DEMO_PASSWORD);
-  const authorization = `Bearer ${token}`;
+  const trainees = await signInBenchTrainees(stack, BENCH_TRAINEES);
   const env = { ...process.env, ...stack.functionEnv, AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1' };
   const client = createDocumentClient({ tableName: TABLE, endpoint: stack.dynamoEndpoint });
   const store = new DynamoAttemptStore(client, TABLE);
@@ -89,7 +88,7 @@ async function main() {
   // Warm latency also sends 50 unmeasured requests first; the cost step submits two samples.
   const toIssue = COLD_START_RUNS + WARM_CALLS + 50 + loadRequests + 2;
   note(`pre-issuing ${toIssue} attempts to submit…`);
-  const open = await preIssueAttempts(store, demoPeople.traineeA.sub, toIssue);
+  const open = await preIssueAttempts(store, trainees, toIssue);
   let floorSequence = 0;
   const floorRequest = (): BenchRequest => ({ path: '/floor/attempts', body: { attemptId: `floor-${(floorSequence += 1)}`, ...open[0].body } });
   note(`issuing ${SAMPLE_CERTIFICATES} certificates to verify…`);
@@ -105,7 +104,6 @@ async function main() {
     ],
     COLD_START_RUNS,
     env,
-    authorization,
     workDir,
     (done) => done % 5 === 0 && note(`${done}/${COLD_START_RUNS} runs`),
   );
@@ -121,26 +119,26 @@ async function main() {
   const { app: floorApp } = await import('./floor/handler');
   const warm = {
     scoring20Items: measureScoring(SCORING_CALLS),
-    submitWithStorage: await measureRequests(quizApp, submitEach(open), WARM_CALLS, authorization),
+    submitWithStorage: await measureRequests(quizApp, submitEach(open), WARM_CALLS),
     floorWithStorage: await measureRequests(floorApp, floorRequest, WARM_CALLS),
     verificationPure: await measureVerification(SCORING_CALLS, sampleCertificate()),
-    verifyWithStorage: await measureRequests(stack.apps.verification, verifyEach(codes), WARM_CALLS, '', 200),
-    floorReadWithStorage: await measureRequests(floorApp, floorReadEach(codes), WARM_CALLS, '', 200),
+    verifyWithStorage: await measureRequests(stack.apps.verification, verifyEach(codes), WARM_CALLS, 200),
+    floorReadWithStorage: await measureRequests(floorApp, floorReadEach(codes), WARM_CALLS, 200),
   };
 
   step(`HTTP load with autocannon: per operation, ${LOAD.rounds} interleaved rounds (after a settling round) of ${LOAD.amount} requests (after ${LOAD.warmUp} warm-up), ${LOAD.connections} connections…`);
   const attemptsBefore = await countItems(client, TABLE, 'Attempt', true);
   const floorBefore = await countItems(client, TABLE, 'Floor');
-  const runLoad = async (serverPath: string, next: () => BenchRequest, withToken: boolean) => {
+  const runLoad = async (serverPath: string, next: () => BenchRequest) => {
     const port = await freePort();
     const child = await startServer(serverPath, { ...env, PORT: String(port) });
     children.push(child);
-    const result = await load(`http://127.0.0.1:${port}`, { server: child.pid!, dynamoDb: stack!.dynamoDbPid! }, next, withToken ? authorization : '');
+    const result = await load(`http://127.0.0.1:${port}`, { server: child.pid!, dynamoDb: stack!.dynamoDbPid! }, next);
     child.kill();
     return result;
   };
-  const submissions = await loadRounds('submission', () => runLoad(servers.quiz.path, submitEach(open), true), () => runLoad(servers.floor.path, floorRequest, false));
-  const verifications = await loadRounds('verification', () => runLoad(servers.verification.path, verifyEach(codes), false), () => runLoad(servers.floor.path, floorReadEach(codes), false));
+  const submissions = await loadRounds('submission', () => runLoad(servers.quiz.path, submitEach(open)), () => runLoad(servers.floor.path, floorRequest));
+  const verifications = await loadRounds('verification', () => runLoad(servers.verification.path, verifyEach(codes)), () => runLoad(servers.floor.path, floorReadEach(codes)));
   const storedAttempts = (await countItems(client, TABLE, 'Attempt', true)) - attemptsBefore;
   const storedFloorItems = (await countItems(client, TABLE, 'Floor')) - floorBefore;
   note(`stored ${storedAttempts} attempts for ${submissions.ours2xx} 2xx responses (warm-up included)`);
@@ -156,14 +154,14 @@ async function main() {
   const measuredSample = open.pop()!;
   const meteredResponse = await meteredApp.request(submissionPath(measuredSample.attemptId), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization },
+    headers: { 'content-type': 'application/json', authorization: measuredSample.authorization },
     body: JSON.stringify(withMistakes(measuredSample.body, TYPICAL_MISTAKES)),
   });
   if (meteredResponse.status !== 201) throw new Error(`the metered submission answered ${meteredResponse.status}`);
   const capacity = metered.take();
   // Bytes each way through the local origin (the CloudFront stand-in), as a browser exchanges them.
   const sample = open.pop()!;
-  const wire = await exchange(`${stack.webUrl}${submissionPath(sample.attemptId)}`, 'POST', { 'content-type': 'application/json', authorization }, JSON.stringify(withMistakes(sample.body, TYPICAL_MISTAKES)));
+  const wire = await exchange(`${stack.webUrl}${submissionPath(sample.attemptId)}`, 'POST', { 'content-type': 'application/json', authorization: sample.authorization }, JSON.stringify(withMistakes(sample.body, TYPICAL_MISTAKES)));
   if (wire.status !== 201) throw new Error(`the sample submission answered ${wire.status}`);
   const responseBytes = wire.responseBytes + AWS_ADDED_RESPONSE_HEADERS;
   // A verification: one certificate read, as DynamoDB Local meters it and as it crosses the wire.
@@ -217,6 +215,8 @@ async function main() {
       verification: verifications.ours,
       floorRead: verifications.floor,
       verificationThroughputRatio: verifications.ratio,
+      roundRatios: submissions.roundRatios,
+      verificationRoundRatios: verifications.roundRatios,
     },
     web,
     cost,
@@ -266,6 +266,7 @@ async function loadRounds(label: string, ours: () => Promise<Load & { warmUp2xx:
     ours2xx: sum2xx([...settling.ours, ...rounds.ours]),
     floor2xx: sum2xx([...settling.floor, ...rounds.floor]),
     errors: errorsIn([...settling.ours, ...rounds.ours]),
+    roundRatios: rounds.ours.map((run, index) => round(run.requestsPerSecond / rounds.floor[index].requestsPerSecond, 3)),
   };
 }
 

@@ -59,10 +59,10 @@ export async function measureVerification(calls: number, record: CertificateReco
 }
 
 /** The whole request in process: routing, token check, validation, domain, storage on DynamoDB Local. */
-export async function measureRequests(app: { request: Hono['request'] }, next: () => BenchRequest, calls: number, authorization = '', expectStatus = 201): Promise<Latency> {
+export async function measureRequests(app: { request: Hono['request'] }, next: () => BenchRequest, calls: number, expectStatus = 201): Promise<Latency> {
   const send = () => {
-    const { method = 'POST', path, body } = next();
-    const headers = { 'accept-encoding': BROWSER_ACCEPT_ENCODING, authorization };
+    const { method = 'POST', path, body, authorization } = next();
+    const headers: Record<string, string> = { 'accept-encoding': BROWSER_ACCEPT_ENCODING, ...(authorization ? { authorization } : {}) };
     return method === 'GET'
       ? app.request(path, { headers })
       : app.request(path, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
