@@ -43,7 +43,7 @@ export const createOrganisationSchema = z.strictObject({ name: z.string().check(
 export const certificateCodeParamsSchema = z.object({
   code: z.string().check(
     z.maxLength(40),
-    z.refine((value) => canonicalCertificateCode(value) !== undefined, 'Expected a certificate code like CIT-7K3M-Q9XD-2PWA.'),
+    z.refine((value) => canonicalCertificateCode(value) !== undefined, 'Expected a certificate code like CIT-7K3M-Q9XD-2PWA'),
   ),
 });
 
