@@ -62,8 +62,9 @@ export class Api extends Construct {
     });
     // Reads the trainee's profile, attempts, assessments and certificate (their partition); appends
     // an assessment (PutItem); issues or revokes both copies of a certificate in one transaction,
-    // whose Put and Update items IAM checks as PutItem and UpdateItem. No index.
-    props.data.bindTable(certification, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    // whose Put and Update items IAM checks as PutItem and UpdateItem; lists an organisation's
+    // people and certificates for its roster (gsi1).
+    props.data.bindTable(certification, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], { indexes: ['gsi1'] });
 
     const verification = new PlatformFunction(this, 'VerificationFunction', {
       name: 'verification',

@@ -1,8 +1,8 @@
 import { Hono } from 'hono/quick';
 import { honoPath, route, type OperationId } from '../core/api/routes';
-import { recordAssessmentSchema, revokeCertificateSchema, traineeIdParamsSchema } from '../core/api/requests';
+import { orgIdParamsSchema, recordAssessmentSchema, revokeCertificateSchema, traineeIdParamsSchema } from '../core/api/requests';
 import type { VerifyToken } from '../core/auth/token-verifier';
-import { certificationOf, issueCertificate, recordAssessment, revokeCertificate, type CertificationDeps } from '../core/certification/use-cases';
+import { certificationOf, issueCertificate, recordAssessment, revokeCertificate, rosterOf, type CertificationDeps } from '../core/certification/use-cases';
 import { requireAccess, type AuthEnv } from '../core/http/access';
 import { maxBodySize } from '../core/http/body-size';
 import { sendJson } from '../core/http/compress';
@@ -15,7 +15,7 @@ const MAX_BODY_BYTES = 8 * 1024;
 
 export type CertificationAppDeps = CertificationDeps & { verifyToken: VerifyToken };
 
-/** Observed practical assessments and certificates: record, issue exactly once, revoke. */
+/** Observed practical assessments and certificates: record, issue exactly once, revoke; an organisation's roster. */
 export function createCertificationApp(deps: CertificationAppDeps) {
   const guard = (operationId: OperationId) => requireAccess(route(operationId), deps.verifyToken);
   const path = (operationId: OperationId) => honoPath(route(operationId).path);
@@ -36,6 +36,7 @@ export function createCertificationApp(deps: CertificationAppDeps) {
     .post(path('revokeCertificate'), guard('revokeCertificate'), trainee, body, ...jsonBody(revokeCertificateSchema), async (c) =>
       sendJson(c, await revokeCertificate(deps, c.get('principal'), c.req.valid('param').traineeId, c.req.valid('json'))),
     )
+    .get(path('getRoster'), guard('getRoster'), pathParams(orgIdParamsSchema), async (c) => sendJson(c, await rosterOf(deps, c.get('principal'), c.req.valid('param').orgId)))
     .onError(onError)
     .notFound(notFound);
 }

@@ -16,8 +16,8 @@ const navLinks = async () => (await page.getByRole('navigation', { name: 'Main' 
 describe('signing in as each role through the real sign-in page', () => {
   const expectations: [DemoPerson, string, string[]][] = [
     ['traineeA', 'Trainee', ['Courses', 'My progress', 'Verify a certificate']],
-    ['supervisorA', 'Supervisor', ['Courses', 'Trainees', 'Security', 'Verify a certificate']],
-    ['clinicAdmin', 'Clinic admin', ['Courses', 'Trainees', 'Security', 'Verify a certificate']],
+    ['supervisorA', 'Supervisor', ['Courses', 'Trainees', 'Staff roster', 'Security', 'Verify a certificate']],
+    ['clinicAdmin', 'Clinic admin', ['Courses', 'Trainees', 'Staff roster', 'Security', 'Verify a certificate']],
     ['platformAdmin', 'Platform admin', ['Courses', 'Trainees', 'Organisations', 'Security', 'Verify a certificate']],
   ];
 

@@ -85,6 +85,21 @@ describe('certification in the browser', () => {
     await close();
   });
 
+  it('a clinic admin watches the staff roster and follows a certificate to its public verification', async () => {
+    await signInAs(page, stack.webUrl, demoPeople.clinicAdmin.email);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff roster' }).click();
+    await page.getByRole('heading', { name: 'Staff roster: Harbour Skin Clinic' }).waitFor();
+    const row = page.getByTestId('roster-row').filter({ hasText: demoPeople.certified.name });
+    expect(await row.getByRole('cell').nth(1).innerText()).toBe('Valid');
+    expect(await page.getByTestId('roster-row').filter({ hasText: demoPeople.traineeB.name }).count()).toBe(0);
+    expect(await accessibilityViolations(page), 'staff roster').toEqual([]);
+
+    await row.getByRole('link', { name: /^CIT-/ }).click();
+    const result = page.getByTestId('verification-result');
+    await result.waitFor();
+    expect(await result.getByTestId('certificate-holder').innerText()).toBe(demoPeople.certified.name);
+  });
+
   it('a visitor types a code: an unknown one and one that cannot be a code each get a clear message', async () => {
     await page.goto(`${stack.webUrl}/verify`);
     const code = page.getByLabel('Certificate code');

@@ -63,6 +63,7 @@ const requests: Record<string, (caller: Caller) => { path: string; body?: unknow
     path: `/api/trainees/${certified[caller === 'platformAdmin' ? 1 : 0].sub}/certificate/revocation`,
     body: { reason: 'Authorization matrix revocation.' },
   }),
+  getRoster: () => ({ path: `/api/organisations/${demoOrganisations.harbour.orgId}/roster` }),
   verifyCertificate: () => ({ path: `/api/certificates/${certified[0].code}` }),
 };
 

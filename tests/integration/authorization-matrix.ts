@@ -33,6 +33,7 @@ export const authorizationMatrix: Record<string, Record<Caller, number>> = {
   issueCertificate: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 422, supervisorB: 404, clinicAdmin: 403, platformAdmin: 403 },
   // Each caller allowed to revoke revokes a certificate of its own (see the test's set-up).
   revokeCertificate: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 200, supervisorB: 404, clinicAdmin: 403, platformAdmin: 200 },
+  getRoster: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 200, supervisorB: 404, clinicAdmin: 200, platformAdmin: 200 },
   verifyCertificate: { anonymous: 200, traineeA: 200, traineeB: 200, supervisorA: 200, supervisorB: 200, clinicAdmin: 200, platformAdmin: 200 },
   listMembers: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 200, supervisorB: 404, clinicAdmin: 200, platformAdmin: 200 },
 };

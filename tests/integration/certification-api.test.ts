@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import type { Assessment, Certificate, Certification, Problem, Verification } from '../../functions/core/api/schemas';
+import type { Assessment, Certificate, Certification, Problem, Roster, Verification } from '../../functions/core/api/schemas';
 import { createDocumentClient } from '../../functions/core/store/document-client';
 import { demoPeople } from '../../infra/local/demo-data';
 import { allRatings, certifiedTrainee, eligibleTrainee, passEveryModule, recordSatisfactory, satisfactoryAssessment } from '../support/certification';
@@ -172,5 +172,34 @@ describe('revoking a certificate', () => {
   it('answers 404 when the trainee holds no certificate', async () => {
     const trainee = await newTrainee(stack);
     expect((await call(supervisorA, `/api/trainees/${trainee.sub}/certificate/revocation`, { reason: 'Nothing to revoke here.' })).status).toBe(404);
+  });
+});
+
+describe('the staff roster', () => {
+  it('lists each trainee of the organisation with their certificate’s status, and the members list still holds only people', async () => {
+    const valid = await certifiedTrainee(stack, 'Roster Valid');
+    const revoked = await certifiedTrainee(stack, 'Roster Revoked');
+    await call(supervisorA, `/api/trainees/${revoked.sub}/certificate/revocation`, { reason: 'Left the profession this month.' });
+    const uncertified = await newTrainee(stack, 'Roster Uncertified');
+
+    const response = await call(bearer(stack.tokens.clinicAdmin), '/api/organisations/harbour-skin-clinic/roster');
+    expect(response.status).toBe(200);
+    const roster = (await response.json()) as Roster;
+    const entry = (sub: string) => roster.people.find((person) => person.sub === sub);
+    expect(roster.organisationName).toBe('Harbour Skin Clinic');
+    expect(entry(valid.sub)?.certificate).toMatchObject({ code: valid.certificate.code, status: 'valid', expiringSoon: false });
+    expect(entry(revoked.sub)?.certificate).toMatchObject({ status: 'revoked' });
+    expect(entry(uncertified.sub)).toMatchObject({ name: 'Roster Uncertified' });
+    expect(entry(uncertified.sub)?.certificate).toBeUndefined();
+    // Trainees and practitioners only, in name order; the summary adds up.
+    expect(entry(demoPeople.supervisorA.sub)).toBeUndefined();
+    expect(roster.people.map((person) => person.name)).toEqual([...roster.people.map((person) => person.name)].sort());
+    const { valid: validCount, expired, revoked: revokedCount, notCertified } = roster.summary;
+    expect(validCount + expired + revokedCount + notCertified).toBe(roster.people.length);
+
+    // Certificates share the organisation's index partition with its people: members are still only people.
+    const members = (await (await call(bearer(stack.tokens.clinicAdmin), '/api/organisations/harbour-skin-clinic/members')).json()) as { people: { sub: string; role: string }[] };
+    expect(members.people.every((person) => typeof person.role === 'string' && person.sub)).toBe(true);
+    expect(members.people.filter((person) => person.sub === valid.sub)).toHaveLength(1);
   });
 });

@@ -247,6 +247,24 @@ export const certificationSchema = z.object({
   certificate: z.optional(certificateSchema),
 });
 
+/** An organisation's people with their certificate's status: what a clinic watches. */
+export const rosterSchema = z.object({
+  orgId: z.string(),
+  organisationName: z.string(),
+  people: z.array(
+    z.object({
+      sub: z.string(),
+      name: z.string(),
+      email: z.string(),
+      certificate: z.optional(
+        z.object({ code: z.string(), status: certificateStatusSchema, issuedAt: z.string(), expiresAt: z.string(), expiringSoon: z.boolean() }),
+      ),
+    }),
+  ),
+  summary: z.object({ valid: z.number(), expiringSoon: z.number(), expired: z.number(), revoked: z.number(), notCertified: z.number() }),
+});
+
+export type Roster = z.infer<typeof rosterSchema>;
 export type Assessment = z.infer<typeof assessmentSchema>;
 export type CertificateStatus = z.infer<typeof certificateStatusSchema>;
 export type Verification = z.infer<typeof verificationSchema>;

@@ -185,6 +185,14 @@ const routeTable = [
     body: revokeCertificateSchema,
   },
   {
+    operationId: 'getRoster',
+    method: 'get',
+    path: '/api/organisations/{orgId}/roster',
+    function: 'certification',
+    access: ['supervisor', 'clinic-admin', 'platform-admin'],
+    params: orgIdParamsSchema,
+  },
+  {
     operationId: 'verifyCertificate',
     method: 'get',
     path: '/api/certificates/{code}',

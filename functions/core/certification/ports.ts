@@ -13,6 +13,8 @@ export interface CertificationStore {
    * false when one exists already, so a certificate is issued exactly once however many requests race.
    */
   issueOnce(record: CertificateRecord): Promise<boolean>;
+  /** The certificates issued to an organisation's people (trainee copies, current status). */
+  certificatesIn(orgId: string): Promise<CertificateRecord[]>;
   /** Marks both copies revoked, only if still active; false if it was not. */
   revoke(record: CertificateRecord, revocation: Revocation): Promise<boolean>;
 }

@@ -29,6 +29,8 @@ export interface CertificateRecord {
   code: string;
   traineeSub: string;
   holderName: string;
+  /** The holder's organisation when issued: its staff roster lists the certificate. Not shown publicly. */
+  orgId?: string;
   organisationName?: string;
   qualification: string;
   issuedAt: string;

@@ -1,7 +1,7 @@
 import type { CertificateRecord } from '../certification/records';
 
 const CERTIFICATE_FIELDS = [
-  'code', 'traineeSub', 'holderName', 'organisationName', 'qualification', 'issuedAt', 'expiresAt',
+  'code', 'traineeSub', 'holderName', 'orgId', 'organisationName', 'qualification', 'issuedAt', 'expiresAt',
   'issuedBy', 'modules', 'assessmentIds', 'status', 'revokedAt', 'revokedBy', 'revocationReason',
 ] as const;
 

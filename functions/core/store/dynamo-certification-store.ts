@@ -5,7 +5,7 @@ import type { AssessmentRecord, CertificateRecord, Revocation } from '../certifi
 import { StorageUnavailable } from '../errors';
 import { toCertificate } from './certificate-item';
 import { keys } from './keys';
-import { queryAll } from './query-all';
+import { byIndex, queryAll } from './query-all';
 
 const ASSESSMENT_FIELDS = ['assessmentId', 'traineeSub', 'assessorSub', 'assessorName', 'observedOn', 'procedure', 'ratings', 'satisfactory', 'feedback', 'recordedAt'] as const;
 
@@ -67,8 +67,10 @@ export class DynamoCertificationStore implements CertificationStore {
     const put = (key: Record<string, string>) => ({
       Put: { TableName: this.tableName, Item: { ...key, type: 'Certificate', ...record }, ConditionExpression: 'attribute_not_exists(pk)' },
     });
+    // The trainee's copy is also listed in their organisation's roster; the public copy nowhere.
+    const roster = record.orgId ? keys.certificateInOrganisation(record.orgId, record.holderName, record.traineeSub) : {};
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: [put(keys.certificateOf(record.traineeSub)), put(keys.certificateByCode(record.code))] }));
+      await this.client.send(new TransactWriteCommand({ TransactItems: [put({ ...keys.certificateOf(record.traineeSub), ...roster }), put(keys.certificateByCode(record.code))] }));
       return true;
     } catch (error) {
       // The trainee already holds one. (A clash of two random 60-bit codes would fail the second
@@ -76,6 +78,11 @@ export class DynamoCertificationStore implements CertificationStore {
       if (firstConditionFailed(error)) return false;
       throw new StorageUnavailable({ cause: error });
     }
+  }
+
+  async certificatesIn(orgId: string): Promise<CertificateRecord[]> {
+    const { gsi1pk, skPrefix } = keys.certificatesOf(orgId);
+    return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', gsi1pk, skPrefix))).map(toCertificate);
   }
 
   async revoke(record: CertificateRecord, revocation: Revocation): Promise<boolean> {

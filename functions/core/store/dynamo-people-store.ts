@@ -47,13 +47,15 @@ export class DynamoPeopleStore implements PeopleStore {
       ...keys.person(person.sub),
       type: 'Person',
       ...person,
-      ...(person.orgId ? { gsi1pk: keys.membersOf(person.orgId), gsi1sk: `PERSON#${person.role}#${person.name}#${person.sub}` } : {}),
+      ...(person.orgId ? { gsi1pk: keys.membersOf(person.orgId).gsi1pk, gsi1sk: `${keys.membersOf(person.orgId).skPrefix}${person.role}#${person.name}#${person.sub}` } : {}),
       ...(person.supervisorSub ? { gsi2pk: keys.traineesOf(person.supervisorSub), gsi2sk: `TRAINEE#${person.name}#${person.sub}` } : {}),
     });
   }
 
   async listMembers(orgId: string) {
-    return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', keys.membersOf(orgId)))).map((item) => pick<Person>(item, PERSON_FIELDS));
+    // The organisation's partition also holds its certificates (the roster); people only here.
+    const { gsi1pk, skPrefix } = keys.membersOf(orgId);
+    return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', gsi1pk, skPrefix))).map((item) => pick<Person>(item, PERSON_FIELDS));
   }
 
   async listTraineesOf(supervisorSub: string) {

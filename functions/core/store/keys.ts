@@ -6,11 +6,14 @@
  *                                   consistent query)  gsi3 (keys only): ATTEMPT#id / ATTEMPT
  *   USER#sub / ASSESSMENT#at#id     an observed procedure, in its trainee's partition (append-only)
  *   USER#sub / CERTIFICATE          the trainee's certificate (its existence makes issuing exactly-once)
+ *                                                     gsi1: ORG#orgId / CERTIFICATE#name#sub (the staff roster)
  *   CERT#code / CERTIFICATE         its public copy, read by verification with one GetItem
  *   ORG#orgId / ORG                 an organisation   gsi1: ORGS / name#orgId
  */
 const ATTEMPT_PREFIX = 'ATTEMPT#';
 const ASSESSMENT_PREFIX = 'ASSESSMENT#';
+const CERTIFICATE_PREFIX = 'CERTIFICATE#';
+const PERSON_PREFIX = 'PERSON#';
 
 export const keys = {
   attempt: (userSub: string, attemptId: string) => ({ pk: `USER#${userSub}`, sk: `${ATTEMPT_PREFIX}${attemptId}` }),
@@ -20,8 +23,11 @@ export const keys = {
   assessmentsOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, skPrefix: ASSESSMENT_PREFIX }),
   certificateOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, sk: 'CERTIFICATE' }),
   certificateByCode: (code: string) => ({ pk: `CERT#${code}`, sk: 'CERTIFICATE' }),
+  /** An organisation's certificates in its gsi1 partition, beside its people (PERSON#…). */
+  certificateInOrganisation: (orgId: string, holderName: string, traineeSub: string) => ({ gsi1pk: `ORG#${orgId}`, gsi1sk: `${CERTIFICATE_PREFIX}${holderName}#${traineeSub}` }),
+  certificatesOf: (orgId: string) => ({ gsi1pk: `ORG#${orgId}`, skPrefix: CERTIFICATE_PREFIX }),
   person: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),
-  membersOf: (orgId: string) => `ORG#${orgId}`,
+  membersOf: (orgId: string) => ({ gsi1pk: `ORG#${orgId}`, skPrefix: PERSON_PREFIX }),
   traineesOf: (supervisorSub: string) => `SUPERVISOR#${supervisorSub}`,
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
   allOrganisations: 'ORGS',

@@ -17,12 +17,11 @@ export async function queryAll(client: DynamoDBDocumentClient, input: QueryComma
   return items;
 }
 
-/** Query one index partition. */
-export const byIndex = (tableName: string, index: 'gsi1' | 'gsi2' | 'gsi3', partition: string, newestFirst = false): QueryCommandInput => ({
+/** Query one index partition, or the part of it whose sort key starts with `skPrefix`. */
+export const byIndex = (tableName: string, index: 'gsi1' | 'gsi2' | 'gsi3', partition: string, skPrefix?: string): QueryCommandInput => ({
   TableName: tableName,
   IndexName: index,
-  KeyConditionExpression: '#pk = :pk',
-  ExpressionAttributeNames: { '#pk': `${index}pk` },
-  ExpressionAttributeValues: { ':pk': partition },
-  ScanIndexForward: !newestFirst,
+  KeyConditionExpression: skPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': `${index}pk`, ...(skPrefix ? { '#sk': `${index}sk` } : {}) },
+  ExpressionAttributeValues: { ':pk': partition, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
 });

@@ -15,6 +15,7 @@ import type {
   Problem,
   Progress,
   RecordAssessment,
+  Roster,
   SubmissionResult,
   Verification,
 } from '$core/api/schemas';
@@ -73,5 +74,6 @@ export const api = {
   recordAssessment: (traineeId: string, assessment: RecordAssessment) => post<Assessment>(`/trainees/${id(traineeId)}/assessments`, assessment),
   issueCertificate: (traineeId: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate`, {}),
   revokeCertificate: (traineeId: string, reason: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate/revocation`, { reason }),
+  roster: (orgId: string) => request<Roster>(`/organisations/${id(orgId)}/roster`),
   verifyCertificate: (code: string) => request<Verification>(`/certificates/${id(code)}`),
 };

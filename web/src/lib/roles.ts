@@ -22,6 +22,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: '/', label: 'Courses', roles: 'everyone' },
   { href: '/progress', label: 'My progress', roles: ['trainee'] },
   { href: '/trainees', label: 'Trainees', roles: ['supervisor', 'clinic-admin', 'platform-admin'] },
+  { href: '/roster', label: 'Staff roster', roles: ['supervisor', 'clinic-admin'] },
   { href: '/organisations', label: 'Organisations', roles: ['platform-admin'] },
   { href: '/account/security', label: 'Security', roles: PRIVILEGED_ROLES },
   { href: '/verify', label: 'Verify a certificate', roles: 'everyone' },
