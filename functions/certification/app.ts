@@ -2,7 +2,7 @@ import { Hono } from 'hono/quick';
 import { honoPath, route, type OperationId } from '../core/api/routes';
 import { orgIdParamsSchema, recordAssessmentSchema, revokeCertificateSchema, traineeIdParamsSchema } from '../core/api/requests';
 import type { VerifyToken } from '../core/auth/token-verifier';
-import { certificationOf, issueCertificate, recordAssessment, revokeCertificate, rosterOf, type CertificationDeps } from '../core/certification/use-cases';
+import { certificationOf, issueCertificate, recordAssessment, renewCertificate, revokeCertificate, rosterOf, type CertificationDeps } from '../core/certification/use-cases';
 import { requireAccess, type AuthEnv } from '../core/http/access';
 import { maxBodySize } from '../core/http/body-size';
 import { sendJson } from '../core/http/compress';
@@ -32,6 +32,9 @@ export function createCertificationApp(deps: CertificationAppDeps) {
     )
     .post(path('issueCertificate'), guard('issueCertificate'), trainee, async (c) =>
       sendJson(c, await issueCertificate(deps, c.get('principal'), c.req.valid('param').traineeId), 201),
+    )
+    .post(path('renewCertificate'), guard('renewCertificate'), trainee, async (c) =>
+      sendJson(c, await renewCertificate(deps, c.get('principal'), c.req.valid('param').traineeId), 201),
     )
     .post(path('revokeCertificate'), guard('revokeCertificate'), trainee, body, ...jsonBody(revokeCertificateSchema), async (c) =>
       sendJson(c, await revokeCertificate(deps, c.get('principal'), c.req.valid('param').traineeId, c.req.valid('json'))),

@@ -97,6 +97,14 @@ export class CertificateNotActive extends Error {
   }
 }
 
+/** The certificate changed (renewed or revoked) between reading and writing it: nothing was written. */
+export class CertificateChanged extends Error {
+  readonly name = 'CertificateChanged';
+  constructor(readonly code: string) {
+    super(`Certificate ${code} was renewed or revoked a moment ago; reload to see the current one.`);
+  }
+}
+
 /** A well-formed assessment that breaks a rule of its own (a date in the future, a weak domain without feedback). */
 export class InvalidAssessment extends Error {
   readonly name = 'InvalidAssessment';

@@ -1,27 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { CERTIFICATE_CODE_RANDOM_BYTES, certificateCodeFrom, formatCertificateCode } from '../../functions/core/certification/certificate-code';
+import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
 import type { CertificationStore } from '../../functions/core/certification/ports';
-import type { CertificateRecord } from '../../functions/core/certification/records';
-import { CERTIFICATION_POLICY, expiryAfter } from '../../functions/core/certification/rules';
-import { catalogue } from '../../functions/core/course/generated/catalogue';
+import { sampleCertificate } from '../support/sample-certificate';
 import type { BenchRequest } from './events';
 
-/** A certificate of the size real ones have: five modules, three procedures, names of usual length. */
-export function sampleCertificate(issuedAt = new Date()): CertificateRecord {
-  return {
-    code: certificateCodeFrom(randomBytes(CERTIFICATE_CODE_RANDOM_BYTES)),
-    traineeSub: randomUUID(),
-    holderName: 'Alexandra Rivera-Okonkwo',
-    organisationName: 'Harbour Skin Clinic',
-    qualification: CERTIFICATION_POLICY.qualification,
-    issuedAt: issuedAt.toISOString(),
-    expiresAt: expiryAfter(issuedAt).toISOString(),
-    issuedBy: { sub: randomUUID(), name: 'Sam Okafor' },
-    modules: catalogue.map(({ moduleId, title }) => ({ moduleId, title, passedAt: issuedAt.toISOString(), attemptId: randomUUID() })),
-    assessmentIds: [randomUUID(), randomUUID(), randomUUID()],
-    status: 'active',
-  };
-}
+export { sampleCertificate };
 
 /**
  * Certificates issued ahead of the measurement through the store's exactly-once write (both

@@ -2,7 +2,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { demoPeople } from '../../infra/local/demo-data';
+import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
+import { createDocumentClient } from '../../functions/core/store/document-client';
+import { DynamoCertificationStore } from '../../functions/core/store/dynamo-certification-store';
 import { passEveryModule, recordSatisfactory } from '../support/certification';
+import { sampleCertificate } from '../support/sample-certificate';
 import { newTrainee } from '../support/new-trainee';
 import { useBrowserPerTest } from './browser';
 import { signInAs } from './sign-in';
@@ -82,6 +86,28 @@ describe('certification in the browser', () => {
     await result.waitFor();
     expect(await result.getByTestId('certificate-status').innerText()).toMatch(/^Revoked on/);
     expect(await result.innerText()).not.toContain('outside the scope');
+    await close();
+  });
+
+  it('the supervisor renews a certificate near its expiry; its old code verifies as superseded and leads to the new one', async () => {
+    const trainee = await newTrainee(stack, 'Renée Renewal');
+    const ageing = { ...sampleCertificate(new Date(Date.now() - 700 * 86_400_000)), traineeSub: trainee.sub, holderName: 'Renée Renewal', orgId: 'harbour-skin-clinic' };
+    await new DynamoCertificationStore(createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint }), stack.tableName).issueOnce(ageing);
+    await recordSatisfactory(stack, trainee.sub, 1);
+
+    await signInAs(page, stack.webUrl, demoPeople.supervisorA.email);
+    await page.goto(`${stack.webUrl}/trainees/attempts?${new URLSearchParams({ id: trainee.sub, name: 'Renée Renewal' })}`);
+    await page.getByRole('button', { name: 'Renew certificate' }).click();
+    const certificate = page.getByTestId('certificate');
+    await certificate.getByText(`renewing ${formatCertificateCode(ageing.code)}`).waitFor();
+    const newCode = (await certificate.getByTestId('verify-link').getAttribute('href'))!.split('code=')[1];
+
+    const { visitor, close } = await openAsVisitor(`/verify?code=${formatCertificateCode(ageing.code)}`);
+    const result = visitor.getByTestId('verification-result');
+    expect(await result.getByTestId('certificate-status').innerText()).toMatch(/^Superseded by its renewal/);
+    await result.getByRole('link', { name: newCode }).click();
+    await visitor.getByTestId('verification-result').getByText(`Certificate ${newCode}`).waitFor();
+    expect(await visitor.getByTestId('certificate-status').innerText()).toMatch(/^Valid until/);
     await close();
   });
 

@@ -59,6 +59,7 @@ const requests: Record<string, (caller: Caller) => { path: string; body?: unknow
     body: satisfactoryAssessment(),
   }),
   issueCertificate: () => ({ path: `/api/trainees/${demoPeople.traineeA.sub}/certificate`, body: {} }),
+  renewCertificate: () => ({ path: `/api/trainees/${certified[0].sub}/certificate/renewal`, body: {} }),
   revokeCertificate: (caller) => ({
     path: `/api/trainees/${certified[caller === 'platformAdmin' ? 1 : 0].sub}/certificate/revocation`,
     body: { reason: 'Authorization matrix revocation.' },

@@ -31,6 +31,8 @@ export const authorizationMatrix: Record<string, Record<Caller, number>> = {
   recordAssessment: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 201, supervisorB: 404, clinicAdmin: 403, platformAdmin: 403 },
   // traineeA has not passed every module: their supervisor may ask, and is told what is unmet.
   issueCertificate: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 422, supervisorB: 404, clinicAdmin: 403, platformAdmin: 403 },
+  // supervisorA's certified trainee is far from expiry: the supervisor may ask, and is told when renewal opens.
+  renewCertificate: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 422, supervisorB: 404, clinicAdmin: 403, platformAdmin: 403 },
   // Each caller allowed to revoke revokes a certificate of its own (see the test's set-up).
   revokeCertificate: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 200, supervisorB: 404, clinicAdmin: 403, platformAdmin: 200 },
   getRoster: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 200, supervisorB: 404, clinicAdmin: 200, platformAdmin: 200 },

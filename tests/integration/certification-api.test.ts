@@ -1,7 +1,10 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import type { Assessment, Certificate, Certification, Problem, Roster, Verification } from '../../functions/core/api/schemas';
+import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
 import { createDocumentClient } from '../../functions/core/store/document-client';
+import { DynamoCertificationStore } from '../../functions/core/store/dynamo-certification-store';
+import { sampleCertificate } from '../support/sample-certificate';
 import { demoPeople } from '../../infra/local/demo-data';
 import { allRatings, certifiedTrainee, eligibleTrainee, passEveryModule, recordSatisfactory, satisfactoryAssessment } from '../support/certification';
 import { newTrainee } from '../support/new-trainee';
@@ -201,5 +204,61 @@ describe('the staff roster', () => {
     const members = (await (await call(bearer(stack.tokens.clinicAdmin), '/api/organisations/harbour-skin-clinic/members')).json()) as { people: { sub: string; role: string }[] };
     expect(members.people.every((person) => typeof person.role === 'string' && person.sub)).toBe(true);
     expect(members.people.filter((person) => person.sub === valid.sub)).toHaveLength(1);
+  });
+});
+
+describe('renewing a certificate', () => {
+  /** A trainee whose certificate was issued 23 months ago (written through the store, as issuing would have). */
+  async function traineeWithAgeingCertificate(name: string) {
+    const trainee = await newTrainee(stack, name);
+    const issuedAt = new Date(Date.now() - 700 * 86_400_000);
+    const record = { ...sampleCertificate(issuedAt), traineeSub: trainee.sub, holderName: name, orgId: 'harbour-skin-clinic', organisationName: 'Harbour Skin Clinic' };
+    const store = new DynamoCertificationStore(createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint }), stack.tableName);
+    expect(await store.issueOnce(record)).toBe(true);
+    return { ...trainee, code: formatCertificateCode(record.code), expiresAt: record.expiresAt };
+  }
+  const renew = (sub: string) => call(supervisorA, `/api/trainees/${sub}/certificate/renewal`, {});
+
+  it('needs a satisfactory procedure since issue; then issues a new code running on from the old expiry, and the old code verifies as superseded', async () => {
+    const trainee = await traineeWithAgeingCertificate('Renewing Practitioner');
+    const before = await certificationOf(trainee.sub);
+    expect(before.renewal).toMatchObject({ eligible: false, satisfactorySinceIssue: 0, unmet: ['Satisfactory observed procedures since this certificate was issued: 0 of 1.'] });
+    const early = await renew(trainee.sub);
+    expect(early.status).toBe(422);
+
+    await recordSatisfactory(stack, trainee.sub, 1);
+    const renewed = await renew(trainee.sub);
+    expect(renewed.status).toBe(201);
+    const certificate = (await renewed.json()) as Certificate;
+    expect(certificate).toMatchObject({ status: 'valid', renews: trainee.code, satisfactoryAssessments: 1 });
+    expect(certificate.code).not.toBe(trainee.code);
+    // Renewed early, it runs 24 months from the old expiry.
+    expect(new Date(certificate.expiresAt).getUTCFullYear()).toBe(new Date(trainee.expiresAt).getUTCFullYear() + 2);
+
+    expect((await (await verify(trainee.code)).json()) as Verification).toMatchObject({ status: 'superseded', supersededBy: certificate.code });
+    expect((await (await verify(certificate.code)).json()) as Verification).toMatchObject({ status: 'valid', renews: trainee.code });
+    expect((await certificationOf(trainee.sub)).certificate?.code).toBe(certificate.code);
+    // The new certificate is two years from expiry: not renewable again.
+    const again = await renew(trainee.sub);
+    expect(again.status).toBe(422);
+    expect(((await again.json()) as Problem).unmet?.[0]).toMatch(/^Renewal opens on/);
+  });
+
+  it('renews once, however many requests race', async () => {
+    const trainee = await traineeWithAgeingCertificate('Raced Renewal');
+    await recordSatisfactory(stack, trainee.sub, 1);
+    const statuses = (await Promise.all(Array.from({ length: 5 }, () => renew(trainee.sub)))).map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status !== 201).every((status) => status === 409 || status === 422)).toBe(true);
+    expect(await storedCertificates(trainee.sub)).toHaveLength(3);
+  });
+
+  it('refuses a revoked certificate with 422', async () => {
+    const trainee = await traineeWithAgeingCertificate('Revoked Before Renewal');
+    await recordSatisfactory(stack, trainee.sub, 1);
+    await call(supervisorA, `/api/trainees/${trainee.sub}/certificate/revocation`, { reason: 'Revoked before it could be renewed.' });
+    const response = await renew(trainee.sub);
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as Problem).unmet).toContain('A revoked certificate cannot be renewed.');
   });
 });

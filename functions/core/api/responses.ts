@@ -202,8 +202,8 @@ export const assessmentSchema = z.object({
   recordedAt: z.string(),
 });
 
-/** `valid` until it expires or is revoked. */
-export const certificateStatusSchema = z.enum(['valid', 'expired', 'revoked']);
+/** `valid` until it expires, is revoked, or is superseded by its renewal. */
+export const certificateStatusSchema = z.enum(['valid', 'expired', 'revoked', 'superseded']);
 
 /** What anyone may see of a certificate, by its code: enough for a clinic to trust it, nothing private. */
 export const verificationSchema = z.object({
@@ -216,6 +216,11 @@ export const verificationSchema = z.object({
   expiresAt: z.string(),
   issuedBy: z.string(),
   revokedAt: z.optional(z.string()),
+  /** When renewed: the certificate that replaced this one, and when. */
+  supersededBy: z.optional(z.string()),
+  supersededAt: z.optional(z.string()),
+  /** The certificate this one renewed. */
+  renews: z.optional(z.string()),
   modules: z.array(z.object({ title: z.string(), passedAt: z.string() })),
   satisfactoryAssessments: z.number(),
 });
@@ -245,6 +250,10 @@ export const certificationSchema = z.object({
   requiredSatisfactoryAssessments: z.number(),
   assessments: z.array(assessmentSchema),
   certificate: z.optional(certificateSchema),
+  /** With a certificate: whether it can be renewed now, from when, and what is missing. */
+  renewal: z.optional(
+    z.object({ eligible: z.boolean(), opensAt: z.string(), satisfactorySinceIssue: z.number(), requiredSatisfactorySinceIssue: z.number(), unmet: z.array(z.string()) }),
+  ),
 });
 
 /** An organisation's people with their certificate's status: what a clinic watches. */

@@ -165,6 +165,18 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
         ...unavailable,
       },
   },
+  renewCertificate: {
+    summary: "The trainee's supervisor renews the certificate: from 90 days before expiry, on a satisfactory observed procedure since it was issued. A new code and expiry (running on from the old one); the old certificate verifies as superseded and names the new one. Once per certificate.",
+    responses: {
+        201: { description: 'The renewed certificate', schema: certificateSchema },
+        400: invalid[400],
+        ...secured,
+        404: problem('No such trainee supervised by the caller, or no certificate'),
+        409: problem('The certificate was renewed or revoked a moment ago'),
+        422: problem('Not renewable yet, or revoked; see unmet'),
+        ...unavailable,
+      },
+  },
   revokeCertificate: {
     summary: "The trainee's supervisor or a platform admin revokes the certificate, with a reason kept on record; verification shows it as revoked at once",
     responses: {

@@ -176,6 +176,14 @@ const routeTable = [
     params: traineeIdParamsSchema,
   },
   {
+    operationId: 'renewCertificate',
+    method: 'post',
+    path: '/api/trainees/{traineeId}/certificate/renewal',
+    function: 'certification',
+    access: ['supervisor'],
+    params: traineeIdParamsSchema,
+  },
+  {
     operationId: 'revokeCertificate',
     method: 'post',
     path: '/api/trainees/{traineeId}/certificate/revocation',

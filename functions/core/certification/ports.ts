@@ -13,6 +13,12 @@ export interface CertificationStore {
    * false when one exists already, so a certificate is issued exactly once however many requests race.
    */
   issueOnce(record: CertificateRecord): Promise<boolean>;
+  /**
+   * Replaces the trainee's certificate with its renewal, stores the renewal's public copy and
+   * marks the old public copy superseded, together; only if the trainee's certificate is still
+   * `current` and active. False otherwise, so a certificate is renewed once.
+   */
+  renewOnce(current: CertificateRecord, renewal: CertificateRecord, at: string): Promise<boolean>;
   /** The certificates issued to an organisation's people (trainee copies, current status). */
   certificatesIn(orgId: string): Promise<CertificateRecord[]>;
   /** Marks both copies revoked, only if still active; false if it was not. */

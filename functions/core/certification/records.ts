@@ -39,7 +39,12 @@ export interface CertificateRecord {
   modules: CertifiedModule[];
   /** The satisfactory observed procedures it was issued on. */
   assessmentIds: string[];
-  status: 'active' | 'revoked';
+  /** `superseded` once renewed: the public copy then names its successor. */
+  status: 'active' | 'revoked' | 'superseded';
+  supersededBy?: string;
+  supersededAt?: string;
+  /** The certificate this one renewed, if any. */
+  renews?: string;
   revokedAt?: string;
   revokedBy?: { sub: string; name: string };
   revocationReason?: string;

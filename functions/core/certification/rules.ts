@@ -1,6 +1,6 @@
 import type { CourseModule } from '../course/types';
 import type { AttemptRecord } from '../quiz/attempt-store';
-import type { AssessmentRecord } from './records';
+import type { AssessmentRecord, CertificateRecord } from './records';
 
 /**
  * What a certificate requires and how long it lasts. Three satisfactory observed procedures is
@@ -11,6 +11,10 @@ export const CERTIFICATION_POLICY = {
   qualification: 'Collagen induction therapy (microneedling) practitioner',
   requiredSatisfactoryAssessments: 3,
   validityMonths: 24,
+  /** Renewal opens this many days before expiry (and stays open after it). */
+  renewalWindowDays: 90,
+  /** Recent practice: satisfactory observed procedures since the current certificate was issued. */
+  renewalSatisfactoryAssessments: 1,
 } as const;
 
 export interface ModuleRequirement {
@@ -64,3 +68,34 @@ export function expiryAfter(issuedAt: Date, months: number = CERTIFICATION_POLIC
   expiry.setUTCDate(Math.min(day, lastDay));
   return expiry;
 }
+
+export interface RenewalCheck {
+  eligible: boolean;
+  /** When the renewal window opens (it stays open after expiry). */
+  opensAt: string;
+  satisfactorySinceIssue: number;
+  requiredSatisfactorySinceIssue: number;
+  unmet: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A certificate is renewed, not re-earned: within 90 days of expiry (or after it), on evidence of
+ * recent practice: a satisfactory observed procedure since it was issued. A revoked certificate is
+ * not renewed.
+ */
+export function checkRenewal(certificate: CertificateRecord, assessments: AssessmentRecord[], now: Date): RenewalCheck {
+  const opensAt = new Date(Date.parse(certificate.expiresAt) - CERTIFICATION_POLICY.renewalWindowDays * DAY_MS);
+  const recent = assessments.filter((assessment) => assessment.satisfactory && assessment.recordedAt > certificate.issuedAt).length;
+  const required = CERTIFICATION_POLICY.renewalSatisfactoryAssessments;
+  const unmet = [
+    ...(certificate.status === 'revoked' ? ['A revoked certificate cannot be renewed.'] : []),
+    ...(certificate.status === 'active' && now < opensAt ? [`Renewal opens on ${opensAt.toISOString().slice(0, 10)}, ${CERTIFICATION_POLICY.renewalWindowDays} days before expiry.`] : []),
+    ...(recent < required ? [`Satisfactory observed procedures since this certificate was issued: ${recent} of ${required}.`] : []),
+  ];
+  return { eligible: unmet.length === 0, opensAt: opensAt.toISOString(), satisfactorySinceIssue: recent, requiredSatisfactorySinceIssue: required, unmet };
+}
+
+/** A renewal runs on from the old expiry when renewed early, so renewing in good time loses nothing. */
+export const renewedExpiry = (certificate: CertificateRecord, now: Date) => expiryAfter(new Date(Math.max(now.getTime(), Date.parse(certificate.expiresAt))));

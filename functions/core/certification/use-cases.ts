@@ -5,13 +5,13 @@ import type { Assessment, Certificate, Certification, Person, RecordAssessment, 
 import { NotFound } from '../auth/errors';
 import { hasRole, type Principal } from '../auth/principal';
 import type { CourseModule } from '../course/types';
-import { AlreadyCertified, CertificateNotActive, InvalidAssessment, NotEligible, type ErrorLocation } from '../errors';
+import { AlreadyCertified, CertificateChanged, CertificateNotActive, InvalidAssessment, NotEligible, type ErrorLocation } from '../errors';
 import type { AttemptStore } from '../quiz/attempt-store';
 import { CERTIFICATE_CODE_RANDOM_BYTES, certificateCodeFrom, formatCertificateCode } from './certificate-code';
 import { isSatisfactory } from './dops';
 import type { CertificationStore } from './ports';
 import type { AssessmentRecord, CertificateRecord } from './records';
-import { CERTIFICATION_POLICY, checkEligibility, expiryAfter } from './rules';
+import { CERTIFICATION_POLICY, checkEligibility, checkRenewal, expiryAfter, renewedExpiry } from './rules';
 import { assessmentView, certificateStatus, certificateView } from './views';
 
 export interface CertificationDeps {
@@ -45,7 +45,7 @@ export async function certificationOf(deps: CertificationDeps, viewer: Principal
     traineeName: trainee.name,
     ...checkEligibility(deps.catalogue, attempts, assessments),
     assessments: assessments.map(assessmentView),
-    ...(certificate ? { certificate: certificateView(certificate, deps.now()) } : {}),
+    ...(certificate ? { certificate: certificateView(certificate, deps.now()), renewal: checkRenewal(certificate, assessments, deps.now()) } : {}),
   };
 }
 
@@ -118,6 +118,39 @@ export async function issueCertificate(deps: CertificationDeps, supervisor: Prin
     const winner = await deps.certification.certificateOf(traineeSub);
     throw new AlreadyCertified(winner ? formatCertificateCode(winner.code) : 'issued moments ago');
   }
+  return certificateView(record, now);
+}
+
+/**
+ * The trainee's supervisor renews the certificate in its renewal window, on recent practice: a new
+ * code and expiry, the old certificate marked superseded (its verification names the new one).
+ * Exactly once: the write is conditional on the certificate read here still being current.
+ */
+export async function renewCertificate(deps: CertificationDeps, supervisor: Principal, traineeSub: string): Promise<Certificate> {
+  const trainee = await traineeFor(deps, supervisor, traineeSub, (person) => isSupervisorOf(supervisor, person));
+  const [current, assessments, organisation] = await Promise.all([
+    deps.certification.certificateOf(traineeSub),
+    deps.certification.listAssessments(traineeSub),
+    trainee.orgId ? deps.people.getOrganisation(trainee.orgId) : undefined,
+  ]);
+  if (!current) throw new NotFound('Certificate');
+  const now = deps.now();
+  const renewal = checkRenewal(current, assessments, now);
+  if (!renewal.eligible) throw new NotEligible(renewal.unmet);
+  const record: CertificateRecord = {
+    ...current,
+    code: certificateCodeFrom(randomBytes(CERTIFICATE_CODE_RANDOM_BYTES)),
+    holderName: trainee.name,
+    ...(trainee.orgId ? { orgId: trainee.orgId } : {}),
+    ...(organisation ? { organisationName: organisation.name } : {}),
+    issuedAt: now.toISOString(),
+    expiresAt: renewedExpiry(current, now).toISOString(),
+    issuedBy: { sub: supervisor.sub, name: supervisor.name },
+    assessmentIds: assessments.filter((assessment) => assessment.satisfactory && assessment.recordedAt > current.issuedAt).map((assessment) => assessment.assessmentId),
+    status: 'active',
+    renews: current.code,
+  };
+  if (!(await deps.certification.renewOnce(current, record, now.toISOString()))) throw new CertificateChanged(formatCertificateCode(current.code));
   return certificateView(record, now);
 }
 

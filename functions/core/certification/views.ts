@@ -4,6 +4,7 @@ import type { AssessmentRecord, CertificateRecord } from './records';
 
 export function certificateStatus(record: CertificateRecord, now: Date): CertificateStatus {
   if (record.status === 'revoked') return 'revoked';
+  if (record.status === 'superseded') return 'superseded';
   return Date.parse(record.expiresAt) <= now.getTime() ? 'expired' : 'valid';
 }
 
@@ -19,6 +20,8 @@ export function verificationView(record: CertificateRecord, now: Date): Verifica
     expiresAt: record.expiresAt,
     issuedBy: record.issuedBy.name,
     ...(record.revokedAt ? { revokedAt: record.revokedAt } : {}),
+    ...(record.supersededBy ? { supersededBy: formatCertificateCode(record.supersededBy), supersededAt: record.supersededAt } : {}),
+    ...(record.renews ? { renews: formatCertificateCode(record.renews) } : {}),
     modules: record.modules.map(({ title, passedAt }) => ({ title, passedAt })),
     satisfactoryAssessments: record.assessmentIds.length,
   };

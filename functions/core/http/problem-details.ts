@@ -8,6 +8,7 @@ import {
   AttemptClosed,
   AttemptConflict,
   AttemptNotAllowed,
+  CertificateChanged,
   CertificateNotActive,
   InvalidAnswers,
   InvalidAssessment,
@@ -78,6 +79,9 @@ function toProblem(error: unknown): { problem: Problem; headers?: Record<string,
   }
   if (error instanceof AlreadyCertified) {
     return { problem: problemBody(409, 'already-certified', 'Already certified', error.message) };
+  }
+  if (error instanceof CertificateChanged) {
+    return { problem: problemBody(409, 'certificate-changed', 'Certificate changed', error.message) };
   }
   if (error instanceof CertificateNotActive) {
     return { problem: problemBody(409, 'certificate-not-active', 'Certificate not active', error.message) };

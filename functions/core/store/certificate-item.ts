@@ -2,7 +2,7 @@ import type { CertificateRecord } from '../certification/records';
 
 const CERTIFICATE_FIELDS = [
   'code', 'traineeSub', 'holderName', 'orgId', 'organisationName', 'qualification', 'issuedAt', 'expiresAt',
-  'issuedBy', 'modules', 'assessmentIds', 'status', 'revokedAt', 'revokedBy', 'revocationReason',
+  'issuedBy', 'modules', 'assessmentIds', 'status', 'supersededBy', 'supersededAt', 'renews', 'revokedAt', 'revokedBy', 'revocationReason',
 ] as const;
 
 /** A stored certificate item (either copy) back to the record, without keys or item type. */

@@ -80,6 +80,50 @@ export class DynamoCertificationStore implements CertificationStore {
     }
   }
 
+  async renewOnce(current: CertificateRecord, renewal: CertificateRecord, at: string): Promise<boolean> {
+    const roster = renewal.orgId ? keys.certificateInOrganisation(renewal.orgId, renewal.holderName, renewal.traineeSub) : {};
+    const names = { '#status': 'status' };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.certificateOf(renewal.traineeSub), ...roster, type: 'Certificate', ...renewal },
+                // Still the certificate this renewal was decided on, and still active.
+                ConditionExpression: 'code = :current AND #status = :active',
+                ExpressionAttributeNames: names,
+                ExpressionAttributeValues: { ':current': current.code, ':active': 'active' },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.certificateByCode(renewal.code), type: 'Certificate', ...renewal },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.certificateByCode(current.code),
+                UpdateExpression: 'SET #status = :superseded, supersededBy = :next, supersededAt = :at',
+                ConditionExpression: '#status = :active',
+                ExpressionAttributeNames: names,
+                ExpressionAttributeValues: { ':superseded': 'superseded', ':next': renewal.code, ':at': at, ':active': 'active' },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (firstConditionFailed(error)) return false;
+      throw new StorageUnavailable({ cause: error });
+    }
+  }
+
   async certificatesIn(orgId: string): Promise<CertificateRecord[]> {
     const { gsi1pk, skPrefix } = keys.certificatesOf(orgId);
     return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', gsi1pk, skPrefix))).map(toCertificate);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSatisfactory, DOPS_DOMAIN_IDS, type DopsRatings } from '../../../functions/core/certification/dops';
 import type { AssessmentRecord, CertificateRecord } from '../../../functions/core/certification/records';
-import { checkEligibility, expiryAfter } from '../../../functions/core/certification/rules';
+import { checkEligibility, checkRenewal, expiryAfter, renewedExpiry } from '../../../functions/core/certification/rules';
 import { certificateStatus, verificationView } from '../../../functions/core/certification/views';
 import type { AttemptRecord } from '../../../functions/core/quiz/attempt-store';
 
@@ -60,5 +60,39 @@ describe('expiry and status', () => {
     expect(certificateStatus(record, new Date('2028-11-24T00:00:00Z'))).toBe('expired');
     expect(certificateStatus({ ...record, status: 'revoked' }, new Date('2027-01-01T00:00:00Z'))).toBe('revoked');
     expect(verificationView(record, new Date('2027-01-01T00:00:00Z'))).toMatchObject({ code: 'CIT-7K3M-Q9XD-2PWA', satisfactoryAssessments: 3 });
+  });
+});
+
+describe('renewal', () => {
+  const issued: CertificateRecord = {
+    code: '7K3MQ9XD2PWA', traineeSub: 'u', holderName: 'H', qualification: 'Q', issuedAt: '2026-01-10T00:00:00.000Z', expiresAt: '2028-01-10T00:00:00.000Z',
+    issuedBy: { sub: 's', name: 'S' }, modules: [], assessmentIds: [], status: 'active',
+  };
+  const recorded = (recordedAt: string, satisfactory = true) => ({ ...assessment(satisfactory), recordedAt });
+
+  it('opens 90 days before expiry and needs a satisfactory procedure recorded since issue', () => {
+    const practice = [recorded('2027-06-01T00:00:00Z')];
+    expect(checkRenewal(issued, practice, new Date('2027-10-11T23:59:59Z'))).toMatchObject({ eligible: false, opensAt: '2027-10-12T00:00:00.000Z' });
+    expect(checkRenewal(issued, practice, new Date('2027-10-12T00:00:00Z'))).toMatchObject({ eligible: true, unmet: [] });
+    // After expiry it is still renewable.
+    expect(checkRenewal(issued, practice, new Date('2028-03-01T00:00:00Z')).eligible).toBe(true);
+    // Procedures before issue, or not satisfactory, are not recent practice.
+    const stale = [recorded('2025-12-01T00:00:00Z'), recorded('2027-06-01T00:00:00Z', false)];
+    expect(checkRenewal(issued, stale, new Date('2027-12-01T00:00:00Z'))).toMatchObject({ eligible: false, satisfactorySinceIssue: 0 });
+  });
+
+  it('never renews a revoked certificate', () => {
+    const result = checkRenewal({ ...issued, status: 'revoked' }, [recorded('2027-06-01T00:00:00Z')], new Date('2027-12-01T00:00:00Z'));
+    expect(result).toMatchObject({ eligible: false, unmet: ['A revoked certificate cannot be renewed.'] });
+  });
+
+  it('runs on from the old expiry when early, from today when late', () => {
+    expect(renewedExpiry(issued, new Date('2027-12-01T00:00:00Z')).toISOString()).toBe('2030-01-10T00:00:00.000Z');
+    expect(renewedExpiry(issued, new Date('2028-03-01T00:00:00Z')).toISOString()).toBe('2030-03-01T00:00:00.000Z');
+  });
+
+  it('shows a superseded certificate as superseded, naming its successor', () => {
+    const superseded = { ...issued, status: 'superseded' as const, supersededBy: '000011112222', supersededAt: '2027-12-01T00:00:00Z' };
+    expect(verificationView(superseded, new Date('2027-12-02T00:00:00Z'))).toMatchObject({ status: 'superseded', supersededBy: 'CIT-0000-1111-2222' });
   });
 });

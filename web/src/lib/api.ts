@@ -73,6 +73,7 @@ export const api = {
   certification: (traineeId: string) => request<Certification>(`/trainees/${id(traineeId)}/certification`),
   recordAssessment: (traineeId: string, assessment: RecordAssessment) => post<Assessment>(`/trainees/${id(traineeId)}/assessments`, assessment),
   issueCertificate: (traineeId: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate`, {}),
+  renewCertificate: (traineeId: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate/renewal`, {}),
   revokeCertificate: (traineeId: string, reason: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate/revocation`, { reason }),
   roster: (orgId: string) => request<Roster>(`/organisations/${id(orgId)}/roster`),
   verifyCertificate: (code: string) => request<Verification>(`/certificates/${id(code)}`),
