@@ -81,6 +81,7 @@ describe('certification in the browser', () => {
     await certificate.getByRole('button', { name: 'Revoke certificate' }).click();
     await certificate.getByText('Reason for revocation: Practised outside the scope of the certificate.').waitFor();
     expect(await certificate.getByTestId('certificate-status').innerText()).toMatch(/^Revoked on/);
+    await page.getByRole('list', { name: 'Certification history, newest first' }).getByText(/revoked: Practised outside the scope/).waitFor();
 
     await visitor.reload();
     await result.waitFor();

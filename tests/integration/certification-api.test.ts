@@ -262,3 +262,19 @@ describe('renewing a certificate', () => {
     expect(((await response.json()) as Problem).unmet).toContain('A revoked certificate cannot be renewed.');
   });
 });
+
+describe('certification history', () => {
+  it('records every change with who made it, newest first, and nothing for a refused one', async () => {
+    const trainee = await certifiedTrainee(stack, 'Audited Practitioner');
+    const path = `/api/trainees/${trainee.sub}/certificate/revocation`;
+    await call(supervisorA, path, { reason: 'Audit trail test revocation.' });
+    // Refused requests leave no trace: a second revocation, an assessment dated in the future.
+    expect((await call(supervisorA, path, { reason: 'Audit trail test revocation.' })).status).toBe(409);
+    expect((await call(supervisorA, `/api/trainees/${trainee.sub}/assessments`, { ...satisfactoryAssessment(), observedOn: '2999-01-01' })).status).toBe(422);
+
+    const { history } = await certificationOf(trainee.sub, trainee.authorization);
+    expect(history.map((event) => event.action)).toEqual(['certificate-revoked', 'certificate-issued', 'assessment-recorded', 'assessment-recorded', 'assessment-recorded']);
+    expect(history.every((event) => event.actorName === demoPeople.supervisorA.name)).toBe(true);
+    expect(history[0].summary).toBe(`Certificate ${trainee.certificate.code} revoked: Audit trail test revocation.`);
+  });
+});

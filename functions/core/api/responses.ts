@@ -250,6 +250,15 @@ export const certificationSchema = z.object({
   requiredSatisfactoryAssessments: z.number(),
   assessments: z.array(assessmentSchema),
   certificate: z.optional(certificateSchema),
+  /** Every change to the record, newest first: what, when, by whom. Append-only. */
+  history: z.array(
+    z.object({
+      at: z.string(),
+      action: z.enum(['assessment-recorded', 'certificate-issued', 'certificate-renewed', 'certificate-revoked']),
+      actorName: z.string(),
+      summary: z.string(),
+    }),
+  ),
   /** With a certificate: whether it can be renewed now, from when, and what is missing. */
   renewal: z.optional(
     z.object({ eligible: z.boolean(), opensAt: z.string(), satisfactorySinceIssue: z.number(), requiredSatisfactorySinceIssue: z.number(), unmet: z.array(z.string()) }),

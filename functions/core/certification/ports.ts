@@ -1,9 +1,12 @@
+import type { AuditEvent } from './audit';
 import type { AssessmentRecord, CertificateRecord, Revocation } from './records';
 
 /** What the certification use cases need from storage; `store/dynamo-certification-store.ts` implements it. */
 export interface CertificationStore {
   /** Appends an observed procedure; ids are fresh UUIDs. */
   addAssessment(record: AssessmentRecord): Promise<void>;
+  /** A trainee's certification history, newest first. Every write below appends its event atomically. */
+  listAudit(traineeSub: string): Promise<AuditEvent[]>;
   /** A trainee's observed procedures, newest first. */
   listAssessments(traineeSub: string): Promise<AssessmentRecord[]>;
   /** The certificate a trainee holds (active or revoked), if any. */

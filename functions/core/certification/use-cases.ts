@@ -35,16 +35,18 @@ async function traineeFor(deps: CertificationDeps, viewer: Principal, traineeSub
 
 export async function certificationOf(deps: CertificationDeps, viewer: Principal, traineeSub: string): Promise<Certification> {
   const trainee = await traineeFor(deps, viewer, traineeSub, (person) => canSeePerson(viewer, person));
-  const [attempts, assessments, certificate] = await Promise.all([
+  const [attempts, assessments, certificate, history] = await Promise.all([
     deps.attempts.listByUser(traineeSub),
     deps.certification.listAssessments(traineeSub),
     deps.certification.certificateOf(traineeSub),
+    deps.certification.listAudit(traineeSub),
   ]);
   return {
     traineeSub,
     traineeName: trainee.name,
     ...checkEligibility(deps.catalogue, attempts, assessments),
     assessments: assessments.map(assessmentView),
+    history: history.map(({ at, action, actor, summary }) => ({ at, action, actorName: actor.name, summary })),
     ...(certificate ? { certificate: certificateView(certificate, deps.now()), renewal: checkRenewal(certificate, assessments, deps.now()) } : {}),
   };
 }

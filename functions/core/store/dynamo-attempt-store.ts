@@ -6,7 +6,7 @@ import type { AttemptRecord, AttemptStore, GradedAnswer, OpenAttemptClaim, Serve
 import { encodeServedToken, servedInToken } from '../quiz/served-token';
 import { byTime } from '../quiz/attempt-policy';
 import { keys } from './keys';
-import { byIndex, queryAll } from './query-all';
+import { byIndex, byPrefix, queryAll } from './query-all';
 
 /**
  * Compact encodings keep a submitted attempt within one 1 KB write unit (an update is billed on
@@ -106,14 +106,8 @@ export class DynamoAttemptStore implements AttemptStore {
   }
 
   async listByUser(userSub: string): Promise<AttemptRecord[]> {
-    const { pk, skPrefix } = keys.attemptsOf(userSub);
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      // Strongly consistent: the attempt policy must see an attempt issued a moment ago.
-      ConsistentRead: true,
-    });
+    // Strongly consistent: the attempt policy must see an attempt issued a moment ago.
+    const items = await queryAll(this.client, byPrefix(this.tableName, keys.attemptsOf(userSub)));
     return items.map(toRecord).sort((a, b) => byTime(b.issuedAt, a.issuedAt));
   }
 }

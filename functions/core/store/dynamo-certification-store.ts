@@ -1,11 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { auditEvents, type AuditEvent } from '../certification/audit';
 import type { CertificationStore } from '../certification/ports';
 import type { AssessmentRecord, CertificateRecord, Revocation } from '../certification/records';
 import { StorageUnavailable } from '../errors';
 import { toCertificate } from './certificate-item';
 import { keys } from './keys';
-import { byIndex, queryAll } from './query-all';
+import { byIndex, byPrefix, queryAll } from './query-all';
 
 const ASSESSMENT_FIELDS = ['assessmentId', 'traineeSub', 'assessorSub', 'assessorName', 'observedOn', 'procedure', 'ratings', 'satisfactory', 'feedback', 'recordedAt'] as const;
 
@@ -19,7 +21,8 @@ const firstConditionFailed = (error: unknown) =>
 /**
  * Observed procedures and certificates. A certificate is kept twice, written and revoked together
  * in one transaction: in the trainee's partition (whose existence makes issuing exactly-once) and
- * under its code, for public verification.
+ * under its code, for public verification. Every write appends its history event in the same
+ * transaction.
  */
 export class DynamoCertificationStore implements CertificationStore {
   constructor(
@@ -27,13 +30,31 @@ export class DynamoCertificationStore implements CertificationStore {
     private readonly tableName: string,
   ) {}
 
+  /** The Put that appends an event to the trainee's history; a fresh key, never overwritten. */
+  private audit(event: AuditEvent) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.auditEvent(event.traineeSub, event.at, randomUUID()), type: 'AuditEvent', ...event },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
   async addAssessment(record: AssessmentRecord): Promise<void> {
     try {
       await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...keys.assessment(record.traineeSub, record.recordedAt, record.assessmentId), type: 'Assessment', ...record },
-          ConditionExpression: 'attribute_not_exists(pk)',
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.assessment(record.traineeSub, record.recordedAt, record.assessmentId), type: 'Assessment', ...record },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            this.audit(auditEvents.assessmentRecorded(record)),
+          ],
         }),
       );
     } catch (error) {
@@ -41,17 +62,14 @@ export class DynamoCertificationStore implements CertificationStore {
     }
   }
 
+  async listAudit(traineeSub: string): Promise<AuditEvent[]> {
+    const items = await queryAll(this.client, byPrefix(this.tableName, keys.auditOf(traineeSub), true));
+    return items.map(({ traineeSub, at, action, actor, code, summary }) => ({ traineeSub, at, action, actor, ...(code ? { code } : {}), summary }) as AuditEvent);
+  }
+
   async listAssessments(traineeSub: string): Promise<AssessmentRecord[]> {
-    const { pk, skPrefix } = keys.assessmentsOf(traineeSub);
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      ScanIndexForward: false,
-      // The supervisor issuing a certificate must count the observation recorded a moment ago.
-      ConsistentRead: true,
-    });
-    return items.map(toAssessment);
+    // The supervisor issuing a certificate must count the observation recorded a moment ago.
+    return (await queryAll(this.client, byPrefix(this.tableName, keys.assessmentsOf(traineeSub), true))).map(toAssessment);
   }
 
   async certificateOf(traineeSub: string): Promise<CertificateRecord | undefined> {
@@ -70,7 +88,11 @@ export class DynamoCertificationStore implements CertificationStore {
     // The trainee's copy is also listed in their organisation's roster; the public copy nowhere.
     const roster = record.orgId ? keys.certificateInOrganisation(record.orgId, record.holderName, record.traineeSub) : {};
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: [put({ ...keys.certificateOf(record.traineeSub), ...roster }), put(keys.certificateByCode(record.code))] }));
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [put({ ...keys.certificateOf(record.traineeSub), ...roster }), put(keys.certificateByCode(record.code)), this.audit(auditEvents.certificateIssued(record))],
+        }),
+      );
       return true;
     } catch (error) {
       // The trainee already holds one. (A clash of two random 60-bit codes would fail the second
@@ -114,6 +136,7 @@ export class DynamoCertificationStore implements CertificationStore {
                 ExpressionAttributeValues: { ':superseded': 'superseded', ':next': renewal.code, ':at': at, ':active': 'active' },
               },
             },
+            this.audit(auditEvents.certificateRenewed(current, renewal)),
           ],
         }),
       );
@@ -141,7 +164,11 @@ export class DynamoCertificationStore implements CertificationStore {
       },
     });
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: [update(keys.certificateOf(record.traineeSub)), update(keys.certificateByCode(record.code))] }));
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [update(keys.certificateOf(record.traineeSub)), update(keys.certificateByCode(record.code)), this.audit(auditEvents.certificateRevoked(record, revocation))],
+        }),
+      );
       return true;
     } catch (error) {
       if (firstConditionFailed(error)) return false;

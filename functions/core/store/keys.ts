@@ -5,6 +5,7 @@
  *   USER#sub / ATTEMPT#id           an attempt, in its trainee's partition (listed with one
  *                                   consistent query)  gsi3 (keys only): ATTEMPT#id / ATTEMPT
  *   USER#sub / ASSESSMENT#at#id     an observed procedure, in its trainee's partition (append-only)
+ *   USER#sub / AUDIT#at#n           the trainee's certification history (append-only, written with each change)
  *   USER#sub / CERTIFICATE          the trainee's certificate (its existence makes issuing exactly-once)
  *                                                     gsi1: ORG#orgId / CERTIFICATE#name#sub (the staff roster)
  *   CERT#code / CERTIFICATE         its public copy, read by verification with one GetItem
@@ -13,6 +14,7 @@
 const ATTEMPT_PREFIX = 'ATTEMPT#';
 const ASSESSMENT_PREFIX = 'ASSESSMENT#';
 const CERTIFICATE_PREFIX = 'CERTIFICATE#';
+const AUDIT_PREFIX = 'AUDIT#';
 const PERSON_PREFIX = 'PERSON#';
 
 export const keys = {
@@ -21,6 +23,8 @@ export const keys = {
   attemptById: (attemptId: string) => ({ gsi3pk: `ATTEMPT#${attemptId}`, gsi3sk: 'ATTEMPT' }),
   assessment: (traineeSub: string, recordedAt: string, assessmentId: string) => ({ pk: `USER#${traineeSub}`, sk: `${ASSESSMENT_PREFIX}${recordedAt}#${assessmentId}` }),
   assessmentsOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, skPrefix: ASSESSMENT_PREFIX }),
+  auditEvent: (traineeSub: string, at: string, nonce: string) => ({ pk: `USER#${traineeSub}`, sk: `${AUDIT_PREFIX}${at}#${nonce}` }),
+  auditOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, skPrefix: AUDIT_PREFIX }),
   certificateOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, sk: 'CERTIFICATE' }),
   certificateByCode: (code: string) => ({ pk: `CERT#${code}`, sk: 'CERTIFICATE' }),
   /** An organisation's certificates in its gsi1 partition, beside its people (PERSON#…). */

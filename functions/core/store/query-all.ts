@@ -25,3 +25,16 @@ export const byIndex = (tableName: string, index: 'gsi1' | 'gsi2' | 'gsi3', part
   ExpressionAttributeNames: { '#pk': `${index}pk`, ...(skPrefix ? { '#sk': `${index}sk` } : {}) },
   ExpressionAttributeValues: { ':pk': partition, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
 });
+
+/**
+ * Query the items of one table partition whose sort key starts with `skPrefix`, strongly
+ * consistent: a record read right after a write must include it (a policy check, a certificate
+ * decision, a history shown after a change).
+ */
+export const byPrefix = (tableName: string, { pk, skPrefix }: { pk: string; skPrefix: string }, newestFirst = false): QueryCommandInput => ({
+  TableName: tableName,
+  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+  ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+  ScanIndexForward: !newestFirst,
+  ConsistentRead: true,
+});
