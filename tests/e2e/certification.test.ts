@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { demoPeople } from '../../infra/local/demo-data';
@@ -125,6 +126,13 @@ describe('certification in the browser', () => {
     const result = page.getByTestId('verification-result');
     await result.waitFor();
     expect(await result.getByTestId('certificate-holder').innerText()).toBe(demoPeople.certified.name);
+
+    // A printable copy for the clinic's records.
+    const [download] = await Promise.all([page.waitForEvent('download'), result.getByRole('button', { name: 'Download PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^CIT-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\.pdf$/);
+    const file = await readFile((await download.path())!);
+    expect(file.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.length).toBeGreaterThan(2_000);
   });
 
   it('a visitor types a code: an unknown one and one that cannot be a code each get a clear message', async () => {
