@@ -1,4 +1,4 @@
-import { Hono } from 'hono/quick';
+import { Hono } from 'hono/tiny';
 import { honoPath, route, type OperationId } from '../core/api/routes';
 import { createOrganisationSchema, invitePersonSchema, orgIdParamsSchema } from '../core/api/requests';
 import {

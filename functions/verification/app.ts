@@ -1,4 +1,4 @@
-import { Hono } from 'hono/quick';
+import { Hono } from 'hono/tiny';
 import { honoPath, route } from '../core/api/routes';
 import { certificateCodeParamsSchema } from '../core/api/requests';
 import { verifyCertificate, type VerificationDeps } from '../core/certification/verification';
