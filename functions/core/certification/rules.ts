@@ -78,7 +78,7 @@ export interface RenewalCheck {
   unmet: string[];
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /**
  * A certificate is renewed, not re-earned: within 90 days of expiry (or after it), on evidence of

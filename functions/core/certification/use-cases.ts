@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { canSeeOrganisation, canSeePerson, isSupervisorOf } from '../accounts/policy';
+import { canSeePerson, isSupervisorOf } from '../accounts/policy';
 import type { PeopleStore } from '../accounts/ports';
-import type { Assessment, Certificate, Certification, Person, RecordAssessment, RevokeCertificate, Roster } from '../api/schemas';
+import type { Assessment, Certificate, Certification, Person, RecordAssessment, RevokeCertificate } from '../api/schemas';
 import { NotFound } from '../auth/errors';
 import { hasRole, type Principal } from '../auth/principal';
 import type { CourseModule } from '../course/types';
@@ -11,8 +11,8 @@ import { CERTIFICATE_CODE_RANDOM_BYTES, certificateCodeFrom, formatCertificateCo
 import { isSatisfactory } from './dops';
 import type { CertificationStore } from './ports';
 import type { AssessmentRecord, CertificateRecord } from './records';
-import { CERTIFICATION_POLICY, checkEligibility, checkRenewal, expiryAfter, renewedExpiry } from './rules';
-import { assessmentView, certificateStatus, certificateView } from './views';
+import { CERTIFICATION_POLICY, checkEligibility, checkRenewal, DAY_MS, expiryAfter, renewedExpiry } from './rules';
+import { assessmentView, certificateView } from './views';
 
 export interface CertificationDeps {
   catalogue: CourseModule[];
@@ -24,7 +24,6 @@ export interface CertificationDeps {
 
 /** How far back a procedure may be recorded: observations are written up soon after, not years later. */
 const MAX_ASSESSMENT_AGE_DAYS = 365;
-const DAY_MS = 86_400_000;
 
 /** A trainee the viewer may see, else "not found" (someone else's trainee looks like no trainee). */
 async function traineeFor(deps: CertificationDeps, viewer: Principal, traineeSub: string, allowed: (person: Person) => boolean): Promise<Person> {
@@ -167,51 +166,4 @@ export async function revokeCertificate(deps: CertificationDeps, viewer: Princip
   const revocation = { revokedAt: now.toISOString(), revokedBy: { sub: viewer.sub, name: viewer.name }, reason: details.reason };
   if (!(await deps.certification.revoke(certificate, revocation))) throw new CertificateNotActive(code);
   return certificateView({ ...certificate, status: 'revoked', revokedAt: revocation.revokedAt, revokedBy: revocation.revokedBy, revocationReason: revocation.reason }, now);
-}
-
-/** Certificates expiring within this many days are flagged on the roster, so renewal can be planned. */
-export const EXPIRING_SOON_DAYS = 60;
-
-/**
- * An organisation's staff roster: every trainee and practitioner with the status of their
- * certificate, for its supervisors and clinic admins (and platform admins). Two reads: the people
- * and the certificates, both in the organisation's index partition.
- */
-export async function rosterOf(deps: CertificationDeps, viewer: Principal, orgId: string): Promise<Roster> {
-  const organisation = canSeeOrganisation(viewer, orgId) ? await deps.people.getOrganisation(orgId) : undefined;
-  if (!organisation) throw new NotFound(`Organisation ${orgId}`);
-  const [members, certificates] = await Promise.all([deps.people.listMembers(orgId), deps.certification.certificatesIn(orgId)]);
-  const bySub = new Map(certificates.map((certificate) => [certificate.traineeSub, certificate]));
-  const now = deps.now();
-  const soon = now.getTime() + EXPIRING_SOON_DAYS * DAY_MS;
-  const people = members
-    .filter((person) => person.role === 'trainee')
-    .map((person) => {
-      const certificate = bySub.get(person.sub);
-      const status = certificate ? certificateStatus(certificate, now) : undefined;
-      return {
-        sub: person.sub,
-        name: person.name,
-        email: person.email,
-        ...(certificate && status
-          ? {
-              certificate: {
-                code: formatCertificateCode(certificate.code),
-                status,
-                issuedAt: certificate.issuedAt,
-                expiresAt: certificate.expiresAt,
-                expiringSoon: status === 'valid' && Date.parse(certificate.expiresAt) <= soon,
-              },
-            }
-          : {}),
-      };
-    })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const count = (status: string) => people.filter((person) => person.certificate?.status === status).length;
-  return {
-    orgId,
-    organisationName: organisation.name,
-    people,
-    summary: { valid: count('valid'), expiringSoon: people.filter((person) => person.certificate?.expiringSoon).length, expired: count('expired'), revoked: count('revoked'), notCertified: people.filter((person) => !person.certificate).length },
-  };
 }

@@ -3,7 +3,8 @@ import type { Organisation, Person } from '../../../functions/core/api/schemas';
 import type { Principal } from '../../../functions/core/auth/principal';
 import type { CertificationStore } from '../../../functions/core/certification/ports';
 import type { CertificateRecord } from '../../../functions/core/certification/records';
-import { rosterOf, type CertificationDeps } from '../../../functions/core/certification/use-cases';
+import { rosterOf } from '../../../functions/core/certification/roster';
+import type { CertificationDeps } from '../../../functions/core/certification/use-cases';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const organisation: Organisation = { orgId: 'clinic', name: 'Clinic', kind: 'clinic', createdAt: '2026-01-01T00:00:00Z' };
