@@ -3,8 +3,6 @@ import type { CertificationStore } from '../../functions/core/certification/port
 import { sampleCertificate } from '../support/sample-certificate';
 import type { BenchRequest } from './events';
 
-export { sampleCertificate };
-
 /**
  * Certificates issued ahead of the measurement through the store's exactly-once write (both
  * copies); verification only reads them. Returns their canonical codes.

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { demoPeople } from '../../infra/local/demo-data';
+import { wcagViolations } from './axe';
 import { useBrowserPerTest } from './browser';
 import { signInAs } from './sign-in';
 
@@ -12,13 +12,7 @@ beforeEach(() => {
   page = chromium.page();
 });
 
-/** WCAG 2.0, 2.1 and 2.2 level A and AA rules that axe-core can check automatically. */
-async function violations() {
-  const results = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  // Guard against a check that ran nothing: a real page passes dozens of rules.
-  expect(results.passes.length).toBeGreaterThan(10);
-  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-}
+const violations = () => wcagViolations(page);
 
 describe('automated accessibility checks (axe-core, WCAG 2.2 A/AA rules)', () => {
   it('signed-out pages: course outline, a module with its figure, the provider sign-in page', async () => {

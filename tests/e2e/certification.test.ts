@@ -1,14 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { demoPeople } from '../../infra/local/demo-data';
-import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
-import { createDocumentClient } from '../../functions/core/store/document-client';
-import { DynamoCertificationStore } from '../../functions/core/store/dynamo-certification-store';
-import { passEveryModule, recordSatisfactory } from '../support/certification';
-import { sampleCertificate } from '../support/sample-certificate';
+import { passEveryModule, recordSatisfactory, traineeWithAgeingCertificate } from '../support/certification';
 import { newTrainee } from '../support/new-trainee';
+import { wcagViolations } from './axe';
 import { useBrowserPerTest } from './browser';
 import { signInAs } from './sign-in';
 
@@ -18,12 +14,6 @@ let page: Page;
 beforeEach(() => {
   page = chromium.page();
 });
-
-async function accessibilityViolations(on: Page) {
-  const results = await new AxeBuilder({ page: on as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.passes.length).toBeGreaterThan(10);
-  return results.violations.map((violation) => `${violation.id}: ${violation.help}`);
-}
 
 /** The public verification page, in a browser context of its own (no one signed in), as a clinic would open it. */
 async function openAsVisitor(path: string) {
@@ -51,7 +41,7 @@ describe('certification in the browser', () => {
     await form.getByRole('button', { name: 'Record procedure' }).click();
     await form.getByRole('status').filter({ hasText: 'Recorded: Surgical scar, forearm, satisfactory.' }).waitFor();
     await page.getByText('Observed procedures rated satisfactory: 3 of 3').waitFor();
-    expect(await accessibilityViolations(page), 'trainee record with the assessment form').toEqual([]);
+    expect(await wcagViolations(page), 'trainee record with the assessment form').toEqual([]);
 
     await page.getByRole('button', { name: 'Issue certificate' }).click();
     const certificate = page.getByTestId('certificate');
@@ -60,7 +50,7 @@ describe('certification in the browser', () => {
     await certificate.getByRole('img', { name: /QR code/ }).locator('svg').waitFor();
     const verifyHref = (await certificate.getByTestId('verify-link').getAttribute('href'))!;
     expect(verifyHref).toMatch(/^\/verify\?code=CIT-/);
-    expect(await accessibilityViolations(page), 'trainee record with the certificate').toEqual([]);
+    expect(await wcagViolations(page), 'trainee record with the certificate').toEqual([]);
 
     // The trainee sees the certificate on their progress page.
     const traineeContext = await chromium.browser().newContext();
@@ -75,7 +65,7 @@ describe('certification in the browser', () => {
     await result.waitFor();
     expect(await result.getByTestId('certificate-status').innerText()).toMatch(/^Valid until/);
     expect(await result.getByTestId('certificate-holder').innerText()).toBe('Robin Browser');
-    expect(await accessibilityViolations(visitor), 'verification result').toEqual([]);
+    expect(await wcagViolations(visitor), 'verification result').toEqual([]);
 
     await certificate.getByText('Revoke this certificate').click();
     await certificate.getByLabel(/Reason/).fill('Practised outside the scope of the certificate.');
@@ -92,19 +82,17 @@ describe('certification in the browser', () => {
   });
 
   it('the supervisor renews a certificate near its expiry; its old code verifies as superseded and leads to the new one', async () => {
-    const trainee = await newTrainee(stack, 'Renée Renewal');
-    const ageing = { ...sampleCertificate(new Date(Date.now() - 700 * 86_400_000)), traineeSub: trainee.sub, holderName: 'Renée Renewal', orgId: 'harbour-skin-clinic' };
-    await new DynamoCertificationStore(createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint }), stack.tableName).issueOnce(ageing);
+    const trainee = await traineeWithAgeingCertificate(stack, 'Renée Renewal');
     await recordSatisfactory(stack, trainee.sub, 1);
 
     await signInAs(page, stack.webUrl, demoPeople.supervisorA.email);
     await page.goto(`${stack.webUrl}/trainees/attempts?${new URLSearchParams({ id: trainee.sub, name: 'Renée Renewal' })}`);
     await page.getByRole('button', { name: 'Renew certificate' }).click();
     const certificate = page.getByTestId('certificate');
-    await certificate.getByText(`renewing ${formatCertificateCode(ageing.code)}`).waitFor();
+    await certificate.getByText(`renewing ${trainee.code}`).waitFor();
     const newCode = (await certificate.getByTestId('verify-link').getAttribute('href'))!.split('code=')[1];
 
-    const { visitor, close } = await openAsVisitor(`/verify?code=${formatCertificateCode(ageing.code)}`);
+    const { visitor, close } = await openAsVisitor(`/verify?code=${trainee.code}`);
     const result = visitor.getByTestId('verification-result');
     expect(await result.getByTestId('certificate-status').innerText()).toMatch(/^Superseded by its renewal/);
     await result.getByRole('link', { name: newCode }).click();
@@ -120,7 +108,7 @@ describe('certification in the browser', () => {
     const row = page.getByTestId('roster-row').filter({ hasText: demoPeople.certified.name });
     expect(await row.getByRole('cell').nth(1).innerText()).toBe('Valid');
     expect(await page.getByTestId('roster-row').filter({ hasText: demoPeople.traineeB.name }).count()).toBe(0);
-    expect(await accessibilityViolations(page), 'staff roster').toEqual([]);
+    expect(await wcagViolations(page), 'staff roster').toEqual([]);
 
     await row.getByRole('link', { name: /^CIT-/ }).click();
     const result = page.getByTestId('verification-result');
@@ -144,6 +132,6 @@ describe('certification in the browser', () => {
     await code.fill('hello');
     await page.getByRole('button', { name: 'Check certificate' }).click();
     await page.getByRole('alert').filter({ hasText: 'hello is not a certificate code' }).waitFor();
-    expect(await accessibilityViolations(page), 'verify page with an error').toEqual([]);
+    expect(await wcagViolations(page), 'verify page with an error').toEqual([]);
   });
 });

@@ -1,12 +1,9 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import type { Assessment, Certificate, Certification, Problem, Roster, Verification } from '../../functions/core/api/schemas';
-import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
 import { createDocumentClient } from '../../functions/core/store/document-client';
-import { DynamoCertificationStore } from '../../functions/core/store/dynamo-certification-store';
-import { sampleCertificate } from '../support/sample-certificate';
 import { demoPeople } from '../../infra/local/demo-data';
-import { allRatings, certifiedTrainee, eligibleTrainee, passEveryModule, recordSatisfactory, satisfactoryAssessment } from '../support/certification';
+import { allRatings, certifiedTrainee, eligibleTrainee, passEveryModule, recordSatisfactory, satisfactoryAssessment, traineeWithAgeingCertificate } from '../support/certification';
 import { newTrainee } from '../support/new-trainee';
 
 const stack = inject('stack');
@@ -208,19 +205,10 @@ describe('the staff roster', () => {
 });
 
 describe('renewing a certificate', () => {
-  /** A trainee whose certificate was issued 23 months ago (written through the store, as issuing would have). */
-  async function traineeWithAgeingCertificate(name: string) {
-    const trainee = await newTrainee(stack, name);
-    const issuedAt = new Date(Date.now() - 700 * 86_400_000);
-    const record = { ...sampleCertificate(issuedAt), traineeSub: trainee.sub, holderName: name, orgId: 'harbour-skin-clinic', organisationName: 'Harbour Skin Clinic' };
-    const store = new DynamoCertificationStore(createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint }), stack.tableName);
-    expect(await store.issueOnce(record)).toBe(true);
-    return { ...trainee, code: formatCertificateCode(record.code), expiresAt: record.expiresAt };
-  }
   const renew = (sub: string) => call(supervisorA, `/api/trainees/${sub}/certificate/renewal`, {});
 
   it('needs a satisfactory procedure since issue; then issues a new code running on from the old expiry, and the old code verifies as superseded', async () => {
-    const trainee = await traineeWithAgeingCertificate('Renewing Practitioner');
+    const trainee = await traineeWithAgeingCertificate(stack, 'Renewing Practitioner');
     const before = await certificationOf(trainee.sub);
     expect(before.renewal).toMatchObject({ eligible: false, satisfactorySinceIssue: 0, unmet: ['Satisfactory observed procedures since this certificate was issued: 0 of 1.'] });
     const early = await renew(trainee.sub);
@@ -245,7 +233,7 @@ describe('renewing a certificate', () => {
   });
 
   it('renews once, however many requests race', async () => {
-    const trainee = await traineeWithAgeingCertificate('Raced Renewal');
+    const trainee = await traineeWithAgeingCertificate(stack, 'Raced Renewal');
     await recordSatisfactory(stack, trainee.sub, 1);
     const statuses = (await Promise.all(Array.from({ length: 5 }, () => renew(trainee.sub)))).map((response) => response.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
@@ -254,7 +242,7 @@ describe('renewing a certificate', () => {
   });
 
   it('refuses a revoked certificate with 422', async () => {
-    const trainee = await traineeWithAgeingCertificate('Revoked Before Renewal');
+    const trainee = await traineeWithAgeingCertificate(stack, 'Revoked Before Renewal');
     await recordSatisfactory(stack, trainee.sub, 1);
     await call(supervisorA, `/api/trainees/${trainee.sub}/certificate/revocation`, { reason: 'Revoked before it could be renewed.' });
     const response = await renew(trainee.sub);

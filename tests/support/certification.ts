@@ -1,9 +1,13 @@
 import type { Certificate, IssuedAttempt, RecordAssessment } from '../../functions/core/api/schemas';
 import { DOPS_DOMAIN_IDS, type DopsRatings } from '../../functions/core/certification/dops';
+import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
 import { catalogue } from '../../functions/core/course/generated/catalogue';
+import { createDocumentClient } from '../../functions/core/store/document-client';
+import { DynamoCertificationStore } from '../../functions/core/store/dynamo-certification-store';
 import { submissionFor } from './banks';
 import type { StackInfo } from './local-stack-setup';
 import { newTrainee } from './new-trainee';
+import { sampleCertificate } from './sample-certificate';
 
 type Trainee = Awaited<ReturnType<typeof newTrainee>>;
 
@@ -59,4 +63,16 @@ export async function certifiedTrainee(stack: StackInfo, name = 'Certified Train
   const response = await send(stack, `Bearer ${stack.tokens.supervisorA}`, `/api/trainees/${trainee.sub}/certificate`, {});
   if (response.status !== 201) throw new Error(`issuing failed: ${response.status}`);
   return { ...trainee, certificate: (await response.json()) as Certificate };
+}
+
+/**
+ * A new trainee of supervisorA whose certificate was issued 23 months ago, inside its renewal
+ * window: written through the store's exactly-once write, as issuing would have written it then.
+ */
+export async function traineeWithAgeingCertificate(stack: StackInfo, name: string): Promise<Trainee & { code: string; expiresAt: string }> {
+  const trainee = await newTrainee(stack, name);
+  const record = { ...sampleCertificate(new Date(Date.now() - 700 * 86_400_000)), traineeSub: trainee.sub, holderName: name, orgId: 'harbour-skin-clinic' };
+  const store = new DynamoCertificationStore(createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint }), stack.tableName);
+  if (!(await store.issueOnce(record))) throw new Error(`${name} already holds a certificate`);
+  return { ...trainee, code: formatCertificateCode(record.code), expiresAt: record.expiresAt };
 }

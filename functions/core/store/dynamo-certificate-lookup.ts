@@ -1,7 +1,6 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CertificateLookup } from '../certification/ports';
-import { StorageUnavailable } from '../errors';
-import { toCertificate } from './certificate-item';
+import { readCertificate } from './certificate-item';
 import { keys } from './keys';
 
 /** Public verification: one strongly consistent GetItem, so a revocation shows at once. Nothing else. */
@@ -11,12 +10,7 @@ export class DynamoCertificateLookup implements CertificateLookup {
     private readonly tableName: string,
   ) {}
 
-  async byCode(code: string) {
-    try {
-      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.certificateByCode(code), ConsistentRead: true }));
-      return Item ? toCertificate(Item) : undefined;
-    } catch (error) {
-      throw new StorageUnavailable({ cause: error });
-    }
+  byCode(code: string) {
+    return readCertificate(this.client, this.tableName, keys.certificateByCode(code));
   }
 }

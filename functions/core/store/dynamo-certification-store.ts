@@ -1,11 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { auditEvents, type AuditEvent } from '../certification/audit';
 import type { CertificationStore } from '../certification/ports';
 import type { AssessmentRecord, CertificateRecord, Revocation } from '../certification/records';
 import { StorageUnavailable } from '../errors';
-import { toCertificate } from './certificate-item';
+import { readCertificate, toCertificate } from './certificate-item';
 import { keys } from './keys';
 import { byIndex, byPrefix, queryAll } from './query-all';
 
@@ -14,9 +14,7 @@ const ASSESSMENT_FIELDS = ['assessmentId', 'traineeSub', 'assessorSub', 'assesso
 const toAssessment = (item: Record<string, unknown>) =>
   Object.fromEntries(ASSESSMENT_FIELDS.map((field) => [field, item[field]])) as unknown as AssessmentRecord;
 
-/** True when a transaction was cancelled because the condition on its first item failed. */
-const firstConditionFailed = (error: unknown) =>
-  error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /**
  * Observed procedures and certificates. A certificate is kept twice, written and revoked together
@@ -30,36 +28,39 @@ export class DynamoCertificationStore implements CertificationStore {
     private readonly tableName: string,
   ) {}
 
-  /** The Put that appends an event to the trainee's history; a fresh key, never overwritten. */
-  private audit(event: AuditEvent) {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: { ...keys.auditEvent(event.traineeSub, event.at, randomUUID()), type: 'AuditEvent', ...event },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
+  /** A Put of a new item: refused if the key exists, so nothing is ever overwritten by it. */
+  private putNew(key: Record<string, string>, type: string, fields: object): TransactItem {
+    return { Put: { TableName: this.tableName, Item: { ...key, type, ...fields }, ConditionExpression: 'attribute_not_exists(pk)' } };
+  }
+
+  /** The event appended to the trainee's history, under a fresh key. */
+  private audit(event: AuditEvent): TransactItem {
+    return this.putNew(keys.auditEvent(event.traineeSub, event.at, randomUUID()), 'AuditEvent', event);
+  }
+
+  /** The trainee's copy of a certificate, also filed in their organisation's roster; the public copy is filed nowhere. */
+  private traineeCopyKey(record: CertificateRecord) {
+    return { ...keys.certificateOf(record.traineeSub), ...(record.orgId ? keys.certificateInOrganisation(record.orgId, record.holderName, record.traineeSub) : {}) };
+  }
+
+  /**
+   * Writes all items or none. False when the first item's condition failed (the state the change
+   * was decided on is gone); any other failure is the store's.
+   */
+  private async transact(items: TransactItem[]): Promise<boolean> {
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      throw new StorageUnavailable({ cause: error });
+    }
   }
 
   async addAssessment(record: AssessmentRecord): Promise<void> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.assessment(record.traineeSub, record.recordedAt, record.assessmentId), type: 'Assessment', ...record },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            this.audit(auditEvents.assessmentRecorded(record)),
-          ],
-        }),
-      );
-    } catch (error) {
-      throw new StorageUnavailable({ cause: error });
-    }
+    const assessment = this.putNew(keys.assessment(record.traineeSub, record.recordedAt, record.assessmentId), 'Assessment', record);
+    // Ids are fresh UUIDs: a refusal means a bug upstream, not a client error.
+    if (!(await this.transact([assessment, this.audit(auditEvents.assessmentRecorded(record))]))) throw new Error(`Refusing to overwrite assessment ${record.assessmentId}`);
   }
 
   async listAudit(traineeSub: string): Promise<AuditEvent[]> {
@@ -72,79 +73,46 @@ export class DynamoCertificationStore implements CertificationStore {
     return (await queryAll(this.client, byPrefix(this.tableName, keys.assessmentsOf(traineeSub), true))).map(toAssessment);
   }
 
-  async certificateOf(traineeSub: string): Promise<CertificateRecord | undefined> {
-    try {
-      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.certificateOf(traineeSub), ConsistentRead: true }));
-      return Item ? toCertificate(Item) : undefined;
-    } catch (error) {
-      throw new StorageUnavailable({ cause: error });
-    }
+  certificateOf(traineeSub: string): Promise<CertificateRecord | undefined> {
+    return readCertificate(this.client, this.tableName, keys.certificateOf(traineeSub));
   }
 
-  async issueOnce(record: CertificateRecord): Promise<boolean> {
-    const put = (key: Record<string, string>) => ({
-      Put: { TableName: this.tableName, Item: { ...key, type: 'Certificate', ...record }, ConditionExpression: 'attribute_not_exists(pk)' },
-    });
-    // The trainee's copy is also listed in their organisation's roster; the public copy nowhere.
-    const roster = record.orgId ? keys.certificateInOrganisation(record.orgId, record.holderName, record.traineeSub) : {};
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [put({ ...keys.certificateOf(record.traineeSub), ...roster }), put(keys.certificateByCode(record.code)), this.audit(auditEvents.certificateIssued(record))],
-        }),
-      );
-      return true;
-    } catch (error) {
-      // The trainee already holds one. (A clash of two random 60-bit codes would fail the second
-      // condition instead, and surfaces as an error rather than overwrite someone's certificate.)
-      if (firstConditionFailed(error)) return false;
-      throw new StorageUnavailable({ cause: error });
-    }
+  issueOnce(record: CertificateRecord): Promise<boolean> {
+    // False when the trainee already holds one. (A clash of two random 60-bit codes would fail the
+    // second condition instead, and surfaces as an error rather than overwrite someone's certificate.)
+    return this.transact([
+      this.putNew(this.traineeCopyKey(record), 'Certificate', record),
+      this.putNew(keys.certificateByCode(record.code), 'Certificate', record),
+      this.audit(auditEvents.certificateIssued(record)),
+    ]);
   }
 
-  async renewOnce(current: CertificateRecord, renewal: CertificateRecord, at: string): Promise<boolean> {
-    const roster = renewal.orgId ? keys.certificateInOrganisation(renewal.orgId, renewal.holderName, renewal.traineeSub) : {};
+  renewOnce(current: CertificateRecord, renewal: CertificateRecord, at: string): Promise<boolean> {
     const names = { '#status': 'status' };
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.certificateOf(renewal.traineeSub), ...roster, type: 'Certificate', ...renewal },
-                // Still the certificate this renewal was decided on, and still active.
-                ConditionExpression: 'code = :current AND #status = :active',
-                ExpressionAttributeNames: names,
-                ExpressionAttributeValues: { ':current': current.code, ':active': 'active' },
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.certificateByCode(renewal.code), type: 'Certificate', ...renewal },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.certificateByCode(current.code),
-                UpdateExpression: 'SET #status = :superseded, supersededBy = :next, supersededAt = :at',
-                ConditionExpression: '#status = :active',
-                ExpressionAttributeNames: names,
-                ExpressionAttributeValues: { ':superseded': 'superseded', ':next': renewal.code, ':at': at, ':active': 'active' },
-              },
-            },
-            this.audit(auditEvents.certificateRenewed(current, renewal)),
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (firstConditionFailed(error)) return false;
-      throw new StorageUnavailable({ cause: error });
-    }
+    return this.transact([
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...this.traineeCopyKey(renewal), type: 'Certificate', ...renewal },
+          // Still the certificate this renewal was decided on, and still active.
+          ConditionExpression: 'code = :current AND #status = :active',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ':current': current.code, ':active': 'active' },
+        },
+      },
+      this.putNew(keys.certificateByCode(renewal.code), 'Certificate', renewal),
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.certificateByCode(current.code),
+          UpdateExpression: 'SET #status = :superseded, supersededBy = :next, supersededAt = :at',
+          ConditionExpression: '#status = :active',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ':superseded': 'superseded', ':next': renewal.code, ':at': at, ':active': 'active' },
+        },
+      },
+      this.audit(auditEvents.certificateRenewed(current, renewal)),
+    ]);
   }
 
   async certificatesIn(orgId: string): Promise<CertificateRecord[]> {
@@ -152,8 +120,8 @@ export class DynamoCertificationStore implements CertificationStore {
     return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', gsi1pk, skPrefix))).map(toCertificate);
   }
 
-  async revoke(record: CertificateRecord, revocation: Revocation): Promise<boolean> {
-    const update = (key: Record<string, string>) => ({
+  revoke(record: CertificateRecord, revocation: Revocation): Promise<boolean> {
+    const revoked = (key: Record<string, string>): TransactItem => ({
       Update: {
         TableName: this.tableName,
         Key: key,
@@ -163,16 +131,6 @@ export class DynamoCertificationStore implements CertificationStore {
         ExpressionAttributeValues: { ':revoked': 'revoked', ':active': 'active', ':at': revocation.revokedAt, ':by': revocation.revokedBy, ':reason': revocation.reason },
       },
     });
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [update(keys.certificateOf(record.traineeSub)), update(keys.certificateByCode(record.code)), this.audit(auditEvents.certificateRevoked(record, revocation))],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (firstConditionFailed(error)) return false;
-      throw new StorageUnavailable({ cause: error });
-    }
+    return this.transact([revoked(keys.certificateOf(record.traineeSub)), revoked(keys.certificateByCode(record.code)), this.audit(auditEvents.certificateRevoked(record, revocation))]);
   }
 }

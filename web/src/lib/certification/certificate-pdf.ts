@@ -1,7 +1,7 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { encode } from 'uqr';
 import type { Verification } from '$core/api/schemas';
-import { longDate, STATUS_TEXT } from './dates';
+import { longDate, STATUS_TEXT } from './display';
 
 const BRAND = rgb(0.06, 0.36, 0.39);
 const INK = rgb(0.08, 0.13, 0.24);

@@ -1,3 +1,5 @@
+// How certificates read on screen and on paper: dates, status words, the verification link.
+
 /** Dates on certificates read the same for every viewer: day, month name, year (no 11/12 ambiguity). */
 export const longDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
