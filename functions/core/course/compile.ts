@@ -115,6 +115,7 @@ function toBankQuestion(question: AuthoredQuestion): BankQuestion {
     default:
       return {
         ...common,
+        ...(question.vignette ? { vignette: question.vignette } : {}),
         options: question.options.map(({ id: optionId, text }) => ({ id: optionId, text })),
         correctOptionIds: question.options.filter((option) => option.correct).map((option) => option.id),
       };

@@ -42,6 +42,9 @@ export const DECISIONS = {
 } as const;
 export type Decision = keyof typeof DECISIONS;
 
+/** A realistic case the item is set in: who the patient is, what they want, what you find. */
+const vignette = z.string().min(40);
+
 const itemBase = {
   id,
   /** The learning objective (frontmatter id) the item tests. */
@@ -56,13 +59,13 @@ const itemBase = {
 
 export const questionSchema = z
   .discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('single'), ...itemBase, options: z.array(optionSchema).min(2).max(8) }),
-    z.strictObject({ type: z.literal('multiple'), ...itemBase, options: z.array(optionSchema).min(2).max(8) }),
+    z.strictObject({ type: z.literal('single'), ...itemBase, vignette: vignette.optional(), options: z.array(optionSchema).min(2).max(8) }),
+    z.strictObject({ type: z.literal('multiple'), ...itemBase, vignette: vignette.optional(), options: z.array(optionSchema).min(2).max(8) }),
     z.strictObject({ type: z.literal('true-false'), ...itemBase, answer: z.boolean() }),
     z.strictObject({
       type: z.literal('case'),
       ...itemBase,
-      vignette: z.string().min(40),
+      vignette,
       decision: z.enum(Object.keys(DECISIONS) as [Decision, ...Decision[]]),
       /** Why: one correct reason among plausible ones. */
       reasons: z.array(optionSchema).min(2).max(6),

@@ -60,6 +60,13 @@ describe('compileCourse', () => {
     expect(checkCoverage(COURSES_DIR, compileCourse(COURSES_DIR))).toBeGreaterThanOrEqual(30);
   });
 
+  it('carries a vignette on a single-answer item, so any item can be set in a realistic case', () => {
+    const vignette = 'A 35-year-old woman asks why her skin looks red and feels warm an hour after her first session.';
+    const dir = courseWith('questions.yaml', (text) => text.replace(/(    type: single\n)/, `$1    vignette: ${vignette}\n`));
+    const [first] = compileCourse(dir)[0].bank.questions;
+    expect(first).toMatchObject({ type: 'single', vignette });
+  });
+
   it('gives a new content version when a file changes', () => {
     const before = compileCourse(COURSES_DIR)[0].page.contentVersion;
     const after = compileCourse(courseWith('index.md', (text) => `${text}\nOne more line.\n`))[0].page.contentVersion;
