@@ -203,10 +203,18 @@ export function checkCoverage(root: string, modules: CompiledModule[]): number {
   if (!coverage.success) throw new CourseFileError(COVERAGE_FILE, describeZodError(coverage.error));
   const sections = new Set(modules.flatMap(({ page }) => page.sections.map((section) => `${page.id}#${section.id}`)));
   const questions = new Set(modules.flatMap(({ bank }) => bank.questions.map((question) => question.id)));
-  coverage.data.statements.forEach((entry, index) => {
-    if (!sections.has(entry.taughtIn)) throw new CourseFileError(COVERAGE_FILE, `statements.${index}.taughtIn "${entry.taughtIn}" is not a lesson section`);
-    const missing = entry.testedBy.filter((questionId) => !questions.has(questionId));
-    if (missing.length) throw new CourseFileError(COVERAGE_FILE, `statements.${index}.testedBy names unknown question(s) ${missing.join(', ')}`);
+  const check = (where: string, taughtIn: string[], testedBy: string[]) => {
+    const unknownSection = taughtIn.find((section) => !sections.has(section));
+    if (unknownSection) throw new CourseFileError(COVERAGE_FILE, `${where}.taughtIn "${unknownSection}" is not a lesson section`);
+    const missing = testedBy.filter((questionId) => !questions.has(questionId));
+    if (missing.length) throw new CourseFileError(COVERAGE_FILE, `${where}.testedBy names unknown question(s) ${missing.join(', ')}`);
+  };
+  coverage.data.statements.forEach((entry, index) => check(`statements.${index}`, [entry.taughtIn], entry.testedBy));
+  const topicIds = new Set<string>();
+  coverage.data.topics.forEach((topic, index) => {
+    if (topicIds.has(topic.id)) throw new CourseFileError(COVERAGE_FILE, `topics.${index}.id "${topic.id}" is used twice`);
+    topicIds.add(topic.id);
+    check(`topics.${index}`, topic.taughtIn, topic.testedBy);
   });
   return coverage.data.statements.length;
 }

@@ -89,21 +89,37 @@ export const questionBankFileSchema = z.strictObject({
   questions: z.array(questionSchema).min(1),
 });
 
-/** courses/coverage.yaml: every clinical statement of the source text, where it is taught and tested. */
+/** `module-id#section-id` */
+const sectionRef = z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must be module-id#section-id');
+
+/**
+ * courses/coverage.yaml: every clinical statement of the source text, and every clinical topic
+ * the curriculum must teach, with where it is taught and the items that test it.
+ */
 export const coverageFileSchema = z.strictObject({
   source: z.string().min(1),
   statements: z
     .array(
       z.strictObject({
         statement: z.string().min(10),
-        /** `module-id#section-id` */
-        taughtIn: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must be module-id#section-id'),
+        taughtIn: sectionRef,
         testedBy: z.array(id).min(1),
         /** Where the course corrects or qualifies the source. */
         note: z.string().optional(),
       }),
     )
     .min(1),
+  topics: z
+    .array(
+      z.strictObject({
+        id,
+        topic: z.string().min(3),
+        /** Where it is taught: one section, or several when modules share it. */
+        taughtIn: z.array(sectionRef).min(1),
+        testedBy: z.array(id).min(1),
+      }),
+    )
+    .default([]),
 });
 
 export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema>;

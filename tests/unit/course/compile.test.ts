@@ -94,6 +94,7 @@ describe('compileCourse', () => {
   it.each([
     ['a figure without a title', '03-technique/needle-depths.svg', (text: string) => text.replace(/<title[^>]*>[^<]*<\/title>/, ''), '03-technique/needle-depths.svg', 'descriptive <title>'],
     ['coverage naming a section that does not exist', 'coverage.yaml', (text: string) => text.replace('taughtIn: contraindications#pregnancy', 'taughtIn: contraindications#no-such-section'), 'coverage.yaml', 'no-such-section'],
+    ['a clinical topic taught in a section that does not exist', 'coverage.yaml', (text: string) => `${text}\ntopics:\n  - id: some-topic\n    topic: Some topic\n    taughtIn: [contraindications#nowhere]\n    testedBy: [ci-pregnancy-case]\n`, 'coverage.yaml', 'topics.0.taughtIn "contraindications#nowhere"'],
     ['coverage naming a question that does not exist', 'coverage.yaml', (text: string) => text.replace('testedBy: [ci-pregnancy-case]', 'testedBy: [ci-invented]'), 'coverage.yaml', 'ci-invented'],
   ])('rejects %s', (_case, file, edit, expectedFile, reason) => {
     const error = compileError(courseWith(file, edit));
