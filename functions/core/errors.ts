@@ -65,6 +65,14 @@ export class AttemptNotAllowed extends Error {
   }
 }
 
+/** Other requests kept changing the trainee's attempt ledger while this one tried to start an attempt; retry shortly. */
+export class AttemptContention extends Error {
+  readonly name = 'AttemptContention';
+  constructor() {
+    super('Another request is starting this attempt at the same moment; try again in a second.');
+  }
+}
+
 /** The store could not be reached or refused the request for a transient reason; the caller may retry. */
 export class StorageUnavailable extends Error {
   readonly name = 'StorageUnavailable';

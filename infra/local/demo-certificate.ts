@@ -1,7 +1,6 @@
 import type { Principal } from '../../functions/core/auth/principal';
 import { DOPS_DOMAIN_IDS, type DopsRatings } from '../../functions/core/certification/dops';
 import { issueCertificate, recordAssessment, type CertificationDeps } from '../../functions/core/certification/use-cases';
-import { bundledBanks } from '../../functions/core/course/bundled-banks';
 import { issueAttempt, submitAnswers, type AttemptsDeps } from '../../functions/core/quiz/attempts';
 import { demoPeople } from './demo-data';
 
@@ -24,11 +23,11 @@ const PROCEDURES = ['Atrophic acne scars, both cheeks', 'Fine lines, forehead', 
 export async function seedCertifiedPractitioner(quiz: AttemptsDeps, certification: CertificationDeps): Promise<string> {
   const practitioner = asPrincipal(demoPeople.certified);
   const supervisor = asPrincipal(demoPeople.supervisorA);
-  for (const moduleId of Object.keys(quiz.banks)) {
-    const attempt = await issueAttempt(quiz, practitioner, moduleId);
+  for (const bank of quiz.banks.all()) {
+    const attempt = await issueAttempt(quiz, practitioner, bank.moduleId);
     const answers = attempt.questions.map((question) => ({
       questionId: question.id,
-      selected: bundledBanks[moduleId].questions.find((candidate) => candidate.id === question.id)!.correctOptionIds,
+      selected: bank.questions.find((candidate) => candidate.id === question.id)!.correctOptionIds,
     }));
     await submitAnswers(quiz, practitioner, attempt.attemptId, { servedToken: attempt.servedToken, answers });
   }

@@ -2,7 +2,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { bundledBanks } from '../../functions/core/course/bundled-banks';
 import type { SubmitAnswers } from '../../functions/core/api/schemas';
-import type { AttemptStore } from '../../functions/core/quiz/attempt-store';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { attemptItem } from '../../functions/core/store/dynamo-attempt-store';
 import { drawQuestions } from '../../functions/core/quiz/draw';
 import { encodeServedToken } from '../../functions/core/quiz/served-token';
 import { apiGatewayEvent } from '../support/api-gateway-event';
@@ -19,17 +20,17 @@ export interface OpenAttempt {
 }
 
 /**
- * Attempts issued ahead of the measurement, straight into the table with the real draw, spread
- * over the trainees in turn. The attempt policy (three a day) is the API's business, not what the
- * submission figures measure.
+ * Attempts issued ahead of the measurement, straight into the table as the store writes them,
+ * with the real draw, spread over the trainees in turn. The attempt policy (three a day, one
+ * open) is the API's business, not what the submission figures measure, so no ledger is written.
  */
-export async function preIssueAttempts(store: AttemptStore, trainees: { sub: string; authorization: string }[], count: number): Promise<OpenAttempt[]> {
-  const bank = bundledBanks[BENCH_MODULE];
+export async function preIssueAttempts(client: DynamoDBDocumentClient, tableName: string, trainees: { sub: string; authorization: string }[], count: number): Promise<OpenAttempt[]> {
+  const bank = bundledBanks.get(BENCH_MODULE)!;
   const now = Date.now();
   const attempts: OpenAttempt[] = [];
   for (let offset = 0; offset < count; offset += 50) {
     const batch = Array.from({ length: Math.min(50, count - offset) }, (_, index) => {
-      const served = drawQuestions(bank);
+      const { served } = drawQuestions(bank);
       const trainee = trainees[(offset + index) % trainees.length];
       return {
         trainee,
@@ -49,7 +50,7 @@ export async function preIssueAttempts(store: AttemptStore, trainees: { sub: str
         },
       };
     });
-    await Promise.all(batch.map(({ record }) => store.create(record)));
+    await Promise.all(batch.map(({ record }) => client.send(new PutCommand({ TableName: tableName, Item: attemptItem(record) }))));
     attempts.push(...batch.map(({ record, body, trainee }) => ({ attemptId: record.attemptId, authorization: trainee.authorization, body })));
   }
   return attempts;

@@ -84,12 +84,11 @@ async function main() {
   const trainees = await signInBenchTrainees(stack, BENCH_TRAINEES);
   const env = { ...process.env, ...stack.functionEnv, AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1' };
   const client = createDocumentClient({ tableName: TABLE, endpoint: stack.dynamoEndpoint });
-  const store = new DynamoAttemptStore(client, TABLE);
   const loadRequests = (LOAD.rounds + 1) * (LOAD.warmUp + LOAD.amount);
   // Warm latency also sends 50 unmeasured requests first; the cost step submits two samples.
   const toIssue = COLD_START_RUNS + WARM_CALLS + 50 + loadRequests + 2;
   note(`pre-issuing ${toIssue} attempts to submit…`);
-  const open = await preIssueAttempts(store, trainees, toIssue);
+  const open = await preIssueAttempts(client, TABLE, trainees, toIssue);
   let floorSequence = 0;
   const floorRequest = (): BenchRequest => ({ path: '/floor/attempts', body: { attemptId: `floor-${(floorSequence += 1)}`, ...open[0].body } });
   note(`issuing ${SAMPLE_CERTIFICATES} certificates to verify…`);

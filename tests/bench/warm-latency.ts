@@ -24,7 +24,7 @@ function summarise(samplesNs: bigint[], unit: 'µs' | 'ms'): Latency {
 
 /** A 20-item bank made from the real questions, so scoring cost matches a full-size attempt. */
 function twentyItemBank(): QuestionBank {
-  const source = bundledBanks[BENCH_MODULE];
+  const source = bundledBanks.get(BENCH_MODULE)!;
   const questions = Array.from({ length: 20 }, (_, index) => ({ ...source.questions[index % source.questions.length], id: `q${index}` }));
   return { ...source, questions };
 }

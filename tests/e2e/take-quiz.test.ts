@@ -1,11 +1,14 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { demoPeople } from '../../infra/local/demo-data';
-import { correctAnswer, questionById, wrongAnswer } from '../support/banks';
+import { bundledBanks, correctAnswer, questionById, wrongAnswer } from '../support/banks';
 import { useBrowserPerTest } from './browser';
 import { signInAs } from './sign-in';
 
 const stack = inject('stack');
+const drawSize = (moduleId: string) => bundledBanks.get(moduleId)!.policy.drawSize;
+/** The score shown for an attempt with one of `count` questions wrong. */
+const oneWrong = (count: number) => `${Math.round(((count - 1) / count) * 100)}%`;
 const errors: string[] = [];
 const chromium = useBrowserPerTest((page) => {
   errors.length = 0;
@@ -51,12 +54,13 @@ describe('a trainee in Chromium', () => {
     await page.goto(`${stack.webUrl}/courses/mechanism-of-action`);
     await page.getByRole('link', { name: 'Take the quiz' }).click();
     const served = await servedQuestionIds();
-    expect(served).toHaveLength(10);
+    const count = drawSize('mechanism-of-action');
+    expect(served).toHaveLength(count);
 
     // Submitting with gaps is caught in the page, before anything reaches the server.
     await answer(served[0], correctAnswer(served[0]));
     await page.getByRole('button', { name: 'Submit answers' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('9 questions are still unanswered');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain(`${count - 1} questions are still unanswered`);
 
     const wrong = served.find((id) => !questionById(id).safetyCritical)!;
     for (const id of served.slice(1)) await answer(id, id === wrong ? wrongAnswer(id) : correctAnswer(id));
@@ -65,13 +69,13 @@ describe('a trainee in Chromium', () => {
 
     const result = page.getByTestId('attempt-result');
     await result.waitFor();
-    expect(await result.innerText()).toContain('Passed · 90%');
+    expect(await result.innerText()).toContain(`Passed · ${oneWrong(count)}`);
     const feedback = page.getByTestId('feedback-item');
-    expect(await feedback.count()).toBe(10);
+    expect(await feedback.count()).toBe(count);
     const wrongItem = feedback.filter({ hasText: questionById(wrong).prompt });
     expect(await wrongItem.innerText()).toContain('✗ Incorrect');
     expect(await wrongItem.innerText()).toContain(questionById(wrong).explanation);
-    expect(await wrongItem.getByRole('link', { name: 'Review this in the lesson' }).getAttribute('href')).toBe(`/courses/mechanism-of-action#${questionById(wrong).section}`);
+    expect(await wrongItem.getByRole('link', { name: 'Revisit this in the lesson' }).getAttribute('href')).toBe(`/courses/mechanism-of-action#${questionById(wrong).section}`);
     const right = served.find((id) => id !== wrong)!;
     // The result explains what was missed; every explanation is one link away, in the review.
     expect(await feedback.filter({ hasText: questionById(right).prompt }).innerText()).not.toContain(questionById(right).explanation);
@@ -85,13 +89,13 @@ describe('a trainee in Chromium', () => {
     expect(await row.innerText()).toContain('Passed');
     await row.getByRole('link', { name: /Review/ }).click();
     await page.getByTestId('attempt-result').waitFor();
-    expect(await page.getByTestId('feedback-item').count()).toBe(10);
+    expect(await page.getByTestId('feedback-item').count()).toBe(count);
 
     await page.getByRole('link', { name: 'Courses' }).click();
     await expect.poll(() => page.getByTestId('module-status').first().innerText()).toContain('Passed');
   });
 
-  it('fails on a safety-critical mistake despite a 90% score, then has to wait out the cooldown', async () => {
+  it('fails on a safety-critical mistake despite a passing score, is told what to revisit but not the answer, then waits out the cooldown', async () => {
     await signInAs(page, stack.webUrl, demoPeople.traineeB.email);
     await page.goto(`${stack.webUrl}/courses/contraindications/quiz`);
     const served = await servedQuestionIds();
@@ -101,8 +105,14 @@ describe('a trainee in Chromium', () => {
 
     const result = page.getByTestId('attempt-result');
     await result.waitFor();
-    expect(await result.innerText()).toContain('Not passed · 90%');
+    expect(await result.innerText()).toContain(`Not passed · ${oneWrong(served.length)}`);
     expect(await page.getByTestId('failed-rules').innerText()).toContain('safety-critical');
+    expect(await page.getByTestId('review-policy').innerText()).toContain('shown once you have passed this module');
+    const missed = await page.getByTestId('feedback-item').filter({ hasText: questionById(critical).vignette ?? questionById(critical).prompt }).innerText();
+    expect(missed).toContain('✗ Incorrect');
+    expect(missed).toContain('What it tests');
+    expect(missed).not.toContain('Correct answer');
+    expect(missed).not.toContain(questionById(critical).explanation);
     expect(await page.getByTestId('next-attempt').innerText()).toContain('You can start the next attempt at');
     expect(await page.getByRole('button', { name: 'Start a new attempt' }).count()).toBe(0);
 

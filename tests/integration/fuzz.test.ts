@@ -22,6 +22,8 @@ const paramValue = fc.oneof(
   fc.uuid(),
   fc.string({ maxLength: 60 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
+  // Names every plain object inherits: a lookup keyed by a parameter must not reach Object.prototype.
+  fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'),
   fc.constantFrom('..', '%2e%2e', '%', '%E0%A4%A', '%00', ' ', 'a/b', '?x=1', '#', 'x'.repeat(5000), 'CIT-UUUU-0000-0000', '<script>'),
 );
 

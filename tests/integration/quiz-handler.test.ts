@@ -50,7 +50,7 @@ describe('quiz Lambda handler (API Gateway v2 events)', () => {
     expect(response.isBase64Encoded).toBe(true);
     const review = JSON.parse(gunzipSync(Buffer.from(response.body, 'base64')).toString('utf8')) as AttemptResult;
     expect(review).toMatchObject({ attemptId: attempt.attemptId, passed: true });
-    expect(review.feedback.map((item) => item.explanation.length > 0)).toEqual(attempt.questions.map(() => true));
+    expect(review.feedback.map((item) => (item.explanation ?? '').length > 0)).toEqual(attempt.questions.map(() => true));
   });
 
   it('turns malformed JSON into a problem+json 400', async () => {

@@ -5,7 +5,7 @@ export { bundledBanks };
 
 /** The correct answer to a question, by its id. */
 export function correctAnswer(questionId: string): string[] {
-  for (const bank of Object.values(bundledBanks)) {
+  for (const bank of bundledBanks.all()) {
     const question = bank.questions.find((candidate) => candidate.id === questionId);
     if (question) return [...question.correctOptionIds];
   }
@@ -13,7 +13,8 @@ export function correctAnswer(questionId: string): string[] {
 }
 
 export const questionById = (questionId: string) =>
-  Object.values(bundledBanks)
+  bundledBanks
+    .all()
     .flatMap((bank) => bank.questions)
     .find((question) => question.id === questionId)!;
 

@@ -32,6 +32,8 @@ export const issuedAttemptSchema = z.object({
   /** True when an attempt already open for this module is handed back instead of a new draw. */
   resumed: z.boolean(),
   questions: z.array(publicQuestionSchema),
+  /** How many of these questions the previous attempt also showed: none while the bank allows it. */
+  repeatedFromLastAttempt: z.number(),
   /** Send this back unchanged with the answers: it names what was served, so scoring needs no lookup. */
   servedToken: z.string(),
 });
@@ -39,31 +41,41 @@ export const issuedAttemptSchema = z.object({
 export const failedRuleSchema = z.enum(['pass-mark', 'safety-critical']);
 
 /**
- * The verdict on one answer: what the trainee needs beyond the question they already have. In a
- * submission's answer only missed questions carry the rest (for the others, what was selected is
- * the right answer); a review carries everything.
+ * How much a result shows, as the module's review policy sets it: `outcome` (score and the rule
+ * that failed), `missed` (which questions were missed, with the objective and lesson section to
+ * revisit; no right answers), `full` (right answers and explanations too). Trainees get `missed`
+ * until they pass the module and `full` after; supervisors and admins always get `full`.
+ */
+export const reviewLevelSchema = z.enum(['outcome', 'missed', 'full']);
+
+/**
+ * The verdict on one answer: what the trainee needs beyond the question they already have. Only
+ * missed questions carry the rest (for the others, what was selected is the right answer), and
+ * the right answer and explanation only at the `full` review level.
  */
 export const answerVerdictSchema = z.object({
   questionId: z.string(),
   correct: z.boolean(),
+  /** The learning objective the question tests. */
+  objective: z.optional(z.string()),
+  /** The lesson section to revisit (a heading id of the module page). */
+  section: z.optional(z.string()),
   correctOptionIds: z.optional(z.array(z.string())),
   /** Why the right answer is right. */
   explanation: z.optional(z.string()),
-  /** The lesson section to revisit (a heading id of the module page). */
-  section: z.optional(z.string()),
 });
 
-/** A verdict with the question as it was shown and what was selected, for a later review. */
+/**
+ * A verdict with the question as it was shown, for a later review. At the `full` level it has
+ * the options, what was selected and why; at `missed` the question's text and verdict only.
+ */
 export const questionFeedbackSchema = z.extend(answerVerdictSchema, {
-  correctOptionIds: z.array(z.string()),
-  explanation: z.string(),
-  section: z.string(),
   type: questionTypeSchema,
   prompt: z.string(),
   vignette: z.optional(z.string()),
   safetyCritical: z.boolean(),
-  options: z.array(publicOptionSchema),
-  selected: z.array(z.string()),
+  options: z.optional(z.array(publicOptionSchema)),
+  selected: z.optional(z.array(z.string())),
 });
 
 const attemptOutcomeShape = {
@@ -81,6 +93,8 @@ const attemptOutcomeShape = {
   failedRules: z.array(failedRuleSchema),
   /** After a failed attempt: the earliest time the next one may start. */
   nextAttemptAt: z.optional(z.string()),
+  /** What the feedback below includes. */
+  review: reviewLevelSchema,
 };
 
 /**
@@ -130,6 +144,7 @@ export type Progress = z.infer<typeof progressSchema>;
 export type QuestionFeedback = z.infer<typeof questionFeedbackSchema>;
 export type AttemptResult = z.infer<typeof attemptResultSchema>;
 export type AnswerVerdict = z.infer<typeof answerVerdictSchema>;
+export type ReviewLevel = z.infer<typeof reviewLevelSchema>;
 export type SubmissionResult = z.infer<typeof submissionResultSchema>;
 export type Problem = z.infer<typeof problemSchema>;
 

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { checkCoverage, compileCourse, CourseFileError } from './compile';
 import { COURSES_DIR, GENERATED_BANKS_FILE } from './paths';
-import type { CourseModule, QuestionBanks } from './types';
+import type { CourseModule, QuestionBank } from './types';
 
 // Overridable so the tests can build a deliberately broken copy of the course.
 const coursesDir = process.env.COURSES_DIR ?? COURSES_DIR;
@@ -15,13 +15,13 @@ const banksFile = process.env.GENERATED_BANKS_FILE ?? GENERATED_BANKS_FILE;
 
 try {
   const modules = compileCourse(coursesDir);
-  const banks: QuestionBanks = Object.fromEntries(modules.map(({ bank }) => [bank.moduleId, bank]));
+  const banks: Record<string, QuestionBank> = Object.fromEntries(modules.map(({ bank }) => [bank.moduleId, bank]));
   mkdirSync(dirname(banksFile), { recursive: true });
   writeFileSync(banksFile, `${JSON.stringify(banks, null, 2)}\n`);
   // The functions bundle the banks brotli-compressed, one per module: data, not code, so it need
   // not be parsed as a JavaScript object literal at every cold start, and a request inflates only
   // the module it needs (see bundled-banks.ts).
-  const compress = (bank: QuestionBanks[string]) => brotliCompressSync(JSON.stringify(bank), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
+  const compress = (bank: QuestionBank) => brotliCompressSync(JSON.stringify(bank), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
   const entries = Object.values(banks).map((bank) => `  ${JSON.stringify(bank.moduleId)}: '${compress(bank)}',`);
   writeFileSync(
     join(dirname(banksFile), 'question-banks.compressed.ts'),

@@ -1,6 +1,7 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { compressedBanks } from './generated/question-banks.compressed';
-import type { QuestionBank, QuestionBanks } from './types';
+import { QuestionBanks } from './question-banks';
+import type { QuestionBank } from './types';
 
 /**
  * The question banks with answer keys, bundled into the functions that score. Each module's bank
@@ -8,13 +9,9 @@ import type { QuestionBank, QuestionBanks } from './types';
  * used, so a cold start pays only for the module its request needs. `npm run build:courses`
  * validated them with zod when it wrote them, so they are typed here rather than parsed again.
  */
-export const bundledBanks: QuestionBanks = Object.defineProperties(
-  {},
-  Object.fromEntries(
-    Object.entries(compressedBanks).map(([moduleId, compressed]) => {
-      let bank: QuestionBank | undefined;
-      const inflate = () => (bank ??= JSON.parse(brotliDecompressSync(Buffer.from(compressed, 'base64')).toString('utf8')) as QuestionBank);
-      return [moduleId, { get: inflate, enumerable: true }];
-    }),
-  ),
+export const bundledBanks = new QuestionBanks(
+  Object.entries(compressedBanks).map(([moduleId, compressed]) => {
+    let bank: QuestionBank | undefined;
+    return [moduleId, () => (bank ??= JSON.parse(brotliDecompressSync(Buffer.from(compressed, 'base64')).toString('utf8')) as QuestionBank)] as const;
+  }),
 );

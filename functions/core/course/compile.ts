@@ -26,6 +26,11 @@ export class CourseFileError extends Error {
 }
 
 const MODULE_FILE = 'index.md';
+/**
+ * A bank holds at least this many times the questions an attempt draws: then a retake can be
+ * drawn entirely from questions the last attempt did not show, with room to vary.
+ */
+export const BANK_TO_DRAW_RATIO = 2.5;
 const BANK_FILE = 'questions.yaml';
 
 function describeZodError(error: ZodError): string {
@@ -159,8 +164,12 @@ function compileModule(root: string, folder: string): CompiledModule {
     }
   }
   const { quiz, id, order, title, summary, objectives } = front.data;
-  if (quiz.drawSize > bankFileContent.data.questions.length) {
-    throw new CourseFileError(moduleFile, `quiz.drawSize ${quiz.drawSize} is larger than the bank (${bankFileContent.data.questions.length} questions)`);
+  const bankSize = bankFileContent.data.questions.length;
+  if (bankSize < BANK_TO_DRAW_RATIO * quiz.drawSize) {
+    throw new CourseFileError(
+      moduleFile,
+      `quiz.drawSize ${quiz.drawSize} needs a bank of at least ${Math.ceil(BANK_TO_DRAW_RATIO * quiz.drawSize)} questions (${BANK_TO_DRAW_RATIO} × the draw, so a retake can avoid the last attempt's questions); ${BANK_FILE} has ${bankSize}`,
+    );
   }
   const untested = objectives.filter((objective) => !bankFileContent.data.questions.some((question) => question.objective === objective.id));
   if (untested.length) throw new CourseFileError(moduleFile, `objective(s) ${untested.map((objective) => objective.id).join(', ')} not tested by any question in ${BANK_FILE}`);
@@ -172,7 +181,7 @@ function compileModule(root: string, folder: string): CompiledModule {
 
   return {
     page: { id, order, title, summary, objectives, policy: quiz, contentVersion, bankSize: questions.length, sections, html },
-    bank: { moduleId: id, title, order, contentVersion, policy: quiz, questions },
+    bank: { moduleId: id, title, order, contentVersion, policy: quiz, objectives, questions },
   };
 }
 

@@ -9,6 +9,26 @@ const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
 
+/**
+ * What a trainee's review of an attempt shows, from least to most: `outcome` (score and the rule
+ * that failed), `missed` (also which questions were missed, with the objective and the lesson
+ * section to revisit), `full` (also the right answers and explanations).
+ */
+export const REVIEW_LEVELS = ['outcome', 'missed', 'full'] as const;
+const reviewLevel = z.enum(REVIEW_LEVELS);
+
+export const reviewPolicySchema = z
+  .strictObject({
+    /** Until the trainee has passed the module: no answer key, so a failed attempt cannot collect one. */
+    untilPassed: reviewLevel.default('missed'),
+    /** Once they have passed it: every attempt of the module, in full. */
+    oncePassed: reviewLevel.default('full'),
+  })
+  .refine((review) => REVIEW_LEVELS.indexOf(review.oncePassed) >= REVIEW_LEVELS.indexOf(review.untilPassed), {
+    message: 'oncePassed must show at least as much as untilPassed',
+    path: ['oncePassed'],
+  });
+
 export const quizPolicySchema = z.strictObject({
   /** Fraction of served questions to answer correctly; every safety-critical one must be right too. */
   passMark: z.number().gt(0).lte(1).default(0.8),
@@ -16,6 +36,7 @@ export const quizPolicySchema = z.strictObject({
   drawSize: z.number().int().min(4),
   maxAttemptsPer24Hours: z.number().int().min(1).default(3),
   cooldownMinutesAfterFail: z.number().int().min(0).default(60),
+  review: reviewPolicySchema.default({ untilPassed: 'missed', oncePassed: 'full' }),
 });
 
 export const moduleFrontmatterSchema = z.strictObject({

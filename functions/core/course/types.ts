@@ -23,11 +23,15 @@ export interface BankQuestion {
   explanation: string;
 }
 
+/** What a trainee's review of an attempt shows (course/schema.ts explains each level). */
+export type ReviewLevel = 'outcome' | 'missed' | 'full';
+
 export interface QuizPolicy {
   passMark: number;
   drawSize: number;
   maxAttemptsPer24Hours: number;
   cooldownMinutesAfterFail: number;
+  review: { untilPassed: ReviewLevel; oncePassed: ReviewLevel };
 }
 
 export interface QuestionBank {
@@ -37,10 +41,10 @@ export interface QuestionBank {
   /** Hash of the module's files, so a result can say which version of the content was passed. */
   contentVersion: string;
   policy: QuizPolicy;
+  /** The learning objectives, so a review can name the one a missed question tests. */
+  objectives: { id: string; text: string }[];
   questions: BankQuestion[];
 }
-
-export type QuestionBanks = Record<string, QuestionBank>;
 
 /** A module as the certificate rules see it: which, and its name. */
 export interface CourseModule {

@@ -7,6 +7,7 @@ import {
   AlreadyCertified,
   AttemptClosed,
   AttemptConflict,
+  AttemptContention,
   AttemptNotAllowed,
   CertificateChanged,
   CertificateNotActive,
@@ -64,6 +65,9 @@ function toProblem(error: unknown): { problem: Problem; headers?: Record<string,
       problem: { ...problemBody(429, error.reason === 'cooldown' ? 'attempt-cooldown' : 'attempt-limit', 'Not yet', error.message), nextAttemptAt: error.nextAttemptAt },
       headers: { 'retry-after': String(seconds) },
     };
+  }
+  if (error instanceof AttemptContention) {
+    return { problem: problemBody(429, 'attempt-contention', 'Try again', error.message), headers: { 'retry-after': '1' } };
   }
   if (error instanceof AttemptClosed) {
     return { problem: problemBody(409, `attempt-${error.reason}`, 'Attempt closed', error.message) };

@@ -56,11 +56,39 @@ export interface OpenAttemptClaim {
 /** Recorded; or refused, with the attempt as it was (none if there is no such attempt). */
 export type SubmitOutcome = { recorded: true } | { recorded: false; existing?: AttemptRecord };
 
+/**
+ * A trainee's standing in one module, kept in one small item beside their attempts: the newest
+ * attempt and when the attempts of the last 24 hours were issued. A new attempt is written in the
+ * same transaction as the ledger that allowed it, on condition that the ledger is unchanged, so
+ * however many start requests race, the policy holds: one open attempt, the daily limit, the
+ * cooldown. An attempt exists only because a ledger allowed it.
+ */
+export interface AttemptLedger {
+  userSub: string;
+  moduleId: string;
+  lastAttemptId?: string;
+  /** Issue times within the last 24 hours, oldest first: at most the daily limit. */
+  issuedInWindow: string[];
+  /** When the module was first passed, as seen when the attempt after the pass was issued. */
+  passedAt?: string;
+  /** Bumped by every write; the write is conditional on the revision it read. */
+  revision: number;
+}
+
 /** The port the quiz use cases need from storage; `store/dynamo-attempt-store.ts` implements it. */
 export interface AttemptStore {
-  /** Stores a newly issued attempt; ids are fresh UUIDs, so an existing one is a bug. */
-  create(record: AttemptRecord): Promise<void>;
+  /** The trainee's ledger for a module, strongly consistent; none before their first attempt. */
+  ledger(userSub: string, moduleId: string): Promise<AttemptLedger | undefined>;
+  /**
+   * Stores a newly issued attempt and the ledger that allows it, together, only if the stored
+   * ledger is still at `readRevision` (0: there was none). False when another request changed it
+   * first; nothing is written then.
+   */
+  startAttempt(record: AttemptRecord, ledger: AttemptLedger, readRevision: number): Promise<boolean>;
+  /** An attempt by id alone (a reviewer does not know whose it is). */
   get(attemptId: string): Promise<AttemptRecord | undefined>;
+  /** One of the trainee's own attempts, by its key. */
+  getOwn(userSub: string, attemptId: string): Promise<AttemptRecord | undefined>;
   /**
    * Records the submission in one conditional write, only if the attempt exists, matches the
    * claim, is still open and has no submission yet; otherwise returns the attempt as stored.

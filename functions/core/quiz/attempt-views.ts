@@ -1,4 +1,4 @@
-import type { AnswerVerdict, AttemptResult, AttemptSummary, IssuedAttempt, PublicQuestion, QuestionFeedback, SubmissionResult } from '../api/schemas';
+import type { AnswerVerdict, AttemptResult, AttemptSummary, IssuedAttempt, PublicQuestion, QuestionFeedback, ReviewLevel, SubmissionResult } from '../api/schemas';
 import { optionsById, questionsById } from '../course/question-index';
 import type { BankQuestion, QuestionBank } from '../course/types';
 import type { AttemptRecord, ServedQuestion, Submission } from './attempt-store';
@@ -23,7 +23,7 @@ function publicQuestion(question: BankQuestion, { optionOrder }: ServedQuestion)
   };
 }
 
-export function issuedView(record: AttemptRecord, bank: QuestionBank, resumed: boolean): IssuedAttempt {
+export function issuedView(record: AttemptRecord, bank: QuestionBank, resumed: boolean, repeatedFromLastAttempt = 0): IssuedAttempt {
   const byId = questionsById(bank);
   return {
     attemptId: record.attemptId,
@@ -35,6 +35,7 @@ export function issuedView(record: AttemptRecord, bank: QuestionBank, resumed: b
     passMark: record.passMark,
     resumed,
     questions: record.served.map((served) => publicQuestion(byId.get(served.questionId)!, served)),
+    repeatedFromLastAttempt,
     servedToken: encodeServedToken(record),
   };
 }
@@ -42,7 +43,7 @@ export function issuedView(record: AttemptRecord, bank: QuestionBank, resumed: b
 /** What a submission decided about an attempt. */
 export type Scored = Pick<AttemptRecord, 'attemptId' | 'moduleId' | 'contentVersion' | 'passMark'> & { submission: Submission };
 
-function outcome(record: Scored, nextAttemptAt?: string) {
+function outcome(record: Scored, review: ReviewLevel, nextAttemptAt?: string) {
   const { attemptId, moduleId, contentVersion, passMark } = record;
   const { submittedAt, correctCount, questionCount, score, passed, failedRules } = record.submission;
   return {
@@ -57,38 +58,59 @@ function outcome(record: Scored, nextAttemptAt?: string) {
     passed,
     failedRules,
     ...(nextAttemptAt && !passed ? { nextAttemptAt } : {}),
+    review,
   };
 }
 
-const verdict = (questionId: string, correct: boolean, question: BankQuestion | undefined) => ({
-  questionId,
-  correct,
-  correctOptionIds: question?.correctOptionIds ?? [],
-  explanation: question?.explanation ?? '',
-  section: question?.section ?? '',
-});
-
-/** The answer to a submission: the outcome and a verdict per served question, in served order; the details where it was missed. */
-export function submissionView(record: Scored, bank: QuestionBank | undefined, nextAttemptAt?: string): SubmissionResult {
-  const byId: ReadonlyMap<string, BankQuestion> = bank ? questionsById(bank) : new Map();
-  const feedback = record.submission.answers.map(({ questionId, correct }): AnswerVerdict =>
-    correct ? { questionId, correct } : verdict(questionId, correct, byId.get(questionId)),
-  );
-  return { ...outcome(record, nextAttemptAt), feedback };
+/**
+ * What a verdict says beyond right or wrong, by review level: nothing for a question answered
+ * right; for a missed one the objective and lesson section to revisit, and only at `full` the
+ * right answer and its explanation.
+ */
+function verdictDetails(question: BankQuestion | undefined, bank: QuestionBank | undefined, correct: boolean, level: ReviewLevel) {
+  if (correct || !question) return {};
+  const objective = bank?.objectives.find((candidate) => candidate.id === question.objective)?.text;
+  return {
+    ...(objective ? { objective } : {}),
+    section: question.section,
+    ...(level === 'full' ? { correctOptionIds: question.correctOptionIds, explanation: question.explanation } : {}),
+  };
 }
 
-/** A submitted attempt in full, with the questions rebuilt from the bank as they were shown. */
-export function resultView(record: AttemptRecord, bank: QuestionBank | undefined, nextAttemptAt?: string): AttemptResult {
+/**
+ * The answer to a submission: the outcome and, unless the level is `outcome`, a verdict per served
+ * question in served order, with details where it was missed.
+ */
+export function submissionView(record: Scored, bank: QuestionBank | undefined, level: ReviewLevel, nextAttemptAt?: string): SubmissionResult {
+  const byId: ReadonlyMap<string, BankQuestion> = bank ? questionsById(bank) : new Map();
+  const feedback =
+    level === 'outcome'
+      ? []
+      : record.submission.answers.map(({ questionId, correct }): AnswerVerdict => ({ questionId, correct, ...verdictDetails(byId.get(questionId), bank, correct, level) }));
+  return { ...outcome(record, level, nextAttemptAt), feedback };
+}
+
+/**
+ * A submitted attempt for review, with the questions rebuilt from the bank as they were shown.
+ * At `full` every question has its options, what was selected, the right answer and why; at
+ * `missed` only its text and verdict, with the objective and section of a missed one.
+ */
+export function resultView(record: AttemptRecord, bank: QuestionBank | undefined, level: ReviewLevel, nextAttemptAt?: string): AttemptResult {
   const byId: ReadonlyMap<string, BankQuestion> = bank ? questionsById(bank) : new Map();
   const servedById = new Map(record.served.map((served) => [served.questionId, served]));
-  const feedback = record.submission!.answers.map(({ questionId, selected, correct }): QuestionFeedback => {
-    const question = byId.get(questionId);
-    // A question removed from the course since the attempt keeps its verdict, without text.
-    if (!question) return { ...verdict(questionId, correct, undefined), type: 'single', prompt: REMOVED, safetyCritical: false, options: [], selected };
-    const { id: _id, ...shown } = publicQuestion(question, servedById.get(questionId) ?? { questionId, optionOrder: [] });
-    return { ...shown, ...verdict(questionId, correct, question), selected };
-  });
-  return { ...outcome(record as Scored, nextAttemptAt), issuedAt: record.issuedAt, feedback };
+  const feedback =
+    level === 'outcome'
+      ? []
+      : record.submission!.answers.map(({ questionId, selected, correct }): QuestionFeedback => {
+          const question = byId.get(questionId);
+          // A question removed from the course since the attempt keeps its verdict, without text.
+          if (!question) return { questionId, correct, type: 'single', prompt: REMOVED, safetyCritical: false };
+          const { id: _id, options, ...shown } = publicQuestion(question, servedById.get(questionId) ?? { questionId, optionOrder: [] });
+          if (level !== 'full') return { questionId, correct, ...shown, ...verdictDetails(question, bank, correct, level) };
+          // In full, every question, right or wrong, says what it tests, where, and why.
+          return { questionId, correct, ...shown, options, selected, ...verdictDetails(question, bank, false, level) };
+        });
+  return { ...outcome(record as Scored, level, nextAttemptAt), issuedAt: record.issuedAt, feedback };
 }
 
 export function summaryView(record: AttemptRecord, now: Date): AttemptSummary {

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { canSeePerson } from '../accounts/policy';
 import type { PeopleStore } from '../accounts/ports';
-import type { Answer, AttemptResult, AttemptSummary, IssuedAttempt, Progress, SubmissionResult, SubmitAnswers } from '../api/schemas';
+import type { Answer, AttemptResult, AttemptSummary, IssuedAttempt, Progress, ReviewLevel, SubmissionResult, SubmitAnswers } from '../api/schemas';
 import { NotFound } from '../auth/errors';
 import type { Principal } from '../auth/principal';
 import { questionsById } from '../course/question-index';
-import type { QuestionBanks } from '../course/types';
-import { AttemptClosed, AttemptConflict, AttemptNotAllowed, InvalidAnswers, ModuleNotFound } from '../errors';
-import { byTime, checkAttemptPolicy } from './attempt-policy';
+import type { QuestionBanks } from '../course/question-banks';
+import type { QuestionBank } from '../course/types';
+import { AttemptClosed, AttemptConflict, AttemptContention, AttemptNotAllowed, InvalidAnswers, ModuleNotFound } from '../errors';
+import { allowance, byTime, decideStart, historyFromAttempts, isOpen, ledgerAfter } from './attempt-policy';
 import type { AttemptRecord, AttemptStore } from './attempt-store';
 import { issuedView, resultView, submissionView, summaryView, type Scored } from './attempt-views';
 import { drawQuestions, type RandomInt } from './draw';
@@ -17,6 +18,13 @@ import { decodeServedToken } from './served-token';
 /** How long a trainee has to submit an issued attempt. */
 export const ATTEMPT_TIME_LIMIT_MINUTES = 120;
 
+/**
+ * How many times a start request re-reads the ledger after another request changed it first.
+ * The second read finds the attempt the winner started and hands it back, so one retry settles
+ * any number of racing requests; the rest is margin.
+ */
+const START_ROUNDS = 3;
+
 export interface AttemptsDeps {
   banks: QuestionBanks;
   attempts: AttemptStore;
@@ -25,35 +33,39 @@ export interface AttemptsDeps {
   random?: RandomInt;
 }
 
-const isOpen = (attempt: AttemptRecord, now: Date) => !attempt.submission && Date.parse(attempt.expiresAt) > now.getTime();
-
 /**
  * Issues an attempt: the server draws the questions and shuffles their options, and records what
  * it served, when, and from which content version. An attempt still open for the module is
- * handed back instead, so a trainee cannot re-draw until the questions suit them.
+ * handed back instead, so a trainee cannot re-draw until the questions suit them. The policy is
+ * decided on the trainee's ledger for the module (two reads however long their history), and the
+ * attempt is written with the ledger, on condition that no other request changed it meanwhile.
  */
 export async function issueAttempt(deps: AttemptsDeps, trainee: Principal, moduleId: string): Promise<IssuedAttempt> {
-  const bank = deps.banks[moduleId];
+  const bank = deps.banks.get(moduleId);
   if (!bank) throw new ModuleNotFound(moduleId, '/path/moduleId');
-  const now = deps.now();
-  const mine = (await deps.attempts.listByUser(trainee.sub)).filter((attempt) => attempt.moduleId === moduleId);
-  const open = mine.find((attempt) => isOpen(attempt, now) && attempt.contentVersion === bank.contentVersion);
-  if (open) return issuedView(open, bank, true);
-
-  const decision = checkAttemptPolicy(bank.policy, mine, now);
-  if (!decision.allowed) throw new AttemptNotAllowed(decision.reason, decision.nextAttemptAt);
-  const record: AttemptRecord = {
-    attemptId: randomUUID(),
-    userSub: trainee.sub,
-    moduleId,
-    contentVersion: bank.contentVersion,
-    passMark: bank.policy.passMark,
-    issuedAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + ATTEMPT_TIME_LIMIT_MINUTES * 60_000).toISOString(),
-    served: drawQuestions(bank, deps.random),
-  };
-  await deps.attempts.create(record);
-  return issuedView(record, bank, false);
+  for (let round = 0; round < START_ROUNDS; round += 1) {
+    const now = deps.now();
+    const ledger = await deps.attempts.ledger(trainee.sub, moduleId);
+    const last = ledger?.lastAttemptId ? await deps.attempts.getOwn(trainee.sub, ledger.lastAttemptId) : undefined;
+    const decision = decideStart(bank.policy, bank.contentVersion, { issuedInWindow: ledger?.issuedInWindow ?? [], last }, now);
+    if (decision.kind === 'resume') return issuedView(last!, bank, true);
+    if (decision.kind === 'refused') throw new AttemptNotAllowed(decision.reason, decision.nextAttemptAt);
+    const { served, repeatedFromLastAttempt } = drawQuestions(bank, { avoid: new Set(last?.served.map((question) => question.questionId)), random: deps.random });
+    const record: AttemptRecord = {
+      attemptId: randomUUID(),
+      userSub: trainee.sub,
+      moduleId,
+      contentVersion: bank.contentVersion,
+      passMark: bank.policy.passMark,
+      issuedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + ATTEMPT_TIME_LIMIT_MINUTES * 60_000).toISOString(),
+      served,
+    };
+    if (await deps.attempts.startAttempt(record, ledgerAfter(ledger, record, last, now), ledger?.revision ?? 0)) {
+      return issuedView(record, bank, false, repeatedFromLastAttempt);
+    }
+  }
+  throw new AttemptContention();
 }
 
 /** True when these answers select exactly what the stored submission selected, question by question. */
@@ -64,18 +76,21 @@ function sameAnswers(record: AttemptRecord, answers: Answer[]): boolean {
     stored.every((answer) => (sent.get(answer.questionId) ?? '') === answer.selected.join(','));
 }
 
+/** What the trainee's own review shows: the course's level until they pass the module, and after. */
+const reviewLevelFor = (bank: QuestionBank | undefined, modulePassed: boolean): ReviewLevel =>
+  !bank ? 'full' : modulePassed ? bank.policy.review.oncePassed : bank.policy.review.untilPassed;
+
 /**
- * When the trainee may try again after this (failed) attempt, by the module's policy. The store
- * port does not promise that a listing shows a write just made, so the attempt just scored is
- * merged in as it now stands.
+ * The result of a submission the trainee has just made (or repeats). A pass needs no read; after
+ * a failure the ledger says whether the module was passed before and when to try again.
  */
-async function nextAttemptAfter(deps: AttemptsDeps, record: Pick<AttemptRecord, 'attemptId' | 'moduleId' | 'userSub' | 'submission'>): Promise<string | undefined> {
-  const bank = deps.banks[record.moduleId];
-  if (!bank || record.submission?.passed) return undefined;
-  const listed = (await deps.attempts.listByUser(record.userSub)).filter((attempt) => attempt.moduleId === record.moduleId);
-  const mine = listed.map((attempt) => (attempt.attemptId === record.attemptId ? { ...attempt, submission: record.submission } : attempt));
-  const decision = checkAttemptPolicy(bank.policy, mine, deps.now());
-  return decision.allowed ? undefined : decision.nextAttemptAt;
+async function resultOfSubmission(deps: AttemptsDeps, bank: QuestionBank | undefined, scored: Scored, userSub: string): Promise<SubmissionResult> {
+  if (scored.submission.passed || !bank) return submissionView(scored, bank, reviewLevelFor(bank, true));
+  const ledger = await deps.attempts.ledger(userSub, scored.moduleId);
+  // The next attempt waits for this failure's cooldown, if it is still the newest attempt.
+  const decision = ledger?.lastAttemptId === scored.attemptId ? allowance(bank.policy, ledger.issuedInWindow, scored.submission, deps.now()) : undefined;
+  const next = decision?.kind === 'refused' ? decision.nextAttemptAt : undefined;
+  return submissionView(scored, bank, reviewLevelFor(bank, Boolean(ledger?.passedAt)), next);
 }
 
 const tokenMismatch = (attemptId: string) =>
@@ -90,7 +105,7 @@ const tokenMismatch = (attemptId: string) =>
 export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, attemptId: string, body: SubmitAnswers): Promise<{ replayed: boolean; result: SubmissionResult }> {
   const claim = decodeServedToken(body.servedToken);
   if (!claim) throw tokenMismatch(attemptId);
-  const bank = deps.banks[claim.moduleId];
+  const bank = deps.banks.get(claim.moduleId);
   const now = deps.now();
   let existing: AttemptRecord | undefined;
   if (bank && bank.contentVersion === claim.contentVersion) {
@@ -101,8 +116,7 @@ export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, atte
     const outcome = await deps.attempts.recordSubmission(attemptId, { ...claim, userSub: trainee.sub, at: now.toISOString() }, submission);
     if (outcome.recorded) {
       const scored = { attemptId, moduleId: bank.moduleId, contentVersion: bank.contentVersion, passMark: bank.policy.passMark, submission };
-      const next = submission.passed ? undefined : await nextAttemptAfter(deps, { ...scored, userSub: trainee.sub });
-      return { replayed: false, result: submissionView(scored, bank, next) };
+      return { replayed: false, result: await resultOfSubmission(deps, bank, scored, trainee.sub) };
     }
     existing = outcome.existing;
   } else {
@@ -113,9 +127,9 @@ export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, atte
   if (!existing || existing.userSub !== trainee.sub) throw new NotFound('Attempt');
   if (existing.submission) {
     if (!sameAnswers(existing, body.answers)) throw new AttemptConflict(attemptId);
-    return { replayed: true, result: submissionView(existing as Scored, deps.banks[existing.moduleId], await nextAttemptAfter(deps, existing)) };
+    return { replayed: true, result: await resultOfSubmission(deps, deps.banks.get(existing.moduleId), existing as Scored, trainee.sub) };
   }
-  const current = deps.banks[existing.moduleId];
+  const current = deps.banks.get(existing.moduleId);
   if (!current || current.contentVersion !== existing.contentVersion) throw new AttemptClosed(attemptId, 'content-changed');
   if (Date.parse(existing.expiresAt) <= now.getTime()) throw new AttemptClosed(attemptId, 'expired');
   throw tokenMismatch(attemptId);
@@ -125,11 +139,18 @@ export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, atte
 export async function reviewAttempt(deps: AttemptsDeps, viewer: Principal, attemptId: string): Promise<AttemptResult> {
   const record = await deps.attempts.get(attemptId);
   if (!record?.submission) throw new NotFound('Submitted attempt');
+  const bank = deps.banks.get(record.moduleId);
   if (record.userSub !== viewer.sub) {
     const trainee = await deps.people.getPerson(record.userSub);
     if (!trainee || !canSeePerson(viewer, trainee)) throw new NotFound('Submitted attempt');
+    // Supervisors and admins review in full at any time: they are not the ones being assessed.
+    return resultView(record, bank, 'full');
   }
-  return resultView(record, deps.banks[record.moduleId], await nextAttemptAfter(deps, record));
+  const attempts = await deps.attempts.listByUser(viewer.sub);
+  const passed = attempts.some((attempt) => attempt.moduleId === record.moduleId && attempt.submission?.passed);
+  const history = historyFromAttempts(attempts, record.moduleId);
+  const decision = bank && history.last?.attemptId === record.attemptId ? decideStart(bank.policy, bank.contentVersion, history, deps.now()) : undefined;
+  return resultView(record, bank, reviewLevelFor(bank, passed), decision?.kind === 'refused' ? decision.nextAttemptAt : undefined);
 }
 
 export async function listMyAttempts(deps: AttemptsDeps, trainee: Principal): Promise<AttemptSummary[]> {
@@ -149,13 +170,13 @@ export async function listTraineeAttempts(deps: AttemptsDeps, viewer: Principal,
 export async function myProgress(deps: AttemptsDeps, trainee: Principal): Promise<Progress> {
   const now = deps.now();
   const attempts = await deps.attempts.listByUser(trainee.sub);
-  const modules = Object.values(deps.banks)
-    .sort((a, b) => a.order - b.order)
+  const modules = deps.banks
+    .all()
     .map((bank) => {
       const mine = attempts.filter((attempt) => attempt.moduleId === bank.moduleId);
       const submitted = mine.filter((attempt) => attempt.submission);
       const passes = submitted.filter((attempt) => attempt.submission!.passed).sort((a, b) => byTime(a.submission!.submittedAt, b.submission!.submittedAt));
-      const decision = checkAttemptPolicy(bank.policy, mine, now);
+      const decision = decideStart(bank.policy, bank.contentVersion, historyFromAttempts(mine, bank.moduleId), now);
       const status = passes.length ? 'passed' : mine.some((attempt) => isOpen(attempt, now)) ? 'in-progress' : submitted.length ? 'failed' : 'not-started';
       const best = Math.max(...submitted.map((attempt) => attempt.submission!.score));
       return {
@@ -166,8 +187,9 @@ export async function myProgress(deps: AttemptsDeps, trainee: Principal): Promis
         ...(submitted.length ? { bestScore: best } : {}),
         ...(passes.length ? { passedAt: passes[0].submission!.submittedAt, passedContentVersion: passes[0].contentVersion } : {}),
         ...(mine.length ? { lastAttemptId: mine[0].attemptId } : {}),
-        attemptsLeftToday: decision.attemptsLeftToday,
-        ...(!decision.allowed && status !== 'passed' ? { nextAttemptAt: decision.nextAttemptAt } : {}),
+        // An open attempt is handed back, so starting uses none of the day's attempts.
+        attemptsLeftToday: decision.kind === 'resume' ? allowance(bank.policy, mine.map((attempt) => attempt.issuedAt), undefined, now).attemptsLeftToday : decision.attemptsLeftToday,
+        ...(decision.kind === 'refused' && status !== 'passed' ? { nextAttemptAt: decision.nextAttemptAt } : {}),
       } as const;
     });
   return { modules };

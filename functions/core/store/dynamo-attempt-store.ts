@@ -1,8 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { StorageUnavailable } from '../errors';
-import type { AttemptRecord, AttemptStore, GradedAnswer, OpenAttemptClaim, ServedQuestion, Submission, SubmitOutcome } from '../quiz/attempt-store';
+import type { AttemptLedger, AttemptRecord, AttemptStore, GradedAnswer, OpenAttemptClaim, ServedQuestion, Submission, SubmitOutcome } from '../quiz/attempt-store';
 import { encodeServedToken, servedInToken } from '../quiz/served-token';
 import { byTime } from '../quiz/attempt-policy';
 import { keys } from './keys';
@@ -42,43 +42,78 @@ function toRecord(item: Record<string, unknown>): AttemptRecord {
   };
 }
 
+/** An issued attempt as a table item: in its trainee's partition, findable by id through the keys-only gsi3. */
+export function attemptItem(record: AttemptRecord): Record<string, unknown> {
+  const { served: _served, ...fields } = record;
+  return { ...keys.attempt(record.userSub, record.attemptId), ...keys.attemptById(record.attemptId), type: 'Attempt', ...fields, draw: encodeServedToken(record) };
+}
+
+const LEDGER_FIELDS = ['userSub', 'moduleId', 'lastAttemptId', 'issuedInWindow', 'passedAt', 'revision'] as const;
+
 export class DynamoAttemptStore implements AttemptStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  async create(record: AttemptRecord): Promise<void> {
-    const { served: _served, ...fields } = record;
+  private async getItem(key: Record<string, string>): Promise<Record<string, unknown> | undefined> {
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.attempt(record.userSub, record.attemptId),
-            ...keys.attemptById(record.attemptId),
-            type: 'Attempt',
-            ...fields,
-            draw: encodeServedToken(record),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      return (await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }))).Item;
     } catch (error) {
       throw new StorageUnavailable({ cause: error });
     }
   }
 
+  async ledger(userSub: string, moduleId: string): Promise<AttemptLedger | undefined> {
+    const item = await this.getItem(keys.attemptLedger(userSub, moduleId));
+    return item && (Object.fromEntries(LEDGER_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])) as unknown as AttemptLedger);
+  }
+
+  async startAttempt(record: AttemptRecord, ledger: AttemptLedger, readRevision: number): Promise<boolean> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.attemptLedger(ledger.userSub, ledger.moduleId), type: 'AttemptLedger', ...ledger },
+                // Unchanged since it was read: a request that raced this one and won has bumped it.
+                ...(readRevision === 0
+                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                  : { ConditionExpression: 'revision = :read', ExpressionAttributeValues: { ':read': readRevision } }),
+              },
+            },
+            { Put: { TableName: this.tableName, Item: attemptItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      // The ledger changed since it was read, or another start request is writing it right now
+      // (DynamoDB cancels one of two transactions on the same item): either way, read again.
+      const codes = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((reason) => reason.Code) : [];
+      if (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) return false;
+      throw new StorageUnavailable({ cause: error });
+    }
+  }
+
   async get(attemptId: string): Promise<AttemptRecord | undefined> {
+    let found: Record<string, unknown> | undefined;
     try {
       // By id alone (a reviewer does not know whose it is): the keys-only index names the item.
-      const { Items: [found] = [] } = await this.client.send(new QueryCommand(byIndex(this.tableName, 'gsi3', keys.attemptById(attemptId).gsi3pk)));
-      if (!found) return undefined;
-      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: found.pk, sk: found.sk }, ConsistentRead: true }));
-      return Item ? toRecord(Item) : undefined;
+      [found] = (await this.client.send(new QueryCommand(byIndex(this.tableName, 'gsi3', keys.attemptById(attemptId).gsi3pk)))).Items ?? [];
     } catch (error) {
       throw new StorageUnavailable({ cause: error });
     }
+    if (!found) return undefined;
+    const item = await this.getItem({ pk: String(found.pk), sk: String(found.sk) });
+    return item ? toRecord(item) : undefined;
+  }
+
+  async getOwn(userSub: string, attemptId: string): Promise<AttemptRecord | undefined> {
+    const item = await this.getItem(keys.attempt(userSub, attemptId));
+    return item ? toRecord(item) : undefined;
   }
 
   async recordSubmission(attemptId: string, claim: OpenAttemptClaim, submission: Submission): Promise<SubmitOutcome> {

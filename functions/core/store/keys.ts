@@ -4,6 +4,8 @@
  *                                                     gsi2 (trainees): SUPERVISOR#sub / TRAINEE#name#sub
  *   USER#sub / ATTEMPT#id           an attempt, in its trainee's partition (listed with one
  *                                   consistent query)  gsi3 (keys only): ATTEMPT#id / ATTEMPT
+ *   USER#sub / LEDGER#moduleId      the trainee's attempt ledger for a module: newest attempt, issue times
+ *                                   of the last 24 hours (written with every new attempt, conditionally)
  *   USER#sub / ASSESSMENT#at#id     an observed procedure, in its trainee's partition (append-only)
  *   USER#sub / AUDIT#at#n           the trainee's certification history (append-only, written with each change)
  *   USER#sub / CERTIFICATE          the trainee's certificate (its existence makes issuing exactly-once)
@@ -20,6 +22,7 @@ const PERSON_PREFIX = 'PERSON#';
 export const keys = {
   attempt: (userSub: string, attemptId: string) => ({ pk: `USER#${userSub}`, sk: `${ATTEMPT_PREFIX}${attemptId}` }),
   attemptsOf: (userSub: string) => ({ pk: `USER#${userSub}`, skPrefix: ATTEMPT_PREFIX }),
+  attemptLedger: (userSub: string, moduleId: string) => ({ pk: `USER#${userSub}`, sk: `LEDGER#${moduleId}` }),
   attemptById: (attemptId: string) => ({ gsi3pk: `ATTEMPT#${attemptId}`, gsi3sk: 'ATTEMPT' }),
   assessment: (traineeSub: string, recordedAt: string, assessmentId: string) => ({ pk: `USER#${traineeSub}`, sk: `${ASSESSMENT_PREFIX}${recordedAt}#${assessmentId}` }),
   assessmentsOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, skPrefix: ASSESSMENT_PREFIX }),

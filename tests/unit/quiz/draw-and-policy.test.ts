@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { bundledBanks } from '../../../functions/core/course/bundled-banks';
-import { checkAttemptPolicy } from '../../../functions/core/quiz/attempt-policy';
+import { decideStart, historyFromAttempts, ledgerAfter } from '../../../functions/core/quiz/attempt-policy';
 import type { AttemptRecord } from '../../../functions/core/quiz/attempt-store';
 import { drawQuestions, shuffle } from '../../../functions/core/quiz/draw';
 
-const bank = bundledBanks['contraindications'];
+const bank = bundledBanks.get('contraindications')!;
 
 describe('drawQuestions', () => {
   it('draws drawSize distinct questions and records the order of exactly the options it shuffles', () => {
-    const served = drawQuestions(bank);
+    const { served } = drawQuestions(bank);
     expect(served).toHaveLength(bank.policy.drawSize);
     expect(new Set(served.map((entry) => entry.questionId)).size).toBe(bank.policy.drawSize);
     for (const entry of served) {
@@ -19,13 +19,39 @@ describe('drawQuestions', () => {
   });
 
   it('draws different sets and orders across attempts', () => {
-    const draws = Array.from({ length: 20 }, () => JSON.stringify(drawQuestions(bank)));
+    const draws = Array.from({ length: 20 }, () => JSON.stringify(drawQuestions(bank).served));
     expect(new Set(draws).size).toBeGreaterThan(15);
+  });
+
+  it('avoids every question of the previous attempt while the bank has others, and says how many it repeated', () => {
+    for (let round = 0; round < 50; round += 1) {
+      const previous = new Set(drawQuestions(bank).served.map((entry) => entry.questionId));
+      const next = drawQuestions(bank, { avoid: previous });
+      expect(next.served.filter((entry) => previous.has(entry.questionId))).toEqual([]);
+      expect(next.repeatedFromLastAttempt).toBe(0);
+    }
+  });
+
+  it('repeats only as many as the bank forces, and counts them', () => {
+    const avoid = new Set(bank.questions.slice(0, bank.questions.length - 2).map((question) => question.id));
+    const draw = drawQuestions(bank, { avoid });
+    expect(draw.served).toHaveLength(bank.policy.drawSize);
+    expect(draw.repeatedFromLastAttempt).toBe(bank.policy.drawSize - 2);
+    expect(draw.served.filter((entry) => avoid.has(entry.questionId))).toHaveLength(bank.policy.drawSize - 2);
+  });
+
+  it('spreads a draw over the objectives: each one is tested while the draw has room', () => {
+    const objectives = new Set(bank.questions.map((question) => question.objective));
+    expect(bank.policy.drawSize).toBeGreaterThanOrEqual(objectives.size);
+    for (let round = 0; round < 50; round += 1) {
+      const drawn = drawQuestions(bank).served.map((entry) => bank.questions.find((question) => question.id === entry.questionId)!.objective);
+      expect(new Set(drawn)).toEqual(objectives);
+    }
   });
 
   it('shows case decisions in their order and True before False', async () => {
     const { issuedView } = await import('../../../functions/core/quiz/attempt-views');
-    const served = bank.questions.map((question) => ({ questionId: question.id, optionOrder: drawQuestions({ ...bank, questions: [question], policy: { ...bank.policy, drawSize: 1 } })[0].optionOrder }));
+    const served = bank.questions.map((question) => ({ questionId: question.id, optionOrder: drawQuestions({ ...bank, questions: [question], policy: { ...bank.policy, drawSize: 1 } }).served[0].optionOrder }));
     const view = issuedView({ attemptId: 'a', userSub: 'u', moduleId: bank.moduleId, contentVersion: 'v', passMark: 0.8, issuedAt: '', expiresAt: '', served }, bank, false);
     for (const question of view.questions) {
       if (question.type === 'case') expect(question.options.slice(0, 4).map((option) => option.id)).toEqual(['proceed', 'precautions', 'defer', 'do-not-treat']);
@@ -39,22 +65,23 @@ describe('drawQuestions', () => {
   });
 });
 
-describe('checkAttemptPolicy', () => {
-  const policy = { passMark: 0.8, drawSize: 10, maxAttemptsPer24Hours: 3, cooldownMinutesAfterFail: 60 };
+describe('decideStart', () => {
+  const policy = { ...bank.policy, maxAttemptsPer24Hours: 3, cooldownMinutesAfterFail: 60 };
   const now = new Date('2026-11-24T12:00:00Z');
-  const attempt = (issuedMinutesAgo: number, submission?: { passed: boolean; minutesAgo: number }): AttemptRecord => ({
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
+  const attempt = (issuedMinutesAgo: number, submission?: { passed: boolean; minutesAgo: number }, contentVersion = 'v'): AttemptRecord => ({
     attemptId: `a${issuedMinutesAgo}`,
     userSub: 'u',
     moduleId: 'm',
-    contentVersion: 'v',
+    contentVersion,
     passMark: 0.8,
-    issuedAt: new Date(now.getTime() - issuedMinutesAgo * 60_000).toISOString(),
+    issuedAt: ago(issuedMinutesAgo),
     expiresAt: new Date(now.getTime() - issuedMinutesAgo * 60_000 + 7_200_000).toISOString(),
     served: [],
     ...(submission
       ? {
           submission: {
-            submittedAt: new Date(now.getTime() - submission.minutesAgo * 60_000).toISOString(),
+            submittedAt: ago(submission.minutesAgo),
             correctCount: 0,
             questionCount: 10,
             score: 0,
@@ -65,30 +92,55 @@ describe('checkAttemptPolicy', () => {
         }
       : {}),
   });
+  const decide = (...attempts: AttemptRecord[]) => decideStart(policy, 'v', historyFromAttempts(attempts, 'm'), now);
 
   it('allows a first attempt', () => {
-    expect(checkAttemptPolicy(policy, [], now)).toEqual({ allowed: true, attemptsLeftToday: 3 });
+    expect(decide()).toEqual({ kind: 'start', attemptsLeftToday: 3 });
+  });
+
+  it('hands back an open attempt of the current content, but not one from older content or past its time', () => {
+    expect(decide(attempt(30))).toEqual({ kind: 'resume' });
+    expect(decide(attempt(30, undefined, 'old'))).toEqual({ kind: 'start', attemptsLeftToday: 2 });
+    expect(decide(attempt(121))).toEqual({ kind: 'start', attemptsLeftToday: 2 });
   });
 
   it('enforces the cooldown after a failed attempt, with the time it ends', () => {
-    expect(checkAttemptPolicy(policy, [attempt(20, { passed: false, minutesAgo: 10 })], now)).toEqual({
-      allowed: false,
-      reason: 'cooldown',
-      nextAttemptAt: '2026-11-24T12:50:00.000Z',
-      attemptsLeftToday: 2,
-    });
+    expect(decide(attempt(20, { passed: false, minutesAgo: 10 }))).toEqual({ kind: 'refused', reason: 'cooldown', nextAttemptAt: '2026-11-24T12:50:00.000Z', attemptsLeftToday: 2 });
   });
 
   it('allows a new attempt once the cooldown has passed', () => {
-    expect(checkAttemptPolicy(policy, [attempt(120, { passed: false, minutesAgo: 61 })], now).allowed).toBe(true);
+    expect(decide(attempt(120, { passed: false, minutesAgo: 61 })).kind).toBe('start');
   });
 
   it('enforces the daily limit until the oldest attempt in the window is 24 hours old', () => {
-    const decision = checkAttemptPolicy(policy, [attempt(600, { passed: false, minutesAgo: 590 }), attempt(300), attempt(100)], now);
-    expect(decision).toEqual({ allowed: false, reason: 'daily-limit', nextAttemptAt: '2026-11-25T02:00:00.000Z', attemptsLeftToday: 0 });
+    const decision = decide(attempt(600, { passed: false, minutesAgo: 590 }), attempt(300, { passed: true, minutesAgo: 290 }), attempt(200, { passed: true, minutesAgo: 190 }));
+    expect(decision).toEqual({ kind: 'refused', reason: 'daily-limit', nextAttemptAt: '2026-11-25T02:00:00.000Z', attemptsLeftToday: 0 });
   });
 
   it('does not count attempts older than 24 hours', () => {
-    expect(checkAttemptPolicy(policy, [attempt(1500), attempt(1600), attempt(1700)], now)).toEqual({ allowed: true, attemptsLeftToday: 3 });
+    expect(decide(attempt(1500), attempt(1600), attempt(1700))).toEqual({ kind: 'start', attemptsLeftToday: 3 });
+  });
+});
+
+describe('ledgerAfter', () => {
+  const now = new Date('2026-11-24T12:00:00Z');
+  const started = { attemptId: 'new', userSub: 'u', moduleId: 'm', contentVersion: 'v', passMark: 0.8, issuedAt: now.toISOString(), expiresAt: '', served: [] };
+
+  it('keeps only the issue times of the last 24 hours, so the item never grows with the history', () => {
+    const previous = { userSub: 'u', moduleId: 'm', lastAttemptId: 'old', issuedInWindow: ['2026-11-22T12:00:00.000Z', '2026-11-23T11:00:00.000Z', '2026-11-24T09:00:00.000Z'], revision: 7 };
+    expect(ledgerAfter(previous, started, undefined, now)).toEqual({
+      userSub: 'u',
+      moduleId: 'm',
+      lastAttemptId: 'new',
+      issuedInWindow: ['2026-11-24T09:00:00.000Z', '2026-11-24T12:00:00.000Z'],
+      revision: 8,
+    });
+  });
+
+  it('remembers a pass seen in the attempt it follows, and keeps it', () => {
+    const passed = { ...started, attemptId: 'old', submission: { submittedAt: '2026-11-24T10:00:00.000Z', correctCount: 5, questionCount: 5, score: 1, passed: true, failedRules: [], answers: [] } };
+    const first = ledgerAfter(undefined, started, passed, now);
+    expect(first).toMatchObject({ passedAt: '2026-11-24T10:00:00.000Z', revision: 1 });
+    expect(ledgerAfter(first, { ...started, attemptId: 'later' }, undefined, now).passedAt).toBe('2026-11-24T10:00:00.000Z');
   });
 });

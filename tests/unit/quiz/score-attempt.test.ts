@@ -23,7 +23,8 @@ const bank: QuestionBank = {
   title: 'Demo',
   order: 1,
   contentVersion: 'v1',
-  policy: { passMark: 0.8, drawSize: 5, maxAttemptsPer24Hours: 3, cooldownMinutesAfterFail: 60 },
+  policy: { passMark: 0.8, drawSize: 5, maxAttemptsPer24Hours: 3, cooldownMinutesAfterFail: 60, review: { untilPassed: 'missed', oncePassed: 'full' } },
+  objectives: [],
   questions: [
     question('s1', ['b']),
     question('s2', ['a']),

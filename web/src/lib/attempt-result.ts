@@ -11,10 +11,12 @@ export function withQuestions(attempt: IssuedAttempt, answers: Answer[], result:
     ...result,
     issuedAt: attempt.issuedAt,
     feedback: result.feedback.map((verdict) => {
-      const { id: _id, ...question } = questions.get(verdict.questionId) ?? { id: verdict.questionId, type: 'single' as const, prompt: '', safetyCritical: false, options: [] };
+      const { id: _id, options, ...question } = questions.get(verdict.questionId) ?? { id: verdict.questionId, type: 'single' as const, prompt: '', safetyCritical: false, options: [] };
+      // Until the module is passed a result names the missed questions only, as the review does.
+      if (result.review !== 'full') return { ...question, ...verdict };
       const chosen = selected.get(verdict.questionId) ?? [];
       // A question answered right comes back as just that: what was chosen is the right answer.
-      return { ...question, ...verdict, correctOptionIds: verdict.correctOptionIds ?? chosen, explanation: verdict.explanation ?? '', section: verdict.section ?? '', selected: chosen };
+      return { ...question, options, ...verdict, correctOptionIds: verdict.correctOptionIds ?? chosen, selected: chosen };
     }),
   };
 }
