@@ -10,6 +10,7 @@ import { functionRoutes, type FunctionName } from '../functions/core/api/routes'
 import type { Auth } from './auth';
 import type { Data } from './data';
 import { PlatformFunction } from './platform-function';
+import { QUESTION_BANKS_DIR, QUESTION_BANKS_PATH } from '../functions/core/course/paths';
 
 export interface ApiProps {
   data: Data;
@@ -37,6 +38,8 @@ export class Api extends Construct {
 
     const quiz = new PlatformFunction(this, 'QuizFunction', {
       name: 'quiz',
+      // The question banks with their keys, read as data beside the code (bundled-banks.ts).
+      data: [{ from: QUESTION_BANKS_DIR, to: QUESTION_BANKS_PATH }],
       description: 'Serves quiz questions without answers, scores attempts and lists them',
       memorySize: QUIZ_MEMORY_MB,
       timeout: Duration.seconds(10),
@@ -70,7 +73,7 @@ export class Api extends Construct {
       name: 'verification',
       description: 'Public certificate verification by code',
       memorySize: VERIFICATION_MEMORY_MB,
-      timeout: Duration.seconds(5),
+      timeout: Duration.seconds(10),
     });
     // Public and unauthenticated, so it may do exactly one thing: read a certificate by its key.
     props.data.bindTable(verification, ['dynamodb:GetItem']);

@@ -27,9 +27,23 @@ export const bundlingOptions = {
   banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
 };
 
+/** A folder of data a function reads at run time, copied into its package beside the bundle. */
+export interface FunctionData {
+  /** Absolute path of the folder in the source tree. */
+  from: string;
+  /** Where it goes in the package, relative to the bundle (index.mjs). */
+  to: string;
+}
+
+/** Shell commands that copy a function's data folders into its package after bundling. */
+export const copyDataCommands = (data: FunctionData[], outputDir: string) =>
+  data.flatMap(({ from, to }) => [`mkdir -p "${outputDir}/${to}"`, `cp -R "${from}/." "${outputDir}/${to}/"`]);
+
 export interface PlatformFunctionProps {
   /** Folder under functions/ holding `handler.ts`. */
   name: string;
+  /** Data it reads at run time (the question banks), copied beside its code. */
+  data?: FunctionData[];
   description: string;
   memorySize: number;
   timeout: Duration;
@@ -66,7 +80,12 @@ export class PlatformFunction extends NodejsFunction {
       logGroup,
       role,
       environment: props.environment,
-      bundling: bundlingOptions,
+      bundling: {
+        ...bundlingOptions,
+        ...(props.data?.length
+          ? { commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: (_input: string, output: string) => copyDataCommands(props.data!, output) } }
+          : {}),
+      },
     });
   }
 }

@@ -16,6 +16,7 @@ import { maxBodySize } from '../core/http/body-size';
 import { sendJson } from '../core/http/compress';
 import { noStore } from '../core/http/no-store';
 import { notFound, onError } from '../core/http/problem-details';
+import { idempotencyKeyOf } from '../core/http/idempotency-key';
 import { jsonBody, pathParams } from '../core/http/validate';
 
 const MAX_BODY_BYTES = 4 * 1024;
@@ -36,9 +37,11 @@ export function createAccountsApp(deps: AccountsAppDeps) {
       sendJson(c, await inviteTrainee(deps, c.get('principal'), c.req.valid('json')), 201),
     )
     .get(path('listOrganisations'), guard('listOrganisations'), async (c) => sendJson(c, { organisations: await deps.people.listOrganisations() }))
-    .post(path('createOrganisation'), guard('createOrganisation'), body, ...jsonBody(createOrganisationSchema), async (c) =>
-      sendJson(c, await createOrganisation(deps, c.req.valid('json')), 201),
-    )
+    .post(path('createOrganisation'), guard('createOrganisation'), body, ...jsonBody(createOrganisationSchema), async (c) => {
+      const { replayed, organisation } = await createOrganisation(deps, c.get('principal'), c.req.valid('json'), idempotencyKeyOf(c));
+      if (replayed) c.header('idempotent-replayed', 'true');
+      return sendJson(c, organisation, 201);
+    })
     .post(path('inviteSupervisor'), guard('inviteSupervisor'), pathParams(orgIdParamsSchema), body, ...jsonBody(invitePersonSchema), async (c) =>
       sendJson(c, await inviteSupervisor(deps, c.req.valid('param').orgId, c.req.valid('json')), 201),
     )

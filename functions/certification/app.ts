@@ -9,6 +9,7 @@ import { maxBodySize } from '../core/http/body-size';
 import { sendJson } from '../core/http/compress';
 import { noStore } from '../core/http/no-store';
 import { notFound, onError } from '../core/http/problem-details';
+import { idempotencyKeyOf } from '../core/http/idempotency-key';
 import { jsonBody, pathParams } from '../core/http/validate';
 
 /** An assessment with the longest feedback allowed is under 3 KB. */
@@ -28,9 +29,12 @@ export function createCertificationApp(deps: CertificationAppDeps) {
     .get(path('getCertification'), guard('getCertification'), trainee, async (c) =>
       sendJson(c, await certificationOf(deps, c.get('principal'), c.req.valid('param').traineeId)),
     )
-    .post(path('recordAssessment'), guard('recordAssessment'), trainee, body, ...jsonBody(recordAssessmentSchema), async (c) =>
-      sendJson(c, await recordAssessment(deps, c.get('principal'), c.req.valid('param').traineeId, c.req.valid('json')), 201),
-    )
+    .post(path('recordAssessment'), guard('recordAssessment'), trainee, body, ...jsonBody(recordAssessmentSchema), async (c) => {
+      const { replayed, assessment } = await recordAssessment(deps, c.get('principal'), c.req.valid('param').traineeId, c.req.valid('json'), idempotencyKeyOf(c));
+      // A retry under the same key is answered as the first request was (IETF idempotency draft).
+      if (replayed) c.header('idempotent-replayed', 'true');
+      return sendJson(c, assessment, 201);
+    })
     .post(path('issueCertificate'), guard('issueCertificate'), trainee, async (c) =>
       sendJson(c, await issueCertificate(deps, c.get('principal'), c.req.valid('param').traineeId), 201),
     )

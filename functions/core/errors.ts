@@ -73,6 +73,14 @@ export class AttemptContention extends Error {
   }
 }
 
+/** An Idempotency-Key already used for a different request by the same caller. */
+export class IdempotencyKeyReused extends Error {
+  readonly name = 'IdempotencyKeyReused';
+  constructor() {
+    super('This Idempotency-Key was already used for a different request; use a new key for a new request.');
+  }
+}
+
 /** The store could not be reached or refused the request for a transient reason; the caller may retry. */
 export class StorageUnavailable extends Error {
   readonly name = 'StorageUnavailable';

@@ -7,8 +7,10 @@ import { assertJava, assertPortFree, PreflightError } from './preflight';
 export interface DynamoDbLocal {
   endpoint: string;
   client: DynamoDBClient;
-  /** The java process, for the benchmark's CPU accounting. */
+  /** The java process, for the benchmark's CPU accounting (and the tests that pause it). */
   pid?: number;
+  /** Called once if the process exits before stop() is called: the platform cannot work without it. */
+  onUnexpectedExit: (listener: (description: string) => void) => void;
   stop: () => Promise<void>;
 }
 
@@ -49,8 +51,17 @@ export async function startDynamoDbLocal(port: number, portEnvVar = 'DYNAMODB_PO
   child.stdout?.on('data', keepTail);
   child.stderr?.on('data', keepTail);
   let exited = false;
-  child.once('exit', () => (exited = true));
-  const stop = () => stopChild(child);
+  let stopping = false;
+  const exitListeners: ((description: string) => void)[] = [];
+  child.once('exit', (code, signal) => {
+    exited = true;
+    const last = output.trim().split('\n').at(-1);
+    if (!stopping) for (const listener of exitListeners) listener(`DynamoDB Local (pid ${child.pid}) exited (${signal ?? `code ${code}`})${last ? `: ${last}` : ''}`);
+  });
+  const stop = () => {
+    stopping = true;
+    return stopChild(child);
+  };
   // If this process dies without calling stop(), do not leave java running on the port.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -77,6 +88,7 @@ export async function startDynamoDbLocal(port: number, portEnvVar = 'DYNAMODB_PO
     pid: child.pid,
     endpoint,
     client,
+    onUnexpectedExit: (listener) => exitListeners.push(listener),
     stop: async () => {
       process.off('exit', killOnExit);
       client.destroy();

@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerClientErrorsWithProblems } from './client-errors';
 import { createAccountsApp } from '../../functions/accounts/app';
 import { accountsDepsFromEnv } from '../../functions/accounts/deps-from-env';
 import { createCertificationApp } from '../../functions/certification/app';
@@ -26,6 +28,11 @@ export interface LocalStackOptions {
   tableName: string;
   onStep?: (message: string) => void;
   onInvitation?: (message: string) => void;
+  /**
+   * Called once if a part the stack started (DynamoDB Local, the OpenID provider) stops on its
+   * own: every request would fail from then on, so `npm start` says so and stops.
+   */
+  onPartExited?: (description: string) => void;
 }
 
 export interface LocalStack {
@@ -69,12 +76,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     step(`starting DynamoDB Local${options.dynamoDbPort ? ` on port ${options.dynamoDbPort}` : ''}…`);
     const dynamo = await startDynamoDbLocal(options.dynamoDbPort || (await freePort()));
     stops.push(dynamo.stop);
+    dynamo.onUnexpectedExit((description) => options.onPartExited?.(description));
     step(`creating table ${options.tableName}…`);
     await ensureTable(dynamo.client, options.tableName);
 
     step(`starting the local OpenID provider on port ${idpPort}…`);
     const identityProvider = await startIdentityProvider({ port: idpPort, webOrigin: webUrl, onInvitation: options.onInvitation });
     stops.push(identityProvider.stop);
+    identityProvider.onUnexpectedExit((description) => options.onPartExited?.(description));
 
     step('seeding demo organisations and accounts…');
     const documentClient = createDocumentClient({ tableName: options.tableName, endpoint: dynamo.endpoint });
@@ -108,6 +117,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const started = serve({ fetch: origin.fetch, port, hostname: '127.0.0.1' }, () => resolve(started));
     });
+    answerClientErrorsWithProblems(server as Server);
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     if ((server.address() as AddressInfo).port !== port) throw new Error('the local origin did not bind its port');
 

@@ -30,6 +30,10 @@ try {
     tableName: process.env.TABLE_NAME ?? 'cit-platform-local',
     onStep: step,
     onInvitation: (message) => console.log(message),
+    onPartExited: (description) => {
+      console.error(`✖ ${description}; stopping (nothing would work without it).`);
+      void shutdown(1);
+    },
   });
   const accounts = Object.values(demoPeople)
     .map((person) => `    ${person.role.padEnd(15)} ${person.email}`)
@@ -40,7 +44,7 @@ CIT Academy is running locally
   API (spec):   ${stack.webUrl}/api/openapi.json
   Sign-in:      ${stack.identityProvider.issuer} (local OpenID provider)
   Outbox:       ${stack.identityProvider.issuer}/outbox (invitations)
-  DynamoDB:     ${stack.dynamoEndpoint} (table ${stack.tableName})
+  DynamoDB:     ${stack.dynamoEndpoint} (table ${stack.tableName}, DynamoDB Local pid ${stack.dynamoDbPid})
   Demo accounts (password ${DEMO_PASSWORD}):
 ${accounts}
   Demo certificate: ${stack.demoCertificateCode} (${demoPeople.certified.name})

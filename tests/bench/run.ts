@@ -4,7 +4,8 @@
  * writes results/latest.json and results/latest.md, and stops everything it started.
  */
 import { execSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { QUESTION_BANKS_DIR, QUESTION_BANKS_PATH } from '../../functions/core/course/paths';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +72,8 @@ async function main() {
   };
   const floorBundle = await write('floor', FLOOR_ENTRY);
   const quizBundle = await write('quiz', functionEntry('quiz'));
+  // The quiz function reads its question banks as data beside its bundle, as in its Lambda package.
+  cpSync(QUESTION_BANKS_DIR, join(workDir, QUESTION_BANKS_PATH), { recursive: true });
   const certificationBundle = await write('certification', functionEntry('certification'));
   const verificationBundle = await write('verification', functionEntry('verification'));
   const server = (name: string) => write(`${name}-server`, fileURLToPath(new URL(`./servers/${name}-server.ts`, import.meta.url)));

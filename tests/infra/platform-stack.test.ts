@@ -4,12 +4,16 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { QUESTION_BANKS_DIR, QUESTION_BANKS_PATH } from '../../functions/core/course/paths';
+import { catalogue } from '../../functions/core/course/generated/catalogue';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { functionRoutes, routes } from '../../functions/core/api/routes';
 import { bundle, functionEntry, functionNames } from '../bench/bundle';
 import { tableSchema } from '../../functions/core/store/table-schema';
 import { API_THROTTLE } from '../../infra/api';
+import { WORST_CASE_AWS_CALL_MS } from '../../functions/core/aws/client-settings';
 import { ROLES } from '../../functions/core/auth/principal';
 import { API_CONTENT_SECURITY_POLICY } from '../../infra/site/security-headers';
 import type { PlatformStack } from '../../infra/platform-stack';
@@ -17,9 +21,10 @@ import { synthPlatform } from './synth';
 
 let template: Template;
 let stack: PlatformStack;
+let app: App;
 
 beforeAll(() => {
-  ({ template, stack } = synthPlatform());
+  ({ template, stack, app } = synthPlatform());
 });
 
 describe('data', () => {
@@ -84,6 +89,15 @@ describe('quiz function', () => {
     });
   });
 
+  it('carries the question banks as data beside its code, where bundled-banks.ts reads them', () => {
+    const code = (functionNamed('scores attempts').Properties as { Code: { S3Key: string } }).Code.S3Key;
+    const packageDir = join(app.outdir, `asset.${code.replace(/\.zip$/, '')}`);
+    expect(existsSync(join(packageDir, 'index.mjs'))).toBe(true);
+    const packaged = readdirSync(join(packageDir, QUESTION_BANKS_PATH)).sort();
+    expect(packaged).toEqual(readdirSync(QUESTION_BANKS_DIR).sort());
+    expect(packaged).toEqual(catalogue.map((module) => `${module.moduleId}.json.br`).sort());
+  });
+
   it('may only put, update, get and query the table (gsi3 by name, no wildcards) and write its own logs', () => {
     const statements = statementsOf(quizFunction());
     const actions = statements.flatMap((statement) => [statement.Action].flat()).sort();
@@ -140,6 +154,14 @@ describe('function permissions', () => {
     const granted = statementsOf(template.findResources('AWS::Lambda::Function')[stack.getLogicalId(fn.node.defaultChild as CfnFunction)] as Resource).flatMap((statement) => [statement.Action].flat());
     expect(commands.size).toBeGreaterThan(0);
     expect([...commands].filter((action) => !granted.includes(action))).toEqual([]);
+  });
+});
+
+describe('function timeouts', () => {
+  it.each(functionNames())('%s outlasts its longest AWS call by a margin, so a stalled store answers 503 rather than a timeout', (name) => {
+    const fn = template.findResources('AWS::Lambda::Function')[stack.getLogicalId(stack.api.functions[name].node.defaultChild as CfnFunction)] as { Properties: { Timeout: number } };
+    // Room for the token check, the first failing call and the 503 itself.
+    expect(fn.Properties.Timeout * 1000).toBeGreaterThanOrEqual(WORST_CASE_AWS_CALL_MS + 3_000);
   });
 });
 

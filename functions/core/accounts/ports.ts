@@ -1,5 +1,6 @@
 import type { Organisation, Person } from '../api/schemas';
 import type { Role } from '../auth/principal';
+import type { Claimed, IdempotencyClaim } from '../idempotency';
 
 /** People and organisations as the platform keeps them. `store/dynamo-people-store.ts` implements it. */
 export interface PeopleStore {
@@ -9,7 +10,8 @@ export interface PeopleStore {
   listMembers(orgId: string): Promise<Person[]>;
   listTraineesOf(supervisorSub: string): Promise<Person[]>;
   getOrganisation(orgId: string): Promise<Organisation | undefined>;
-  createOrganisation(organisation: Organisation): Promise<void>;
+  /** Writes a new organisation; under an idempotency claim, a retry gets the one the first request made. */
+  createOrganisation(organisation: Organisation, claim?: IdempotencyClaim): Promise<Claimed<Organisation>>;
   listOrganisations(): Promise<Organisation[]>;
 }
 

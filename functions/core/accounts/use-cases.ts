@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { CreateOrganisation, Invitation, InvitePerson, Me, Organisation, Person } from '../api/schemas';
 import { NotFound } from '../auth/errors';
 import { hasRole, type Principal, type Role } from '../auth/principal';
-import { StorageUnavailable } from '../errors';
+import { IdempotencyKeyReused, StorageUnavailable } from '../errors';
+import { idempotencyClaim } from '../idempotency';
 import { canSeeOrganisation } from './policy';
 import type { IdentityDirectory, PeopleStore } from './ports';
 
@@ -54,16 +55,19 @@ const slugify = (name: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 40) || 'organisation';
 
-export async function createOrganisation(deps: AccountsDeps, details: CreateOrganisation): Promise<Organisation> {
+/** A platform admin creates an organisation; a retry under the same idempotency key gets the first one back. */
+export async function createOrganisation(deps: AccountsDeps, admin: Principal, details: CreateOrganisation, idempotencyKey?: string): Promise<{ replayed: boolean; organisation: Organisation }> {
+  const now = deps.now();
   // A random suffix keeps ids unique without a read-before-write.
   const organisation: Organisation = {
     orgId: `${slugify(details.name)}-${randomBytes(3).toString('hex')}`,
     name: details.name,
     kind: details.kind,
-    createdAt: deps.now().toISOString(),
+    createdAt: now.toISOString(),
   };
-  await deps.people.createOrganisation(organisation);
-  return organisation;
+  const stored = await deps.people.createOrganisation(organisation, idempotencyClaim(admin.sub, idempotencyKey, details, now));
+  if (stored.outcome === 'key-reused') throw new IdempotencyKeyReused();
+  return { replayed: stored.outcome === 'replayed', organisation: stored.value };
 }
 
 export async function listTrainees(deps: AccountsDeps, viewer: Principal): Promise<Person[]> {

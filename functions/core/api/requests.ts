@@ -14,7 +14,40 @@ import { DOPS_DOMAIN_IDS, type DopsDomainId } from '../certification/dops';
 z.config(en());
 
 const slug = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
-const personName = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+
+/**
+ * Characters no name or note may hold: C0 and C1 controls, and the bidirectional overrides and
+ * isolates that make text display as something other than what it is (a name that reads
+ * "Alex" but sorts and compares as something else). Single-line text also refuses line breaks,
+ * including U+2028/U+2029; notes may hold line feeds (a textarea's line breaks) and nothing else.
+ */
+const CONTROLS = '\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069';
+const SINGLE_LINE_FORBIDDEN = `${CONTROLS}\\u2028\\u2029`;
+const MULTILINE_FORBIDDEN = '\\u0000-\\u0009\\u000B-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069';
+
+/**
+ * Text people type: refused with a clear message if it holds a forbidden character, normalised
+ * to Unicode NFC (so "é" typed either way is the same name) and trimmed. The pattern says in the
+ * OpenAPI document what the server checks: no forbidden character, and at least `min` characters
+ * between the first and last that are not spaces, so "   " is invalid by the schema too.
+ */
+function typedText({ min, max, multiline = false, what }: { min: number; max: number; multiline?: boolean; what: string }) {
+  const forbidden = new RegExp(`^[^${multiline ? MULTILINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN}]*$`);
+  const content = min === 1 ? /\S/ : new RegExp(`\\S[\\s\\S]{${min - 2},}\\S`);
+  const atLeast = `${what}: at least ${min} character${min === 1 ? '' : 's'} besides spaces.`;
+  return z.string().check(
+    z.maxLength(max, `${what}: at most ${max} characters.`),
+    z.regex(forbidden, { message: `${what}: no control characters${multiline ? '' : ', line breaks'} or bidirectional overrides.`, abort: true }),
+    ...(min > 0 ? [z.regex(content, { message: atLeast, abort: true })] : []),
+    z.refine((value) => (value as string & { isWellFormed(): boolean }).isWellFormed(), `${what}: not valid Unicode text.`),
+    z.normalize('NFC'),
+    z.trim(),
+    // Normalising can shorten text ("e" + combining accent is one character): check again.
+    z.minLength(min, atLeast),
+  );
+}
+
+const personName = typedText({ min: 1, max: 120, what: 'Name' });
 const email = z.email().check(z.maxLength(254));
 /** Cognito and the local provider both use UUIDs for `sub`. */
 const userId = z.uuid();
@@ -38,7 +71,7 @@ export const submitAnswersSchema = z.strictObject({
 });
 
 export const invitePersonSchema = z.strictObject({ name: personName, email });
-export const createOrganisationSchema = z.strictObject({ name: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)), kind: organisationKindSchema });
+export const createOrganisationSchema = z.strictObject({ name: typedText({ min: 2, max: 120, what: 'Organisation name' }), kind: organisationKindSchema });
 
 export const certificateCodeParamsSchema = z.object({
   code: z.string().check(
@@ -52,12 +85,12 @@ const dopsRating = z.enum(['meets', 'below']);
 /** One observed procedure: every DOPS domain rated (see certification/dops.ts). */
 export const recordAssessmentSchema = z.strictObject({
   observedOn: z.iso.date(),
-  procedure: z.string().check(z.trim(), z.minLength(3), z.maxLength(200)),
+  procedure: typedText({ min: 3, max: 200, what: 'Procedure' }),
   ratings: z.strictObject(Object.fromEntries(DOPS_DOMAIN_IDS.map((id) => [id, dopsRating])) as Record<DopsDomainId, typeof dopsRating>),
-  feedback: z.string().check(z.trim(), z.maxLength(2000)),
+  feedback: typedText({ min: 0, max: 2000, multiline: true, what: 'Feedback' }),
 });
 
-export const revokeCertificateSchema = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(10), z.maxLength(500)) });
+export const revokeCertificateSchema = z.strictObject({ reason: typedText({ min: 10, max: 500, multiline: true, what: 'Reason' }) });
 
 export type Answer = z.infer<typeof answerSchema>;
 export type RecordAssessment = z.infer<typeof recordAssessmentSchema>;

@@ -1,10 +1,14 @@
+import type { Claimed, IdempotencyClaim } from '../idempotency';
 import type { AuditEvent } from './audit';
 import type { AssessmentRecord, CertificateRecord, Revocation } from './records';
 
 /** What the certification use cases need from storage; `store/dynamo-certification-store.ts` implements it. */
 export interface CertificationStore {
-  /** Appends an observed procedure; ids are fresh UUIDs. */
-  addAssessment(record: AssessmentRecord): Promise<void>;
+  /**
+   * Appends an observed procedure with its history event; ids are fresh UUIDs. Under an
+   * idempotency claim, a retry of the same request gets the record the first one made.
+   */
+  addAssessment(record: AssessmentRecord, event: AuditEvent, claim?: IdempotencyClaim): Promise<Claimed<AssessmentRecord>>;
   /** A trainee's certification history, newest first. Every write below appends its event atomically. */
   listAudit(traineeSub: string): Promise<AuditEvent[]>;
   /** A trainee's observed procedures, newest first. */

@@ -5,7 +5,9 @@ import type { Assessment, Certificate, Certification, Person, RecordAssessment, 
 import { NotFound } from '../auth/errors';
 import { hasRole, type Principal } from '../auth/principal';
 import type { CourseModule } from '../course/types';
-import { AlreadyCertified, CertificateChanged, CertificateNotActive, InvalidAssessment, NotEligible, type ErrorLocation } from '../errors';
+import { AlreadyCertified, CertificateChanged, CertificateNotActive, IdempotencyKeyReused, InvalidAssessment, NotEligible, type ErrorLocation } from '../errors';
+import { idempotencyClaim } from '../idempotency';
+import { auditEvents } from './audit';
 import type { AttemptStore } from '../quiz/attempt-store';
 import { CERTIFICATE_CODE_RANDOM_BYTES, certificateCodeFrom, formatCertificateCode } from './certificate-code';
 import { isSatisfactory } from './dops';
@@ -64,8 +66,17 @@ function assessmentProblems(details: RecordAssessment, now: Date): ErrorLocation
   return problems;
 }
 
-/** The trainee's supervisor records one observed procedure. Records are appended, never edited. */
-export async function recordAssessment(deps: CertificationDeps, supervisor: Principal, traineeSub: string, details: RecordAssessment): Promise<Assessment> {
+/**
+ * The trainee's supervisor records one observed procedure. Records are appended, never edited. A
+ * retry under the same idempotency key (after a timeout, say) gets the first record back.
+ */
+export async function recordAssessment(
+  deps: CertificationDeps,
+  supervisor: Principal,
+  traineeSub: string,
+  details: RecordAssessment,
+  idempotencyKey?: string,
+): Promise<{ replayed: boolean; assessment: Assessment }> {
   await traineeFor(deps, supervisor, traineeSub, (person) => isSupervisorOf(supervisor, person));
   const now = deps.now();
   const problems = assessmentProblems(details, now);
@@ -79,8 +90,10 @@ export async function recordAssessment(deps: CertificationDeps, supervisor: Prin
     satisfactory: isSatisfactory(details.ratings),
     recordedAt: now.toISOString(),
   };
-  await deps.certification.addAssessment(record);
-  return assessmentView(record);
+  const claim = idempotencyClaim(`${supervisor.sub}#${traineeSub}`, idempotencyKey, details, now);
+  const stored = await deps.certification.addAssessment(record, auditEvents.assessmentRecorded(record), claim);
+  if (stored.outcome === 'key-reused') throw new IdempotencyKeyReused();
+  return { replayed: stored.outcome === 'replayed', assessment: assessmentView(stored.value) };
 }
 
 /**

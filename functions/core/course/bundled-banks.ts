@@ -1,17 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
-import { compressedBanks } from './generated/question-banks.compressed';
 import { QuestionBanks } from './question-banks';
 import type { QuestionBank } from './types';
 
 /**
- * The question banks with answer keys, bundled into the functions that score. Each module's bank
- * ships brotli-compressed (a third of the size of the JSON) and is inflated the first time it is
- * used, so a cold start pays only for the module its request needs. `npm run build:courses`
- * validated them with zod when it wrote them, so they are typed here rather than parsed again.
+ * The question banks with answer keys, for the function that scores. They are data, not code:
+ * each module's bank is a brotli file beside the function's code (`npm run build:courses` writes
+ * them; the Lambda package carries them in the same place relative to its bundle), read and
+ * inflated the first time a request needs that module. So a growing course adds nothing to the
+ * code a cold start parses. The build validated them with zod, so they are typed here, not parsed again.
+ * Keep this URL literal in step with QUESTION_BANKS_PATH (paths.ts): bundling resolves it from here.
  */
+const BANKS_DIR = new URL('./generated/question-banks/', import.meta.url);
+const SUFFIX = '.json.br';
+
 export const bundledBanks = new QuestionBanks(
-  Object.entries(compressedBanks).map(([moduleId, compressed]) => {
-    let bank: QuestionBank | undefined;
-    return [moduleId, () => (bank ??= JSON.parse(brotliDecompressSync(Buffer.from(compressed, 'base64')).toString('utf8')) as QuestionBank)] as const;
-  }),
+  readdirSync(BANKS_DIR)
+    .filter((file) => file.endsWith(SUFFIX))
+    .map((file) => {
+      let bank: QuestionBank | undefined;
+      const load = () => (bank ??= JSON.parse(brotliDecompressSync(readFileSync(new URL(file, BANKS_DIR))).toString('utf8')) as QuestionBank);
+      return [file.slice(0, -SUFFIX.length), load] as const;
+    }),
 );

@@ -8,6 +8,7 @@ import {
   AttemptClosed,
   AttemptConflict,
   AttemptContention,
+  IdempotencyKeyReused,
   AttemptNotAllowed,
   CertificateChanged,
   CertificateNotActive,
@@ -24,10 +25,10 @@ import { DirectoryUnavailable, EmailTaken } from '../accounts/errors';
 /** Seconds a client should wait before retrying after a storage outage. */
 export const RETRY_AFTER_SECONDS = 5;
 
-const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Problem type URIs are relative references under /problems/ (RFC 9457 §3.1.1). */
-function problemBody(status: number, code: string, title: string, detail: string, errors?: ErrorLocation[]): Problem {
+export function problemBody(status: number, code: string, title: string, detail: string, errors?: ErrorLocation[]): Problem {
   return { type: `/problems/${code}`, title, status, detail, ...(errors ? { errors } : {}) };
 }
 
@@ -74,6 +75,9 @@ function toProblem(error: unknown): { problem: Problem; headers?: Record<string,
   }
   if (error instanceof AttemptConflict) {
     return { problem: problemBody(409, 'attempt-conflict', 'Attempt already submitted', error.message) };
+  }
+  if (error instanceof IdempotencyKeyReused) {
+    return { problem: problemBody(422, 'idempotency-key-reused', 'Idempotency-Key reused', error.message) };
   }
   if (error instanceof InvalidAssessment) {
     return { problem: problemBody(422, 'invalid-assessment', 'Assessment cannot be recorded', error.message, error.errors) };

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Env, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import * as z from 'zod/mini';
@@ -33,7 +33,13 @@ function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, where: st
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
-/** Validates a JSON body; a body that is not JSON at all gets 415, malformed JSON 400. */
+/** Strict: a byte sequence that is not UTF-8 is refused, not silently replaced with U+FFFD. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Validates a JSON body: a body that is not JSON at all gets 415, bytes that are not UTF-8 or
+ * malformed JSON 400, a body that breaks the schema 400 with a pointer per problem.
+ */
 export const jsonBody = <S extends z.ZodMiniType>(schema: S) => {
   const requireJson: MiddlewareHandler = async (c, next) => {
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim();
@@ -42,7 +48,22 @@ export const jsonBody = <S extends z.ZodMiniType>(schema: S) => {
     }
     await next();
   };
-  const validate = validator('json', (value) => parseWith(schema, value, 'request body', ''));
+  const validate: MiddlewareHandler<Env, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> = async (c, next) => {
+    let text: string;
+    try {
+      text = utf8.decode(await c.req.arrayBuffer());
+    } catch {
+      throw new HTTPException(400, { message: 'The request body is not valid UTF-8.' });
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new HTTPException(400, { message: 'Malformed JSON in request body' });
+    }
+    c.req.addValidatedData('json', parseWith(schema, value, 'request body', '') as object);
+    await next();
+  };
   return [requireJson, validate] as const;
 };
 

@@ -6,6 +6,7 @@ import {
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DirectoryUnavailable, EmailTaken } from '../accounts/errors';
+import { awsClientSettings } from '../aws/client-settings';
 import type { IdentityDirectory, NewAccount } from '../accounts/ports';
 import { CLAIMS } from '../auth/principal';
 
@@ -15,7 +16,7 @@ import { CLAIMS } from '../auth/principal';
  */
 export class CognitoDirectory implements IdentityDirectory {
   readonly delivery = 'email' as const;
-  private readonly client = new CognitoIdentityProviderClient({ maxAttempts: 2 });
+  private readonly client = new CognitoIdentityProviderClient(awsClientSettings());
 
   constructor(private readonly userPoolId: string) {}
 

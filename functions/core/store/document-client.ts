@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { awsClientSettings } from '../aws/client-settings';
 
 export interface StoreConfig {
   tableName: string;
@@ -18,8 +19,8 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
 export function createDocumentClient(config: StoreConfig): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: config.region ?? 'us-east-1',
-    // Fail over to a 503 quickly rather than hold a Lambda for the SDK's default back-off.
-    maxAttempts: 2,
+    // Fail over to a 503 quickly rather than hold a Lambda on a stalled connection.
+    ...awsClientSettings(),
     ...(config.endpoint
       ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

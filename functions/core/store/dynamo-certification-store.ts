@@ -1,10 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { auditEvents, type AuditEvent } from '../certification/audit';
 import type { CertificationStore } from '../certification/ports';
 import type { AssessmentRecord, CertificateRecord, Revocation } from '../certification/records';
 import { StorageUnavailable } from '../errors';
+import type { Claimed, IdempotencyClaim } from '../idempotency';
+import { claimPut, earlierClaim } from './idempotency-item';
 import { readCertificate, toCertificate } from './certificate-item';
 import { keys } from './keys';
 import { byIndex, byPrefix, queryAll } from './query-all';
@@ -57,10 +59,20 @@ export class DynamoCertificationStore implements CertificationStore {
     }
   }
 
-  async addAssessment(record: AssessmentRecord): Promise<void> {
-    const assessment = this.putNew(keys.assessment(record.traineeSub, record.recordedAt, record.assessmentId), 'Assessment', record);
-    // Ids are fresh UUIDs: a refusal means a bug upstream, not a client error.
-    if (!(await this.transact([assessment, this.audit(auditEvents.assessmentRecorded(record))]))) throw new Error(`Refusing to overwrite assessment ${record.assessmentId}`);
+  async addAssessment(record: AssessmentRecord, event: AuditEvent, claim?: IdempotencyClaim): Promise<Claimed<AssessmentRecord>> {
+    const key = keys.assessment(record.traineeSub, record.recordedAt, record.assessmentId);
+    // The claim goes first: its condition failing is what `transact` reports as false.
+    const items = [...(claim ? [claimPut(this.tableName, claim, key)] : []), this.putNew(key, 'Assessment', record), this.audit(event)];
+    if (await this.transact(items)) return { outcome: 'created', value: record };
+    // Ids are fresh UUIDs: without a claim, a refusal means a bug upstream, not a client error.
+    if (!claim) throw new Error(`Refusing to overwrite assessment ${record.assessmentId}`);
+    const earlier = await earlierClaim(this.client, this.tableName, claim);
+    if (!earlier || earlier.fingerprint !== claim.fingerprint) return { outcome: 'key-reused' };
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: earlier.made, ConsistentRead: true })).catch((error: unknown) => {
+      throw new StorageUnavailable({ cause: error });
+    });
+    if (!Item) throw new Error(`Idempotency claim ${claim.key} names an assessment that does not exist`);
+    return { outcome: 'replayed', value: toAssessment(Item) };
   }
 
   async listAudit(traineeSub: string): Promise<AuditEvent[]> {

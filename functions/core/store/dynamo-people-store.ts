@@ -1,8 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PeopleStore } from '../accounts/ports';
 import type { Organisation, Person } from '../api/schemas';
 import { StorageUnavailable } from '../errors';
+import type { Claimed, IdempotencyClaim } from '../idempotency';
+import { claimPut, earlierClaim } from './idempotency-item';
 import { keys } from './keys';
 import { byIndex, queryAll } from './query-all';
 
@@ -66,14 +68,26 @@ export class DynamoPeopleStore implements PeopleStore {
     return this.get<Organisation>(keys.organisation(orgId), ORGANISATION_FIELDS);
   }
 
-  createOrganisation(organisation: Organisation) {
-    return this.createOnce({
-      ...keys.organisation(organisation.orgId),
-      type: 'Organisation',
-      ...organisation,
-      gsi1pk: keys.allOrganisations,
-      gsi1sk: `${organisation.name}#${organisation.orgId}`,
-    });
+  async createOrganisation(organisation: Organisation, claim?: IdempotencyClaim): Promise<Claimed<Organisation>> {
+    const key = keys.organisation(organisation.orgId);
+    const item = { ...key, type: 'Organisation', ...organisation, gsi1pk: keys.allOrganisations, gsi1sk: `${organisation.name}#${organisation.orgId}` };
+    if (!claim) {
+      await this.createOnce(item);
+      return { outcome: 'created', value: organisation };
+    }
+    try {
+      await this.client.send(
+        new TransactWriteCommand({ TransactItems: [claimPut(this.tableName, claim, key), { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }] }),
+      );
+      return { outcome: 'created', value: organisation };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')) throw new StorageUnavailable({ cause: error });
+    }
+    const earlier = await earlierClaim(this.client, this.tableName, claim);
+    if (!earlier || earlier.fingerprint !== claim.fingerprint) return { outcome: 'key-reused' };
+    const made = await this.get<Organisation>(earlier.made, ORGANISATION_FIELDS);
+    if (!made) throw new Error(`Idempotency claim ${claim.key} names an organisation that does not exist`);
+    return { outcome: 'replayed', value: made };
   }
 
   async listOrganisations() {

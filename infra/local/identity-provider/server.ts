@@ -16,6 +16,8 @@ export interface LocalIdentityProvider {
   /** The public key set it publishes, as a deploy captures Cognito's for the functions (AUTH_JWKS). */
   publicJwks: { keys: JWK[] };
   adminSecret: string;
+  /** Called once if its server stops listening (an error on its socket) before stop() is called. */
+  onUnexpectedExit: (listener: (description: string) => void) => void;
   stop: () => Promise<void>;
 }
 
@@ -203,6 +205,15 @@ export async function startIdentityProvider(options: {
     server.listen(options.port, '127.0.0.1', resolve);
   });
 
+  let stopping = false;
+  const exitListeners: ((description: string) => void)[] = [];
+  const failed = (description: string) => {
+    if (stopping) return;
+    stopping = true;
+    for (const listener of exitListeners) listener(description);
+  };
+  server.on('error', (error) => failed(`the local OpenID provider on port ${options.port} failed: ${error.message}`));
+  server.on('close', () => failed(`the local OpenID provider on port ${options.port} stopped listening`));
   return {
     issuer,
     clientId: WEB_CLIENT_ID,
@@ -210,6 +221,10 @@ export async function startIdentityProvider(options: {
     signingKey,
     publicJwks,
     adminSecret,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    onUnexpectedExit: (listener) => exitListeners.push(listener),
+    stop: () => {
+      stopping = true;
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }
