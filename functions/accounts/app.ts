@@ -33,18 +33,20 @@ export function createAccountsApp(deps: AccountsAppDeps) {
     .use(noStore)
     .get(path('getMe'), guard('getMe'), async (c) => sendJson(c, await getMe(deps, c.get('principal'))))
     .get(path('listTrainees'), guard('listTrainees'), async (c) => sendJson(c, { people: await listTrainees(deps, c.get('principal')) }))
-    .post(path('inviteTrainee'), guard('inviteTrainee'), body, ...jsonBody(invitePersonSchema), async (c) =>
-      sendJson(c, await inviteTrainee(deps, c.get('principal'), c.req.valid('json')), 201),
-    )
+    .post(path('inviteTrainee'), guard('inviteTrainee'), body, ...jsonBody(invitePersonSchema), async (c) => {
+      const invitation = await inviteTrainee(deps, c.get('principal'), c.req.valid('json'));
+      return sendJson(c, invitation, invitation.resent ? 200 : 201);
+    })
     .get(path('listOrganisations'), guard('listOrganisations'), async (c) => sendJson(c, { organisations: await deps.people.listOrganisations() }))
     .post(path('createOrganisation'), guard('createOrganisation'), body, ...jsonBody(createOrganisationSchema), async (c) => {
       const { replayed, organisation } = await createOrganisation(deps, c.get('principal'), c.req.valid('json'), idempotencyKeyOf(c));
       if (replayed) c.header('idempotent-replayed', 'true');
       return sendJson(c, organisation, 201);
     })
-    .post(path('inviteSupervisor'), guard('inviteSupervisor'), pathParams(orgIdParamsSchema), body, ...jsonBody(invitePersonSchema), async (c) =>
-      sendJson(c, await inviteSupervisor(deps, c.req.valid('param').orgId, c.req.valid('json')), 201),
-    )
+    .post(path('inviteSupervisor'), guard('inviteSupervisor'), pathParams(orgIdParamsSchema), body, ...jsonBody(invitePersonSchema), async (c) => {
+      const invitation = await inviteSupervisor(deps, c.get('principal'), c.req.valid('param').orgId, c.req.valid('json'));
+      return sendJson(c, invitation, invitation.resent ? 200 : 201);
+    })
     .get(path('listMembers'), guard('listMembers'), pathParams(orgIdParamsSchema), async (c) =>
       sendJson(c, { people: await listMembers(deps, c.get('principal'), c.req.valid('param').orgId) }),
     )

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { createAccountsApp } from '../../functions/accounts/app';
 import { accountsDepsFromEnv } from '../../functions/accounts/deps-from-env';
+import { DirectoryUnavailable } from '../../functions/core/accounts/errors';
 import type { Invitation, IssuedAttempt, Me, Person } from '../../functions/core/api/schemas';
 import { submissionFor } from '../support/banks';
 import { demoOrganisations, demoPeople } from '../../infra/local/demo-data';
@@ -18,6 +19,14 @@ const call = (token: string, path: string, body?: unknown) =>
 const newEmail = () => `trainee-${randomUUID().slice(0, 8)}@harbour.example`;
 
 const acceptInvitation = (email: string, password: string) => accept(stack, email, password);
+
+/** How many invitations the local outbox holds for an address (what Cognito would have emailed). */
+const outboxRows = async (email: string) => (await (await fetch(`${stack.issuer}/outbox`)).text()).split('<tr>').filter((row) => row.includes(email)).length;
+/** The newest invitation link for an address. */
+const invitationLink = async (email: string) => /href="([^"]+\/invite\/[^"]+)"/.exec((await (await fetch(`${stack.issuer}/outbox`)).text()).split('<tr>').find((row) => row.includes(email)) ?? '')![1];
+/** A JSON value's shape: its keys and the types of its values, not the values. */
+const shape = (value: unknown): unknown =>
+  value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([key, child]) => [key, shape(child)]).sort()) : typeof value;
 
 describe('inviting a trainee', () => {
   it('creates the account in the supervisor’s organisation; the invitee sets a password and signs in as a trainee', async () => {
@@ -48,12 +57,48 @@ describe('inviting a trainee', () => {
     expect((await acceptInvitation(email, 'short')).status).toBe(400);
   });
 
-  it('answers 409 for an email that already has an account, and changes nothing', async () => {
-    const response = await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Again', email: demoPeople.traineeB.email });
-    expect(response.status).toBe(409);
-    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  it('answers an invitation to an address with an account in another organisation exactly as a new one, and creates, sends and reveals nothing', async () => {
+    const outboxBefore = await outboxRows(demoPeople.traineeB.email);
+    const fresh = await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Someone New', email: newEmail() });
+    const taken = await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Someone New', email: demoPeople.traineeB.email });
+    expect(taken.status).toBe(fresh.status);
+    expect([...taken.headers.keys()].sort()).toEqual([...fresh.headers.keys()].sort());
+    const [freshBody, takenBody] = [(await fresh.json()) as Invitation, (await taken.json()) as Invitation];
+    expect(shape(takenBody)).toEqual(shape(freshBody));
+    expect(takenBody).toMatchObject({ resent: false, delivery: 'local-outbox', person: { email: demoPeople.traineeB.email, name: 'Someone New', orgId: demoOrganisations.harbour.orgId } });
+    expect(takenBody.person.sub).not.toBe(demoPeople.traineeB.sub);
+
     const trainees = (await (await call(stack.tokens.supervisorA, '/api/trainees')).json()) as { people: Person[] };
     expect(trainees.people.map((person) => person.email)).not.toContain(demoPeople.traineeB.email);
+    expect(await outboxRows(demoPeople.traineeB.email)).toBe(outboxBefore);
+    const me = (await (await call(stack.tokens.traineeB, '/api/me')).json()) as Me;
+    expect(me).toMatchObject({ sub: demoPeople.traineeB.sub, organisation: { orgId: demoOrganisations.northside.orgId } });
+  });
+
+  it('tells a supervisor the truth about their own organisation: an account already in use there is a 409', async () => {
+    const response = await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Again', email: demoPeople.traineeA.email });
+    expect(response.status).toBe(409);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await response.json()) as { type: string }).type).toBe('/problems/email-taken');
+  });
+
+  it('tells a platform admin the truth about any address', async () => {
+    const response = await call(stack.tokens.platformAdmin, `/api/organisations/${demoOrganisations.harbour.orgId}/supervisors`, { name: 'Taken', email: demoPeople.traineeB.email });
+    expect(response.status).toBe(409);
+  });
+
+  it('sends the invitation again (200) to someone of the organisation who has not taken it up; only the newest link works', async () => {
+    const email = newEmail();
+    const first = (await (await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Slow Reader', email })).json()) as Invitation;
+    const oldLink = await invitationLink(email);
+    const again = await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Slow Reader', email });
+    expect(again.status).toBe(200);
+    expect((await again.json()) as Invitation).toMatchObject({ resent: true, person: { sub: first.person.sub } });
+    expect(await outboxRows(email)).toBe(2);
+    expect((await fetch(oldLink)).status).toBe(404);
+    expect((await acceptInvitation(email, 'A-new-password-2026')).status).toBe(303);
+    // Taken up now: a third invitation is the truth within the organisation, a 409.
+    expect((await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Slow Reader', email })).status).toBe(409);
   });
 
   it.each([
@@ -65,11 +110,12 @@ describe('inviting a trainee', () => {
     expect(response.status).toBe(400);
   });
 
-  it('removes the new account again when the person record cannot be stored (nothing half-written)', async () => {
+  it('removes the new account again when the person record cannot be stored, and sends no invitation (nothing half-written)', async () => {
     const deps = accountsDepsFromEnv(stack.functionEnv);
     const failingStore = {
       ...deps.people,
       getOrganisation: deps.people.getOrganisation.bind(deps.people),
+      listMembers: deps.people.listMembers.bind(deps.people),
       createPerson: async () => {
         throw new Error('DynamoDB is down');
       },
@@ -83,8 +129,28 @@ describe('inviting a trainee', () => {
     });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBeTruthy();
+    expect(await outboxRows(email)).toBe(0);
     // The same email can be invited afterwards: the account was removed from the provider.
     expect((await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Rolled Back', email })).status).toBe(201);
+    expect(await outboxRows(email)).toBe(1);
+  });
+
+  it('when the invitation cannot be sent, a retry sends it: one person, one live link', async () => {
+    const deps = accountsDepsFromEnv(stack.functionEnv);
+    const mute = { delivery: deps.directory.delivery, createAccount: deps.directory.createAccount.bind(deps.directory), deleteAccount: deps.directory.deleteAccount.bind(deps.directory), sendInvitation: async (): Promise<'sent'> => { throw new DirectoryUnavailable(); } };
+    const email = newEmail();
+    const response = await createAccountsApp({ ...deps, directory: mute }).request('/api/invitations', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.tokens.supervisorA}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Unlucky Mail', email }),
+    });
+    expect(response.status).toBe(503);
+    expect(await outboxRows(email)).toBe(0);
+    const retried = await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Unlucky Mail', email });
+    expect(retried.status).toBe(200);
+    expect(await outboxRows(email)).toBe(1);
+    const trainees = (await (await call(stack.tokens.supervisorA, '/api/trainees')).json()) as { people: Person[] };
+    expect(trainees.people.filter((person) => person.email === email)).toHaveLength(1);
   });
 });
 

@@ -128,6 +128,11 @@ describe('public verification', () => {
     expect(verification.modules.map((module) => module.title)).toEqual(['Mechanism of action', 'Indications', 'Technique and needle pressure', 'Complications', 'Contraindications and patient screening']);
     // Nothing private: no ids, no evidence references, no reasons.
     expect(JSON.stringify(verification)).not.toMatch(/traineeSub|attemptId|email|revocationReason/);
+    // Dates, not timestamps: when each quiz was sat, to the millisecond, is not the public's business.
+    const DATE = /^\d{4}-\d{2}-\d{2}$/;
+    expect(verification.modules.map((module) => module.passedAt).every((date) => DATE.test(date))).toBe(true);
+    expect([verification.issuedAt, verification.expiresAt].every((date) => DATE.test(date))).toBe(true);
+    expect(verification.issuedAt).toBe(certificate.issuedAt.slice(0, 10));
 
     const typed = certificate.code.toLowerCase().replace(/-/g, '').replace(/^cit/, '').replace(/0/g, 'o').replace(/1/g, 'l');
     expect(((await (await verify(typed)).json()) as Verification).code).toBe(certificate.code);

@@ -28,8 +28,17 @@ export interface NewAccount {
  */
 export interface IdentityDirectory {
   readonly delivery: 'email' | 'local-outbox';
-  /** Creates the account with its group and organisation; throws EmailTaken if it exists. */
+  /**
+   * Creates the account with its group and organisation, without telling anyone yet (Cognito:
+   * MessageAction SUPPRESS), so no invitation goes out for an account the platform then fails to
+   * record. Throws EmailTaken if it exists.
+   */
   createAccount(account: NewAccount): Promise<{ sub: string }>;
+  /**
+   * Sends (or sends again) the invitation of an account that has not been taken up yet; an account
+   * already in use gets nothing and is reported as such.
+   */
+  sendInvitation(email: string): Promise<'sent' | 'already-active'>;
   /** Removes an account created moments ago, when the rest of an invitation could not be stored. */
   deleteAccount(email: string): Promise<void>;
 }

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { CreateOrganisation, Invitation, InvitePerson, Me, Organisation, Person } from '../api/schemas';
 import { NotFound } from '../auth/errors';
 import { hasRole, type Principal, type Role } from '../auth/principal';
 import { IdempotencyKeyReused, StorageUnavailable } from '../errors';
 import { idempotencyClaim } from '../idempotency';
+import { EmailTaken } from './errors';
 import { canSeeOrganisation } from './policy';
 import type { IdentityDirectory, PeopleStore } from './ports';
 
@@ -20,31 +21,67 @@ export async function getMe(deps: AccountsDeps, principal: Principal): Promise<M
 }
 
 /**
- * Creates the account in the identity provider, then the person record. If the record cannot be
- * stored the account is removed again, so an invitation is either complete or absent.
+ * Creates the account in the identity provider without telling anyone, then the person record,
+ * then sends the invitation. If the record cannot be stored the account is removed again, so an
+ * invitation is either complete or absent and no link goes out for an account that is not there.
+ * If sending fails, the caller's retry finds the account in its organisation and sends it again.
  */
-async function invite(deps: AccountsDeps, details: InvitePerson, role: Role, orgId: string, supervisorSub?: string): Promise<Invitation> {
+async function invite(deps: AccountsDeps, inviter: Principal, details: InvitePerson, role: Role, orgId: string, supervisorSub?: string): Promise<Invitation> {
   const email = details.email.toLowerCase();
-  const { sub } = await deps.directory.createAccount({ email, name: details.name, role, orgId });
-  const person: Person = { sub, email, name: details.name, role, orgId, ...(supervisorSub ? { supervisorSub } : {}), invitedAt: deps.now().toISOString() };
+  const now = deps.now().toISOString();
+  let sub: string;
+  try {
+    ({ sub } = await deps.directory.createAccount({ email, name: details.name, role, orgId }));
+  } catch (error) {
+    if (error instanceof EmailTaken) return inviteExisting(deps, inviter, { ...details, email }, role, orgId, now, error, supervisorSub);
+    throw error;
+  }
+  const person: Person = { sub, email, name: details.name, role, orgId, ...(supervisorSub ? { supervisorSub } : {}), invitedAt: now };
   try {
     await deps.people.createPerson(person);
   } catch (error) {
     await deps.directory.deleteAccount(email).catch(() => undefined);
     throw error instanceof StorageUnavailable ? error : new StorageUnavailable({ cause: error });
   }
-  return { person, delivery: deps.directory.delivery };
+  await deps.directory.sendInvitation(email);
+  return { person, delivery: deps.directory.delivery, resent: false };
+}
+
+/**
+ * An invitation to an address that has an account already. Only a platform admin learns that
+ * (409). Anyone else is told only about their own organisation: its member's invitation is sent
+ * again while it has not been taken up (409 once it has); an account elsewhere gets exactly the
+ * answer a new invitation would, and nothing is created, sent or revealed.
+ */
+async function inviteExisting(
+  deps: AccountsDeps,
+  inviter: Principal,
+  details: InvitePerson,
+  role: Role,
+  orgId: string,
+  now: string,
+  taken: EmailTaken,
+  supervisorSub?: string,
+): Promise<Invitation> {
+  if (hasRole(inviter, 'platform-admin')) throw taken;
+  const member = (await deps.people.listMembers(orgId)).find((person) => person.email === details.email);
+  if (!member) {
+    const lookalike: Person = { sub: randomUUID(), email: details.email, name: details.name, role, orgId, ...(supervisorSub ? { supervisorSub } : {}), invitedAt: now };
+    return { person: lookalike, delivery: deps.directory.delivery, resent: false };
+  }
+  if ((await deps.directory.sendInvitation(details.email)) === 'already-active') throw taken;
+  return { person: member, delivery: deps.directory.delivery, resent: true };
 }
 
 /** A supervisor invites a trainee into their own organisation, assigned to themselves. */
 export async function inviteTrainee(deps: AccountsDeps, supervisor: Principal, details: InvitePerson): Promise<Invitation> {
   if (!supervisor.orgId) throw new NotFound('Your organisation');
-  return invite(deps, details, 'trainee', supervisor.orgId, supervisor.sub);
+  return invite(deps, supervisor, details, 'trainee', supervisor.orgId, supervisor.sub);
 }
 
-export async function inviteSupervisor(deps: AccountsDeps, orgId: string, details: InvitePerson): Promise<Invitation> {
+export async function inviteSupervisor(deps: AccountsDeps, admin: Principal, orgId: string, details: InvitePerson): Promise<Invitation> {
   if (!(await deps.people.getOrganisation(orgId))) throw new NotFound(`Organisation ${orgId}`);
-  return invite(deps, details, 'supervisor', orgId);
+  return invite(deps, admin, details, 'supervisor', orgId);
 }
 
 const slugify = (name: string) =>

@@ -192,6 +192,8 @@ export const invitationSchema = z.object({
   person: personSchema,
   /** How the invitee hears about it: Cognito's invitation email, or the local outbox. */
   delivery: z.enum(['email', 'local-outbox']),
+  /** True when the person was invited before and had not taken it up: the invitation was sent again (200). */
+  resent: z.boolean(),
 });
 
 export const organisationSchema = z.object({ orgId: z.string(), name: z.string(), kind: organisationKindSchema, createdAt: z.string() });
@@ -220,29 +222,39 @@ export const assessmentSchema = z.object({
 /** `valid` until it expires, is revoked, or is superseded by its renewal. */
 export const certificateStatusSchema = z.enum(['valid', 'expired', 'revoked', 'superseded']);
 
-/** What anyone may see of a certificate, by its code: enough for a clinic to trust it, nothing private. */
+/**
+ * What anyone may see of a certificate, by its code: enough for a clinic to trust it, nothing
+ * private. Dates are calendar dates (YYYY-MM-DD, UTC); the status is decided on the exact time.
+ */
 export const verificationSchema = z.object({
   code: z.string(),
   status: certificateStatusSchema,
   holderName: z.string(),
   organisationName: z.optional(z.string()),
   qualification: z.string(),
-  issuedAt: z.string(),
-  expiresAt: z.string(),
+  issuedAt: z.iso.date(),
+  expiresAt: z.iso.date(),
   issuedBy: z.string(),
-  revokedAt: z.optional(z.string()),
+  revokedAt: z.optional(z.iso.date()),
   /** When renewed: the certificate that replaced this one, and when. */
   supersededBy: z.optional(z.string()),
-  supersededAt: z.optional(z.string()),
+  supersededAt: z.optional(z.iso.date()),
   /** The certificate this one renewed. */
   renews: z.optional(z.string()),
-  modules: z.array(z.object({ title: z.string(), passedAt: z.string() })),
+  modules: z.array(z.object({ title: z.string(), passedAt: z.iso.date() })),
   satisfactoryAssessments: z.number(),
 });
 
-/** The certificate as its holder and their supervisor see it: the public view plus the evidence and any revocation reason. */
+/**
+ * The certificate as its holder and those who follow them see it: the public view with exact
+ * times (ISO 8601), plus the evidence and any revocation reason.
+ */
 export const certificateSchema = z.extend(verificationSchema, {
-  modules: z.array(z.object({ moduleId: z.string(), title: z.string(), passedAt: z.string(), attemptId: z.string() })),
+  issuedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  revokedAt: z.optional(z.iso.datetime()),
+  supersededAt: z.optional(z.iso.datetime()),
+  modules: z.array(z.object({ moduleId: z.string(), title: z.string(), passedAt: z.iso.datetime(), attemptId: z.string() })),
   revocationReason: z.optional(z.string()),
 });
 

@@ -3,6 +3,7 @@ import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   CognitoIdentityProviderClient,
+  UnsupportedUserStateException,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DirectoryUnavailable, EmailTaken } from '../accounts/errors';
@@ -11,8 +12,9 @@ import type { IdentityDirectory, NewAccount } from '../accounts/ports';
 import { CLAIMS } from '../auth/principal';
 
 /**
- * Cognito as the directory. AdminCreateUser sends Cognito's own invitation email with a temporary
- * password; managed login makes the invitee choose a new one at first sign-in.
+ * Cognito as the directory. The account is created silently, then AdminCreateUser with RESEND
+ * sends Cognito's own invitation email with a temporary password; managed login makes the invitee
+ * choose a new one at first sign-in.
  */
 export class CognitoDirectory implements IdentityDirectory {
   readonly delivery = 'email' as const;
@@ -27,7 +29,8 @@ export class CognitoDirectory implements IdentityDirectory {
         new AdminCreateUserCommand({
           UserPoolId: this.userPoolId,
           Username: email,
-          DesiredDeliveryMediums: ['EMAIL'],
+          // Nothing is sent until the person record is stored too (sendInvitation).
+          MessageAction: 'SUPPRESS',
           UserAttributes: [
             { Name: 'email', Value: email },
             { Name: 'email_verified', Value: 'true' },
@@ -44,6 +47,17 @@ export class CognitoDirectory implements IdentityDirectory {
       if (error instanceof UsernameExistsException) throw new EmailTaken(email);
       // An account without its group would sign in with no role: take it back out.
       if (sub) await this.deleteAccount(email).catch(() => undefined);
+      throw new DirectoryUnavailable({ cause: error });
+    }
+  }
+
+  async sendInvitation(email: string): Promise<'sent' | 'already-active'> {
+    try {
+      // RESEND sends the invitation email with a fresh temporary password, to an account that has not signed in yet.
+      await this.client.send(new AdminCreateUserCommand({ UserPoolId: this.userPoolId, Username: email, MessageAction: 'RESEND', DesiredDeliveryMediums: ['EMAIL'] }));
+      return 'sent';
+    } catch (error) {
+      if (error instanceof UnsupportedUserStateException) return 'already-active';
       throw new DirectoryUnavailable({ cause: error });
     }
   }

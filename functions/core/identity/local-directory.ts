@@ -1,5 +1,6 @@
 import { DirectoryUnavailable, EmailTaken } from '../accounts/errors';
 import type { IdentityDirectory, NewAccount } from '../accounts/ports';
+import { AWS_CALL_LIMITS } from '../aws/client-settings';
 
 /** Header carrying the local provider's admin secret; the admin API exists only in the local stack. */
 export const LOCAL_ADMIN_HEADER = 'x-local-admin-secret';
@@ -20,6 +21,7 @@ export class LocalDirectory implements IdentityDirectory {
     try {
       return await fetch(`${this.adminUrl}${path}`, {
         ...init,
+        signal: AbortSignal.timeout(AWS_CALL_LIMITS.requestTimeoutMs),
         headers: { 'content-type': 'application/json', [LOCAL_ADMIN_HEADER]: this.secret },
       });
     } catch (error) {
@@ -32,6 +34,13 @@ export class LocalDirectory implements IdentityDirectory {
     if (response.status === 409) throw new EmailTaken(account.email);
     if (!response.ok) throw new DirectoryUnavailable({ cause: new Error(`local provider answered ${response.status}`) });
     return (await response.json()) as { sub: string };
+  }
+
+  async sendInvitation(email: string): Promise<'sent' | 'already-active'> {
+    const response = await this.call(`/admin/users/${encodeURIComponent(email)}/invitation`, { method: 'POST' });
+    if (response.status === 409) return 'already-active';
+    if (!response.ok) throw new DirectoryUnavailable({ cause: new Error(`local provider answered ${response.status}`) });
+    return 'sent';
   }
 
   async deleteAccount(email: string): Promise<void> {

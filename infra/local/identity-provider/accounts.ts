@@ -22,6 +22,8 @@ export interface Invitation {
   url: string;
   sentAt: string;
   acceptedAt?: string;
+  /** A later invitation to the same account replaced this one; its link no longer works. */
+  supersededAt?: string;
 }
 
 /** Passwords must be at least this long, as in the Cognito pool's policy. */
@@ -68,8 +70,20 @@ export class LocalAccounts {
     return timingSafeEqual(Buffer.from(candidate.hash, 'hex'), Buffer.from(account.password.hash, 'hex')) ? account : undefined;
   }
 
-  invite(details: { email: string; name: string; role: Role; orgId: string }, issuer: string): { account: LocalAccount; invitation: Invitation } {
-    const account = this.add({ sub: randomUUID(), email: details.email, name: details.name, role: details.role, orgId: details.orgId });
+  /** Creates an account that has no password yet and tells nobody: sendInvitation does that. */
+  create(details: { email: string; name: string; role: Role; orgId: string }): LocalAccount {
+    return this.add({ sub: randomUUID(), email: details.email, name: details.name, role: details.role, orgId: details.orgId });
+  }
+
+  /**
+   * Puts an invitation for an account not taken up yet in the outbox, as Cognito's RESEND emails
+   * one: a fresh link, and any earlier link for the account stops working. Undefined when the
+   * account does not exist or already has a password.
+   */
+  sendInvitation(email: string, issuer: string): Invitation | undefined {
+    const account = this.byEmail.get(email.toLowerCase());
+    if (!account || account.password) return undefined;
+    for (const earlier of this.invitations) if (earlier.email === account.email && !earlier.acceptedAt) earlier.supersededAt ??= new Date().toISOString();
     const token = randomBytes(24).toString('base64url');
     const invitation: Invitation = {
       token,
@@ -80,7 +94,7 @@ export class LocalAccounts {
       sentAt: new Date().toISOString(),
     };
     this.invitations.unshift(invitation);
-    return { account, invitation };
+    return invitation;
   }
 
   /** Starts (or restarts) authenticator set-up and returns the base32 secret for the app. */
@@ -99,7 +113,7 @@ export class LocalAccounts {
   }
 
   pendingInvitation(token: string) {
-    return this.invitations.find((invitation) => invitation.token === token && !invitation.acceptedAt);
+    return this.invitations.find((invitation) => invitation.token === token && !invitation.acceptedAt && !invitation.supersededAt);
   }
 
   acceptInvitation(token: string, password: string): LocalAccount | undefined {

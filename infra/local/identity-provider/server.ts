@@ -177,14 +177,20 @@ export async function startIdentityProvider(options: {
 
     if (first === 'admin' && second === 'users') {
       if (req.headers[LOCAL_ADMIN_HEADER] !== adminSecret) return json(res, 403, { error: 'forbidden' });
-      if (req.method === 'POST') {
+      if (req.method === 'POST' && !third) {
         const body = await readJson(req);
         const { email, name, role, orgId } = body as { email: string; name: string; role: Role; orgId: string };
         if (!email || !name || !ROLES.includes(role) || !orgId) return json(res, 400, { error: 'email, name, role and orgId are required' });
         if (accounts.has(email)) return json(res, 409, { error: 'exists' });
-        const { account, invitation } = accounts.invite({ email, name, role, orgId }, issuer);
-        options.onInvitation?.(`✉ Invitation for ${account.name} <${account.email}> (${role}): ${invitation.url}`);
-        return json(res, 201, { sub: account.sub });
+        return json(res, 201, { sub: accounts.create({ email, name, role, orgId }).sub });
+      }
+      if (req.method === 'POST' && third && url.pathname.endsWith('/invitation')) {
+        const email = decodeURIComponent(third);
+        if (!accounts.has(email)) return json(res, 404, { error: 'no such account' });
+        const invitation = accounts.sendInvitation(email, issuer);
+        if (!invitation) return json(res, 409, { error: 'active' });
+        options.onInvitation?.(`✉ Invitation for ${invitation.name} <${invitation.email}> (${invitation.role}): ${invitation.url}`);
+        return json(res, 201, { sent: true });
       }
       if (req.method === 'DELETE' && third) {
         accounts.remove(decodeURIComponent(third));
