@@ -21,6 +21,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import { routes } from '../functions/core/api/routes';
+import { buildOpenApiDocument } from '../functions/core/api/openapi';
 import { API_CONTENT_SECURITY_POLICY, HSTS_MAX_AGE_SECONDS, contentSecurityPolicy, permissionsPolicy } from './site/security-headers';
 import { VIEWER_REQUEST_FUNCTION_FILE } from './site/viewer-request';
 import type { WebConfig } from './site/web-config';
@@ -138,7 +139,12 @@ export class Site extends Construct {
   /** Uploads the built site with its run-time configuration and refreshes CloudFront. */
   publish(webConfig: WebConfig): void {
     new BucketDeployment(this, 'Deploy', {
-      sources: [Source.asset(SITE_BUILD_DIR), Source.jsonData('config.json', webConfig)],
+      sources: [
+        // The OpenAPI document the build wrote names the local origin; the deployed one names this distribution.
+        Source.asset(SITE_BUILD_DIR, { exclude: ['api/openapi.json'] }),
+        Source.jsonData('config.json', webConfig),
+        Source.jsonData('api/openapi.json', buildOpenApiDocument({ origin: `https://${this.distribution.distributionDomainName}` })),
+      ],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],

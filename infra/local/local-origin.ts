@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { buildOpenApiDocument, LOCAL_ORIGIN } from '../../functions/core/api/openapi';
 import { honoPath, routes, type FunctionName } from '../../functions/core/api/routes';
 import { apiSecurityHeaders, securityHeaders } from '../site/security-headers';
 import type { WebConfig } from '../site/web-config';
@@ -16,6 +17,8 @@ export interface LocalOriginOptions {
   siteDir: string;
   /** What the web app reads from /config.json: where to sign in. */
   webConfig: WebConfig;
+  /** This origin's URL, as the OpenAPI document names it. */
+  origin?: string;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface LocalOriginOptions {
  * function that owns the route (as API Gateway would route it), everything else to the static
  * site through the same viewer-request function and security headers.
  */
-export function createLocalOrigin({ functions, siteDir, webConfig }: LocalOriginOptions) {
+export function createLocalOrigin({ functions, siteDir, webConfig, origin }: LocalOriginOptions) {
   if (!existsSync(`${siteDir}/index.html`)) {
     throw new Error(`No built site in ${siteDir}: run \`npm run build\` first.`);
   }
@@ -39,7 +42,11 @@ export function createLocalOrigin({ functions, siteDir, webConfig }: LocalOrigin
   });
 
   for (const spec of routes) {
-    if (spec.function === 'site') {
+    if (spec.operationId === 'getOpenApiDocument') {
+      // The deployed document names its CloudFront origin; this one names this origin (tests use free ports).
+      const document = JSON.stringify(buildOpenApiDocument({ origin: origin ?? LOCAL_ORIGIN }));
+      app.get(spec.path, (c) => c.body(document, 200, { 'content-type': 'application/json' }));
+    } else if (spec.function === 'site') {
       // Served from the site bucket by CloudFront: the same file here.
       app.on(spec.method.toUpperCase(), spec.path, serveStatic({ root: siteDir, rewriteRequestPath: () => spec.path }));
     } else {

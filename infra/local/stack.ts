@@ -112,6 +112,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const origin = createLocalOrigin({
       functions: apps,
       siteDir: SITE_BUILD_DIR,
+      origin: webUrl,
       webConfig: { issuer: identityProvider.issuer, clientId: identityProvider.clientId, userApi: `${identityProvider.issuer}/` },
     });
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
+import { chromiumPath } from '../../infra/local/system-needs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Debian's Chromium, with the flags this sandboxed, offline machine needs. */
+/** Debian's (or Ubuntu's) Chromium, with the flags this sandboxed, offline machine needs. */
 export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium not found: `npm test` installs it (as root on Debian/Ubuntu), or set CHROMIUM_PATH.');
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }

@@ -5,11 +5,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildOpenApiDocument } from './openapi';
+import { buildOpenApiDocument, LOCAL_ORIGIN } from './openapi';
 import { GENERATED_OPENAPI_FILE } from './paths';
 
 
 mkdirSync(dirname(GENERATED_OPENAPI_FILE), { recursive: true });
-const document = buildOpenApiDocument();
+const document = buildOpenApiDocument({ origin: LOCAL_ORIGIN });
 writeFileSync(GENERATED_OPENAPI_FILE, `${JSON.stringify(document, null, 2)}\n`);
 console.log(`openapi: ${Object.keys(document.paths).length} paths written`);

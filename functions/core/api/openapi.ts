@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { routeDocs } from './route-docs';
+import { IDEMPOTENT_OPERATIONS, parameterDocs, routeDocs } from './route-docs';
+import type { Server } from './routes';
+import { IDEMPOTENCY_KEY_PATTERN } from '../http/idempotency-key';
 import { routes } from './routes';
 import {
   attemptListSchema,
@@ -40,7 +42,7 @@ function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
   return rest;
 }
 
-function parameters(schema: z.ZodMiniType | undefined) {
+function pathParameters(schema: z.ZodMiniType | undefined) {
   if (!schema) return [];
   const { properties = {}, required = [] } = jsonSchema(schema, 'input') as {
     properties?: Record<string, JsonSchema>;
@@ -50,31 +52,63 @@ function parameters(schema: z.ZodMiniType | undefined) {
     name,
     in: 'path',
     required: required.includes(name),
+    description: parameterDocs[name] ?? name,
     schema: property,
   }));
 }
 
-/** Builds the OpenAPI 3.1 document from the route contract and its zod schemas. */
-export function buildOpenApiDocument() {
+const idempotencyKeyParameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'A key of your choosing (a UUID, say), new for each new request and the same for its retries: a retry then returns what the first request made instead of making it again. Kept for 24 hours.',
+  schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+};
+
+/** Each function's operations under one tag, in the order the document lists them. */
+const TAGS: Record<Server, { name: string; description: string }> = {
+  site: { name: 'Document', description: 'This description of the API.' },
+  quiz: { name: 'Quizzes', description: 'Server-drawn attempts, scoring with the safety-critical rule, reviews and progress.' },
+  accounts: { name: 'Accounts', description: 'Who the caller is, organisations, and invitations of trainees and supervisors.' },
+  certification: { name: 'Certification', description: 'Observed procedures, certificates (issue, renew, revoke), trainee records and staff rosters.' },
+  verification: { name: 'Verification', description: 'Public verification of a certificate by its code.' },
+};
+
+const headersOf = (headers: Record<string, string> | undefined) =>
+  headers ? { headers: Object.fromEntries(Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) } : {};
+
+/** Where `npm start` serves the platform; the document the build writes names it. */
+export const LOCAL_ORIGIN = 'http://127.0.0.1:3000';
+
+/**
+ * Builds the OpenAPI 3.1 document from the route contract and its zod schemas, for the origin
+ * that serves it (the API is behind the same origin): written at build time for `npm start`,
+ * served for its own origin by the local stack, and written at deploy time for CloudFront's.
+ */
+export function buildOpenApiDocument({ origin }: { origin: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
+    const docs = routeDocs[spec.operationId];
     paths[spec.path] ??= {};
     paths[spec.path][spec.method] = {
       operationId: spec.operationId,
-      summary: routeDocs[spec.operationId].summary,
+      summary: docs.summary,
+      description: docs.description,
+      tags: [TAGS[spec.function].name],
       security: spec.access === 'public' ? [] : [{ bearerJwt: [] }],
       ...(Array.isArray(spec.access) ? { 'x-required-roles': spec.access } : {}),
-      parameters: parameters(spec.params),
+      parameters: [...pathParameters(spec.params), ...(IDEMPOTENT_OPERATIONS.includes(spec.operationId) ? [idempotencyKeyParameter] : [])],
       ...(spec.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
         : {}),
       responses: Object.fromEntries(
-        Object.entries(routeDocs[spec.operationId].responses).map(([status, response]) => {
-          const mediaType = Number(status) >= 400 ? 'application/problem+json' : 'application/json';
+        Object.entries(docs.responses).map(([status, response]) => {
+          const mediaType = status.startsWith('4') || status.startsWith('5') ? 'application/problem+json' : 'application/json';
           return [
             status,
             {
               description: response.description,
+              ...headersOf(response.headers),
               ...(response.schema ? { content: { [mediaType]: { schema: responseSchema(response.schema) } } } : {}),
             },
           ];
@@ -86,10 +120,15 @@ export function buildOpenApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'CIT Academy API',
-      version: '0.1.0',
-      description: 'Training and certification for microneedling (collagen induction therapy) practitioners.',
+      version: '0.2.0',
+      description:
+        'Training and certification for microneedling (collagen induction therapy) practitioners. Errors are RFC 9457 problem details (application/problem+json). A path called with a method it does not have answers 405 with an Allow header.',
+      contact: { name: 'CIT Academy', url: `${origin}/` },
+      license: { name: 'Proprietary: all rights reserved', url: `${origin}/legal/api-terms.txt` },
     },
+    servers: [{ url: origin, description: 'The platform: the web app and, under /api, this API' }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    tags: [...new Set(routes.map((spec) => spec.function))].map((server) => TAGS[server]).sort((a, b) => (a.name < b.name ? -1 : 1)),
     components: {
       schemas: Object.fromEntries([...NAMED_SCHEMAS].map(([schema, name]) => [name, jsonSchema(schema, 'output')])),
       securitySchemes: {

@@ -18,6 +18,7 @@ import {
   NotEligible,
   StorageUnavailable,
 } from '../errors';
+import { allowedMethods } from './method-not-allowed';
 import { RequestValidationError } from './validate';
 import { AuthUnavailable, Forbidden, NotFound, Unauthenticated } from '../auth/errors';
 import { DirectoryUnavailable, EmailTaken } from '../accounts/errors';
@@ -127,5 +128,11 @@ export const onError: ErrorHandler = (error, c) => {
   return problemResponse(c, problem, headers);
 };
 
-export const notFound: NotFoundHandler = (c) =>
-  problemResponse(c, problemBody(404, 'not-found', 'Not found', `No route for ${c.req.method} ${c.req.path}.`));
+/** No route matched: a path the API has but not with this method is a 405 with Allow; OPTIONS lists the methods; the rest is a 404. */
+export const notFound: NotFoundHandler = (c) => {
+  const allow = allowedMethods(c.req.path);
+  if (!allow) return problemResponse(c, problemBody(404, 'not-found', 'Not found', `No route for ${c.req.method} ${c.req.path}.`));
+  if (c.req.method === 'OPTIONS') return c.body(null, 204, { allow: allow.join(', '), 'cache-control': 'no-store' });
+  const detail = `${c.req.path} does not take ${c.req.method}; it takes ${allow.join(', ')}.`;
+  return problemResponse(c, problemBody(405, 'method-not-allowed', 'Method not allowed', detail), { allow: allow.join(', ') });
+};

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument } from '../../../functions/core/api/openapi';
+import { buildOpenApiDocument, LOCAL_ORIGIN } from '../../../functions/core/api/openapi';
 import { routes } from '../../../functions/core/api/routes';
 
 describe('OpenAPI document', () => {
-  const document = buildOpenApiDocument();
+  const document = buildOpenApiDocument({ origin: LOCAL_ORIGIN });
 
   it('is OpenAPI 3.1 and lists every route of the contract with its operation id', () => {
     expect(document.openapi).toBe('3.1.0');
@@ -49,6 +49,6 @@ describe('published OpenAPI document', () => {
   it('is the one generated from the current schemas (npm run build:openapi)', async () => {
     const { GENERATED_OPENAPI_FILE } = await import('../../../functions/core/api/paths');
     const { readFileSync } = await import('node:fs');
-    expect(JSON.parse(readFileSync(GENERATED_OPENAPI_FILE, 'utf8'))).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+    expect(JSON.parse(readFileSync(GENERATED_OPENAPI_FILE, 'utf8'))).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument({ origin: LOCAL_ORIGIN }))));
   });
 });
