@@ -68,6 +68,13 @@ export const SYSTEM_NEEDS: SystemNeed[] = [
     packages: ['chromium', 'chromium-browser'],
     present: (probe) => chromiumPath(probe) !== undefined,
   },
+  {
+    name: 'Poppler (pdftotext, pdftoppm)',
+    why: 'the certificate PDF tests read and render the PDF',
+    purposes: ['test'],
+    packages: ['poppler-utils'],
+    present: (probe) => probe.run('pdftoppm', ['-v'])?.status === 0 && probe.run('pdftotext', ['-v'])?.status === 0,
+  },
 ];
 
 export type Plan =

@@ -6,10 +6,11 @@ const UBUNTU = 'NAME="Ubuntu"\nID=ubuntu\nID_LIKE=debian\n';
 const FEDORA = 'NAME="Fedora Linux"\nID=fedora\n';
 
 /** A made-up machine: which Java it has, which files exist, which packages apt knows. */
-function machine({ java, files = [], os = DEBIAN, root = true, known = ['openjdk-17-jre-headless', 'chromium'] }: { java?: string; files?: string[]; os?: string; root?: boolean; known?: string[] }): SystemProbe {
+function machine({ java, files = [], os = DEBIAN, root = true, known = ['openjdk-17-jre-headless', 'chromium', 'poppler-utils'], poppler = true }: { java?: string; files?: string[]; os?: string; root?: boolean; known?: string[]; poppler?: boolean }): SystemProbe {
   return {
     run(command, args) {
       if (command === 'java') return java ? { status: 0, stdout: '', stderr: `openjdk version "${java}" 2025-04-15\nOpenJDK Runtime Environment` } : undefined;
+      if (command === 'pdftoppm' || command === 'pdftotext') return poppler ? { status: 0, stdout: '', stderr: `${command} version 22.12.0` } : undefined;
       if (command === 'apt-cache') return { status: known.includes(args[1]) ? 0 : 100, stdout: '', stderr: '' };
       return undefined;
     },
@@ -78,5 +79,12 @@ describe('the system check of npm start and npm test', () => {
   it('elsewhere, says what to install and how to point at a Chromium', () => {
     const plan = planFor('test', machine({ os: FEDORA, java: '17.0.1' }));
     expect(plan).toMatchObject({ action: 'stop', message: "npm test needs Chromium (the browser tests drive it). Install Chromium with your system's package manager, or set CHROMIUM_PATH to a Chromium binary, then retry." });
+  });
+});
+
+describe('the PDF tools npm test needs', () => {
+  it('are Poppler’s pdftotext and pdftoppm, installed as poppler-utils', () => {
+    expect(planFor('test', machine({ java: '17.0.15', files: ['/usr/bin/chromium'], poppler: false }))).toMatchObject({ action: 'install', packages: ['poppler-utils'] });
+    expect(planFor('start', machine({ java: '17.0.15', poppler: false })).action).toBe('none');
   });
 });

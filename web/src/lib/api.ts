@@ -51,7 +51,8 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   return response.json() as Promise<T>;
 }
 
-const post = <T>(path: string, body: unknown) => request<T>(path, { method: 'POST', body: JSON.stringify(body) });
+const post = <T>(path: string, body: unknown, idempotencyKey?: string) =>
+  request<T>(path, { method: 'POST', body: JSON.stringify(body), ...(idempotencyKey ? { headers: { 'idempotency-key': idempotencyKey } } : {}) });
 const id = encodeURIComponent;
 
 /** The only place the web app calls the API. Types come from the same zod schemas the API validates with. */
@@ -67,11 +68,11 @@ export const api = {
   trainees: () => request<{ people: Person[] }>('/trainees'),
   inviteTrainee: (invitee: InvitePerson) => post<Invitation>('/invitations', invitee),
   organisations: () => request<{ organisations: Organisation[] }>('/organisations'),
-  createOrganisation: (organisation: CreateOrganisation) => post<Organisation>('/organisations', organisation),
+  createOrganisation: (organisation: CreateOrganisation, idempotencyKey: string) => post<Organisation>('/organisations', organisation, idempotencyKey),
   inviteSupervisor: (orgId: string, invitee: InvitePerson) => post<Invitation>(`/organisations/${id(orgId)}/supervisors`, invitee),
   members: (orgId: string) => request<{ people: Person[] }>(`/organisations/${id(orgId)}/members`),
   certification: (traineeId: string) => request<Certification>(`/trainees/${id(traineeId)}/certification`),
-  recordAssessment: (traineeId: string, assessment: RecordAssessment) => post<Assessment>(`/trainees/${id(traineeId)}/assessments`, assessment),
+  recordAssessment: (traineeId: string, assessment: RecordAssessment, idempotencyKey: string) => post<Assessment>(`/trainees/${id(traineeId)}/assessments`, assessment, idempotencyKey),
   issueCertificate: (traineeId: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate`, {}),
   renewCertificate: (traineeId: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate/renewal`, {}),
   revokeCertificate: (traineeId: string, reason: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate/revocation`, { reason }),
