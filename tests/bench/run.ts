@@ -27,7 +27,8 @@ import { measureColdStarts } from './cold-start';
 import { meteredClient } from '../support/metered-client';
 import { AWS_ADDED_RESPONSE_HEADERS, costPerMillion } from './cost-model';
 import { countItems } from './count-items';
-import { preIssueAttempts, submissionPath, submitEach, withMistakes, type BenchRequest } from './events';
+import { BENCH_MODULE, preIssueAttempts, submissionPath, submitEach, withMistakes, type BenchRequest } from './events';
+import { bundledBanks } from '../../functions/core/course/bundled-banks';
 import { freePort } from '../../infra/local/preflight';
 import { load, LOAD, startServer, type Load } from './http-load';
 import { measurePageTransfer } from './page-transfer';
@@ -42,7 +43,12 @@ const COLD_START_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 25);
 const WARM_CALLS = Number(process.env.BENCH_WARM_CALLS ?? 2_000);
 const SCORING_CALLS = 20_000;
 const TABLE = 'cit-bench';
-const TYPICAL_MISTAKES = 2;
+/**
+ * A typical submission passes at the pass mark: as many mistakes as the draw allows and still
+ * passes (two of ten at 80%). The cost model prices that one.
+ */
+const BENCH_POLICY = bundledBanks.get(BENCH_MODULE)!.policy;
+const TYPICAL_MISTAKES = Math.floor(BENCH_POLICY.drawSize * (1 - BENCH_POLICY.passMark) + 1e-9);
 /** Distinct certificates the verification load cycles through. */
 const SAMPLE_CERTIFICATES = 500;
 /** Trainees whose attempts the submission load spreads over. */

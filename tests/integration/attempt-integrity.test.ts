@@ -2,6 +2,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AttemptResult, IssuedAttempt, Problem, SubmissionResult } from '../../functions/core/api/schemas';
+import { QuestionBanks } from '../../functions/core/course/question-banks';
 import { createDocumentClient } from '../../functions/core/store/document-client';
 import { attemptItem, DynamoAttemptStore } from '../../functions/core/store/dynamo-attempt-store';
 import { keys } from '../../functions/core/store/keys';
@@ -208,5 +209,26 @@ describe('a failed attempt does not hand out the answer key', () => {
       clock = new Date(Date.parse(result.nextAttemptAt ?? clock.toISOString()) + 1000);
     }
     expect([...jsonKeys(transcript)].filter((key) => ANSWER_KEY_FIELDS.includes(key) && key !== 'correct' && key !== 'section')).toEqual([]);
+  });
+});
+
+describe('attempts drawn from content that has changed since', () => {
+  it('are reviewed from the archived bank they were drawn from, question by question; without an archive, by verdict alone', async () => {
+    const trainee = await newTrainee(stack, 'Earlier Content Trainee');
+    const attempt = await issued(trainee, 'complications');
+    expect((await submit(trainee, attempt, missedOne(attempt, 1))).status).toBe(201);
+    const drawnFrom = bundledBanks.get('complications')!;
+    // The module is republished with new content: a new version, its questions rewritten.
+    const republished = { ...drawnFrom, contentVersion: 'ffffffffffffffff', questions: drawnFrom.questions.map((question) => ({ ...question, prompt: `Rewritten: ${question.prompt}` })) };
+    const supervisor = `Bearer ${stack.tokens.supervisorA}`;
+    const reviewWith = async (banks: QuestionBanks) => (await (await createQuizApp({ ...deps, banks, now: () => clock }).request(`/api/attempts/${attempt.attemptId}`, { headers: { authorization: supervisor } })).json()) as AttemptResult;
+
+    const archived = await reviewWith(QuestionBanks.of(bundledBanks.all().map((bank) => (bank.moduleId === 'complications' ? republished : bank)), [drawnFrom]));
+    expect(archived.feedback.map((item) => item.prompt)).toEqual(attempt.questions.map((question) => question.prompt));
+    expect(archived.feedback.every((item) => item.explanation && item.options?.length)).toBe(true);
+
+    const unarchived = await reviewWith(QuestionBanks.of(bundledBanks.all().map((bank) => (bank.moduleId === 'complications' ? republished : bank))));
+    expect(unarchived.feedback.map((item) => item.correct)).toEqual(archived.feedback.map((item) => item.correct));
+    expect(new Set(unarchived.feedback.map((item) => item.prompt))).toEqual(new Set(['This question is no longer part of the course.']));
   });
 });

@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { checkCoverage, compileCourse, CourseFileError } from './compile';
+import { checkCoverage, compileArchives, compileCourse, CourseFileError } from './compile';
 import { COURSES_DIR, GENERATED_BANKS_FILE, QUESTION_BANKS_PATH } from './paths';
 import type { CourseModule, QuestionBank } from './types';
 
@@ -24,9 +24,11 @@ try {
   const banksDir = join(dirname(banksFile), QUESTION_BANKS_PATH.split('/').at(-1)!);
   rmSync(banksDir, { recursive: true, force: true });
   mkdirSync(banksDir, { recursive: true });
-  for (const bank of Object.values(banks)) {
-    writeFileSync(join(banksDir, `${bank.moduleId}.json.br`), brotliCompressSync(JSON.stringify(bank), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-  }
+  const compress = (bank: QuestionBank) => brotliCompressSync(JSON.stringify(bank), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  for (const bank of Object.values(banks)) writeFileSync(join(banksDir, `${bank.moduleId}.json.br`), compress(bank));
+  // Earlier versions, for reviewing the attempts drawn from them (bundled-banks.ts: `module@version`).
+  const archived = compileArchives(coursesDir, modules);
+  for (const bank of archived) writeFileSync(join(banksDir, `${bank.moduleId}@${bank.contentVersion}.json.br`), compress(bank));
   // The modules a certificate requires, for functions that must not carry the answer keys.
   const catalogue: CourseModule[] = modules.map(({ bank }) => ({ moduleId: bank.moduleId, title: bank.title, order: bank.order })).sort((a, b) => a.order - b.order);
   writeFileSync(
@@ -37,6 +39,7 @@ try {
     console.log(`courses: ${page.id} ok (${page.bankSize} questions, ${page.sections.length} sections, version ${page.contentVersion})`);
   }
   console.log(`courses: coverage ok (${checkCoverage(coursesDir, modules)} source statements mapped)`);
+  console.log(`courses: ${archived.length} archived bank version(s) kept for reviews of earlier attempts`);
 } catch (error) {
   if (error instanceof CourseFileError) {
     console.error(`courses/${error.file}: ${error.reason}`);

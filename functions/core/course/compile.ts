@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import matter from 'gray-matter';
 import { Marked } from 'marked';
 import { getHeadingList, gfmHeadingId, resetHeadings } from 'marked-gfm-heading-id';
 import { parse as parseYaml } from 'yaml';
 import type { ZodError } from 'zod';
-import { coverageFileSchema, DECISIONS, moduleFrontmatterSchema, questionBankFileSchema, type AuthoredQuestion } from './schema';
+import { itemRuleViolations } from './item-rules';
+import { archivedBankFileSchema, coverageFileSchema, DECISIONS, moduleFrontmatterSchema, questionBankFileSchema, type AuthoredQuestion } from './schema';
 import type { BankQuestion, ModulePage, QuestionBank } from './types';
 
 export interface CompiledModule {
   page: ModulePage;
   bank: QuestionBank;
+  /** The bank as authored (questions.yaml), which an archive keeps. */
+  authored: AuthoredQuestion[];
 }
 
 /** A course file that cannot be used, named by its path relative to the courses folder. */
@@ -26,11 +29,7 @@ export class CourseFileError extends Error {
 }
 
 const MODULE_FILE = 'index.md';
-/**
- * A bank holds at least this many times the questions an attempt draws: then a retake can be
- * drawn entirely from questions the last attempt did not show, with room to vary.
- */
-export const BANK_TO_DRAW_RATIO = 2.5;
+
 const BANK_FILE = 'questions.yaml';
 
 function describeZodError(error: ZodError): string {
@@ -127,7 +126,7 @@ function toBankQuestion(question: AuthoredQuestion): BankQuestion {
   }
 }
 
-function compileModule(root: string, folder: string): CompiledModule {
+function compileModule(root: string, folder: string, options: CompileOptions): CompiledModule {
   const dir = join(root, folder);
   const modulePath = join(dir, MODULE_FILE);
   const bankPath = join(dir, BANK_FILE);
@@ -164,12 +163,12 @@ function compileModule(root: string, folder: string): CompiledModule {
     }
   }
   const { quiz, id, order, title, summary, objectives } = front.data;
-  const bankSize = bankFileContent.data.questions.length;
-  if (bankSize < BANK_TO_DRAW_RATIO * quiz.drawSize) {
-    throw new CourseFileError(
-      moduleFile,
-      `quiz.drawSize ${quiz.drawSize} needs a bank of at least ${Math.ceil(BANK_TO_DRAW_RATIO * quiz.drawSize)} questions (${BANK_TO_DRAW_RATIO} × the draw, so a retake can avoid the last attempt's questions); ${BANK_FILE} has ${bankSize}`,
-    );
+  if (quiz.drawSize > bankFileContent.data.questions.length) {
+    throw new CourseFileError(moduleFile, `quiz.drawSize ${quiz.drawSize} is larger than the bank (${bankFileContent.data.questions.length} questions)`);
+  }
+  if (options.itemRules) {
+    const violations = itemRuleViolations(bankFileContent.data.questions, quiz.drawSize, objectives.map((objective) => objective.id));
+    if (violations.length) throw new CourseFileError(bankFile, violations.join('; '));
   }
   const untested = objectives.filter((objective) => !bankFileContent.data.questions.some((question) => question.objective === objective.id));
   if (untested.length) throw new CourseFileError(moduleFile, `objective(s) ${untested.map((objective) => objective.id).join(', ')} not tested by any question in ${BANK_FILE}`);
@@ -182,18 +181,27 @@ function compileModule(root: string, folder: string): CompiledModule {
   return {
     page: { id, order, title, summary, objectives, policy: quiz, contentVersion, bankSize: questions.length, sections, html },
     bank: { moduleId: id, title, order, contentVersion, policy: quiz, objectives, questions },
+    authored: bankFileContent.data.questions,
   };
 }
 
+export interface CompileOptions {
+  /**
+   * Apply the item rules (item-rules.ts) to every bank: always for the course as published; not
+   * for an archived earlier version, which is kept as it was.
+   */
+  itemRules: boolean;
+}
+
 /** Reads and validates every module folder under `root`; throws CourseFileError naming the first bad file. */
-export function compileCourse(root: string): CompiledModule[] {
+export function compileCourse(root: string, options: CompileOptions = { itemRules: false }): CompiledModule[] {
   const folders = readdirSync(root)
     .filter((name) => statSync(join(root, name)).isDirectory())
     .filter((name) => /^\d{2}-/.test(name))
     .sort();
   if (folders.length === 0) throw new CourseFileError('.', 'contains no module folders');
 
-  const modules = folders.map((folder) => compileModule(root, folder));
+  const modules = folders.map((folder) => compileModule(root, folder, options));
   const ids = new Set<string>();
   for (const [index, compiled] of modules.entries()) {
     if (ids.has(compiled.page.id)) {
@@ -202,6 +210,36 @@ export function compileCourse(root: string): CompiledModule[] {
     ids.add(compiled.page.id);
   }
   return modules.sort((a, b) => a.page.order - b.page.order);
+}
+
+export const ARCHIVE_DIR = 'archive';
+
+/**
+ * The banks of earlier content versions, from courses/archive/<module-id>/<version>.yaml, so an
+ * attempt drawn from one can still be reviewed as it was shown. Each takes its module's current
+ * quiz policy (what a review shows is decided now, not when it was drawn).
+ */
+export function compileArchives(root: string, modules: CompiledModule[]): QuestionBank[] {
+  const dir = join(root, ARCHIVE_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((moduleId) =>
+      readdirSync(join(dir, moduleId))
+        .filter((name) => name.endsWith('.yaml'))
+        .sort()
+        .map((name) => {
+          const file = join(ARCHIVE_DIR, moduleId, name);
+          const parsed = archivedBankFileSchema.safeParse(parseYamlFile(file, readText(root, join(root, file))));
+          if (!parsed.success) throw new CourseFileError(file, describeZodError(parsed.error));
+          const archived = parsed.data;
+          const current = modules.find(({ bank }) => bank.moduleId === archived.moduleId);
+          if (!current || archived.moduleId !== moduleId) throw new CourseFileError(file, `archives module "${archived.moduleId}", which is not the module folder it is in or not in the course`);
+          if (name !== `${archived.contentVersion}.yaml`) throw new CourseFileError(file, `is named for a version other than the one it holds (${archived.contentVersion})`);
+          const { order, policy } = current.bank;
+          return { moduleId, title: archived.title, order, contentVersion: archived.contentVersion, policy, objectives: archived.objectives, questions: archived.questions.map(toBankQuestion) };
+        }),
+    );
 }
 
 const COVERAGE_FILE = 'coverage.yaml';

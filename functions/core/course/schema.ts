@@ -89,7 +89,7 @@ export const questionSchema = z
       vignette,
       decision: z.enum(Object.keys(DECISIONS) as [Decision, ...Decision[]]),
       /** Why: one correct reason among plausible ones. */
-      reasons: z.array(optionSchema).min(2).max(6),
+      reasons: z.array(optionSchema).min(3).max(5),
     }),
   ])
   .superRefine((question, ctx) => {
@@ -109,6 +109,21 @@ export const questionSchema = z
 export const questionBankFileSchema = z.strictObject({
   questions: z.array(questionSchema).min(1),
 });
+
+/**
+ * courses/archive/<module-id>/<content-version>.yaml: a bank as it was published, kept when the
+ * content changes, so attempts drawn from it can still be reviewed question by question. Written
+ * by `npm run courses:archive`, never edited.
+ */
+export const archivedBankFileSchema = z.strictObject({
+  moduleId: id,
+  title: z.string().min(3),
+  contentVersion: z.string().regex(/^[0-9a-f]{16}$/, 'must be a content version (16 hex digits)'),
+  archivedOn: z.iso.date(),
+  objectives: z.array(z.strictObject({ id, text: z.string().min(10) })).min(1),
+  questions: z.array(questionSchema).min(1),
+});
+export type ArchivedBankFile = z.infer<typeof archivedBankFileSchema>;
 
 /** `module-id#section-id` */
 const sectionRef = z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must be module-id#section-id');

@@ -82,15 +82,19 @@ const reviewLevelFor = (bank: QuestionBank | undefined, modulePassed: boolean): 
 
 /**
  * The result of a submission the trainee has just made (or repeats). A pass needs no read; after
- * a failure the ledger says whether the module was passed before and when to try again.
+ * a failure the ledger says whether the module was passed before and when to try again. The
+ * questions are described from the version they were drawn from; what is shown follows the
+ * module's review policy now.
  */
-async function resultOfSubmission(deps: AttemptsDeps, bank: QuestionBank | undefined, scored: Scored, userSub: string): Promise<SubmissionResult> {
-  if (scored.submission.passed || !bank) return submissionView(scored, bank, reviewLevelFor(bank, true));
+async function resultOfSubmission(deps: AttemptsDeps, scored: Scored, userSub: string): Promise<SubmissionResult> {
+  const current = deps.banks.get(scored.moduleId);
+  const drawnFrom = deps.banks.version(scored.moduleId, scored.contentVersion);
+  if (scored.submission.passed || !current) return submissionView(scored, drawnFrom, reviewLevelFor(current, true));
   const ledger = await deps.attempts.ledger(userSub, scored.moduleId);
   // The next attempt waits for this failure's cooldown, if it is still the newest attempt.
-  const decision = ledger?.lastAttemptId === scored.attemptId ? allowance(bank.policy, ledger.issuedInWindow, scored.submission, deps.now()) : undefined;
+  const decision = ledger?.lastAttemptId === scored.attemptId ? allowance(current.policy, ledger.issuedInWindow, scored.submission, deps.now()) : undefined;
   const next = decision?.kind === 'refused' ? decision.nextAttemptAt : undefined;
-  return submissionView(scored, bank, reviewLevelFor(bank, Boolean(ledger?.passedAt)), next);
+  return submissionView(scored, drawnFrom, reviewLevelFor(current, Boolean(ledger?.passedAt)), next);
 }
 
 const tokenMismatch = (attemptId: string) =>
@@ -116,7 +120,7 @@ export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, atte
     const outcome = await deps.attempts.recordSubmission(attemptId, { ...claim, userSub: trainee.sub, at: now.toISOString() }, submission);
     if (outcome.recorded) {
       const scored = { attemptId, moduleId: bank.moduleId, contentVersion: bank.contentVersion, passMark: bank.policy.passMark, submission };
-      return { replayed: false, result: await resultOfSubmission(deps, bank, scored, trainee.sub) };
+      return { replayed: false, result: await resultOfSubmission(deps, scored, trainee.sub) };
     }
     existing = outcome.existing;
   } else {
@@ -127,7 +131,7 @@ export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, atte
   if (!existing || existing.userSub !== trainee.sub) throw new NotFound('Attempt');
   if (existing.submission) {
     if (!sameAnswers(existing, body.answers)) throw new AttemptConflict(attemptId);
-    return { replayed: true, result: await resultOfSubmission(deps, deps.banks.get(existing.moduleId), existing as Scored, trainee.sub) };
+    return { replayed: true, result: await resultOfSubmission(deps, existing as Scored, trainee.sub) };
   }
   const current = deps.banks.get(existing.moduleId);
   if (!current || current.contentVersion !== existing.contentVersion) throw new AttemptClosed(attemptId, 'content-changed');
@@ -140,17 +144,19 @@ export async function reviewAttempt(deps: AttemptsDeps, viewer: Principal, attem
   const record = await deps.attempts.get(attemptId);
   if (!record?.submission) throw new NotFound('Submitted attempt');
   const bank = deps.banks.get(record.moduleId);
+  // The questions as they were shown: from the version the attempt was drawn from, archived if the content has changed since.
+  const drawnFrom = deps.banks.version(record.moduleId, record.contentVersion);
   if (record.userSub !== viewer.sub) {
     const trainee = await deps.people.getPerson(record.userSub);
     if (!trainee || !canSeePerson(viewer, trainee)) throw new NotFound('Submitted attempt');
     // Supervisors and admins review in full at any time: they are not the ones being assessed.
-    return resultView(record, bank, 'full');
+    return resultView(record, drawnFrom, 'full');
   }
   const attempts = await deps.attempts.listByUser(viewer.sub);
   const passed = attempts.some((attempt) => attempt.moduleId === record.moduleId && attempt.submission?.passed);
   const history = historyFromAttempts(attempts, record.moduleId);
   const decision = bank && history.last?.attemptId === record.attemptId ? decideStart(bank.policy, bank.contentVersion, history, deps.now()) : undefined;
-  return resultView(record, bank, reviewLevelFor(bank, passed), decision?.kind === 'refused' ? decision.nextAttemptAt : undefined);
+  return resultView(record, drawnFrom, reviewLevelFor(bank, passed), decision?.kind === 'refused' ? decision.nextAttemptAt : undefined);
 }
 
 export async function listMyAttempts(deps: AttemptsDeps, trainee: Principal): Promise<AttemptSummary[]> {
