@@ -1,55 +1,35 @@
 import { Hono } from 'hono/tiny';
-import { honoPath, route, type OperationId } from '../core/api/routes';
-import { createOrganisationSchema, invitePersonSchema, orgIdParamsSchema } from '../core/api/requests';
-import {
-  createOrganisation,
-  getMe,
-  inviteSupervisor,
-  inviteTrainee,
-  listMembers,
-  listTrainees,
-  type AccountsDeps,
-} from '../core/accounts/use-cases';
+import { createOrganisation, inviteSupervisor, inviteTrainee, listMembers, listOrganisations, listTrainees, whoAmI, type AccountsDeps } from '../core/accounts/use-cases';
+import { meView } from '../core/api/views/accounts';
 import type { VerifyToken } from '../core/auth/token-verifier';
-import { requireAccess, type AuthEnv } from '../core/http/access';
-import { maxBodySize } from '../core/http/body-size';
+import type { AuthEnv } from '../core/http/access';
 import { sendJson } from '../core/http/compress';
+import { mount } from '../core/http/mount';
 import { noStore } from '../core/http/no-store';
 import { notFound, onError } from '../core/http/problem-details';
-import { idempotencyKeyOf } from '../core/http/idempotency-key';
-import { jsonBody, pathParams } from '../core/http/validate';
-
-const MAX_BODY_BYTES = 4 * 1024;
 
 export type AccountsAppDeps = AccountsDeps & { verifyToken: VerifyToken };
 
 /** Accounts, organisations and invitations. */
 export function createAccountsApp(deps: AccountsAppDeps) {
-  const guard = (operationId: OperationId) => requireAccess(route(operationId), deps.verifyToken);
-  const path = (operationId: OperationId) => honoPath(route(operationId).path);
-  const body = maxBodySize(MAX_BODY_BYTES);
-
-  return new Hono<AuthEnv>()
-    .use(noStore)
-    .get(path('getMe'), guard('getMe'), async (c) => sendJson(c, await getMe(deps, c.get('principal'))))
-    .get(path('listTrainees'), guard('listTrainees'), async (c) => sendJson(c, { people: await listTrainees(deps, c.get('principal')) }))
-    .post(path('inviteTrainee'), guard('inviteTrainee'), body, ...jsonBody(invitePersonSchema), async (c) => {
-      const invitation = await inviteTrainee(deps, c.get('principal'), c.req.valid('json'));
-      return sendJson(c, invitation, invitation.resent ? 200 : 201);
-    })
-    .get(path('listOrganisations'), guard('listOrganisations'), async (c) => sendJson(c, { organisations: await deps.people.listOrganisations() }))
-    .post(path('createOrganisation'), guard('createOrganisation'), body, ...jsonBody(createOrganisationSchema), async (c) => {
-      const { replayed, organisation } = await createOrganisation(deps, c.get('principal'), c.req.valid('json'), idempotencyKeyOf(c));
-      if (replayed) c.header('idempotent-replayed', 'true');
-      return sendJson(c, organisation, 201);
-    })
-    .post(path('inviteSupervisor'), guard('inviteSupervisor'), pathParams(orgIdParamsSchema), body, ...jsonBody(invitePersonSchema), async (c) => {
-      const invitation = await inviteSupervisor(deps, c.get('principal'), c.req.valid('param').orgId, c.req.valid('json'));
-      return sendJson(c, invitation, invitation.resent ? 200 : 201);
-    })
-    .get(path('listMembers'), guard('listMembers'), pathParams(orgIdParamsSchema), async (c) =>
-      sendJson(c, { people: await listMembers(deps, c.get('principal'), c.req.valid('param').orgId) }),
-    )
-    .onError(onError)
-    .notFound(notFound);
+  const app = new Hono<AuthEnv>().use(noStore);
+  mount(app, 'getMe', deps.verifyToken, async ({ principal, c }) => sendJson(c, meView(await whoAmI(deps, principal))));
+  mount(app, 'listTrainees', deps.verifyToken, async ({ principal, c }) => sendJson(c, { people: await listTrainees(deps, principal) }));
+  mount(app, 'inviteTrainee', deps.verifyToken, async ({ principal, body, c }) => {
+    const invitation = await inviteTrainee(deps, principal, body);
+    return sendJson(c, invitation, invitation.resent ? 200 : 201);
+  });
+  mount(app, 'listOrganisations', deps.verifyToken, async ({ c }) => sendJson(c, { organisations: await listOrganisations(deps) }));
+  mount(app, 'createOrganisation', deps.verifyToken, async ({ principal, body, idempotencyKey, c }) => {
+    const { replayed, organisation } = await createOrganisation(deps, principal, body, idempotencyKey);
+    // A retry under the same key is answered as the first request was (IETF idempotency draft).
+    if (replayed) c.header('idempotent-replayed', 'true');
+    return sendJson(c, organisation, 201);
+  });
+  mount(app, 'inviteSupervisor', deps.verifyToken, async ({ principal, params, body, c }) => {
+    const invitation = await inviteSupervisor(deps, principal, params.orgId, body);
+    return sendJson(c, invitation, invitation.resent ? 200 : 201);
+  });
+  mount(app, 'listMembers', deps.verifyToken, async ({ principal, params, c }) => sendJson(c, { people: await listMembers(deps, principal, params.orgId) }));
+  return app.onError(onError).notFound(notFound);
 }

@@ -1,51 +1,35 @@
 import { Hono } from 'hono/tiny';
-import { honoPath, route, type OperationId } from '../core/api/routes';
-import { attemptIdParamsSchema, moduleIdParamsSchema, submitAnswersSchema, traineeIdParamsSchema } from '../core/api/requests';
+import { issuedView, progressView, resultView, submissionView, summaryView } from '../core/api/views/quiz';
 import type { VerifyToken } from '../core/auth/token-verifier';
-import { requireAccess, type AuthEnv } from '../core/http/access';
-import { maxBodySize } from '../core/http/body-size';
+import type { AuthEnv } from '../core/http/access';
 import { sendJson } from '../core/http/compress';
+import { mount } from '../core/http/mount';
 import { noStore } from '../core/http/no-store';
 import { notFound, onError } from '../core/http/problem-details';
-import { jsonBody, pathParams } from '../core/http/validate';
-import {
-  issueAttempt,
-  listMyAttempts,
-  listTraineeAttempts,
-  myProgress,
-  reviewAttempt,
-  submitAnswers,
-  type AttemptsDeps,
-} from '../core/quiz/attempts';
-
-/** A full 100-answer submission is about 6 KB; anything far beyond that is not a quiz. */
-export const MAX_BODY_BYTES = 32 * 1024;
+import { issueAttempt, listMyAttempts, listTraineeAttempts, myProgress, reviewAttempt, submitAnswers, type AttemptsDeps } from '../core/quiz/use-cases';
 
 export type QuizAppDeps = AttemptsDeps & { verifyToken: VerifyToken };
 
 /** The quiz API: server-issued attempts, scoring, progress and review. */
 export function createQuizApp(deps: QuizAppDeps) {
-  const guard = (operationId: OperationId) => requireAccess(route(operationId), deps.verifyToken);
-  const path = (operationId: OperationId) => honoPath(route(operationId).path);
-
-  return new Hono<AuthEnv>()
-    .use(noStore)
-    .post(path('issueAttempt'), guard('issueAttempt'), pathParams(moduleIdParamsSchema), async (c) => {
-      const attempt = await issueAttempt(deps, c.get('principal'), c.req.valid('param').moduleId);
-      return sendJson(c, attempt, attempt.resumed ? 200 : 201);
-    })
-    .post(path('submitAnswers'), guard('submitAnswers'), pathParams(attemptIdParamsSchema), maxBodySize(MAX_BODY_BYTES), ...jsonBody(submitAnswersSchema), async (c) => {
-      const { replayed, result } = await submitAnswers(deps, c.get('principal'), c.req.valid('param').attemptId, c.req.valid('json'));
-      return sendJson(c, result, replayed ? 200 : 201);
-    })
-    .get(path('getAttempt'), guard('getAttempt'), pathParams(attemptIdParamsSchema), async (c) =>
-      sendJson(c, await reviewAttempt(deps, c.get('principal'), c.req.valid('param').attemptId)),
-    )
-    .get(path('getMyProgress'), guard('getMyProgress'), async (c) => sendJson(c, await myProgress(deps, c.get('principal'))))
-    .get(path('listMyAttempts'), guard('listMyAttempts'), async (c) => sendJson(c, { attempts: await listMyAttempts(deps, c.get('principal')) }))
-    .get(path('listTraineeAttempts'), guard('listTraineeAttempts'), pathParams(traineeIdParamsSchema), async (c) =>
-      sendJson(c, { attempts: await listTraineeAttempts(deps, c.get('principal'), c.req.valid('param').traineeId) }),
-    )
-    .onError(onError)
-    .notFound(notFound);
+  const app = new Hono<AuthEnv>().use(noStore);
+  mount(app, 'issueAttempt', deps.verifyToken, async ({ principal, params, c }) => {
+    const issued = await issueAttempt(deps, principal, params.moduleId);
+    return sendJson(c, issuedView(issued), issued.resumed ? 200 : 201);
+  });
+  mount(app, 'submitAnswers', deps.verifyToken, async ({ principal, params, body, c }) => {
+    const { replayed, outcome } = await submitAnswers(deps, principal, params.attemptId, body);
+    return sendJson(c, submissionView(outcome), replayed ? 200 : 201);
+  });
+  mount(app, 'getAttempt', deps.verifyToken, async ({ principal, params, c }) => sendJson(c, resultView(await reviewAttempt(deps, principal, params.attemptId))));
+  mount(app, 'getMyProgress', deps.verifyToken, async ({ principal, c }) => sendJson(c, progressView(await myProgress(deps, principal))));
+  mount(app, 'listMyAttempts', deps.verifyToken, async ({ principal, c }) => {
+    const now = deps.now();
+    return sendJson(c, { attempts: (await listMyAttempts(deps, principal)).map((record) => summaryView(record, now)) });
+  });
+  mount(app, 'listTraineeAttempts', deps.verifyToken, async ({ principal, params, c }) => {
+    const now = deps.now();
+    return sendJson(c, { attempts: (await listTraineeAttempts(deps, principal, params.traineeId)).map((record) => summaryView(record, now)) });
+  });
+  return app.onError(onError).notFound(notFound);
 }

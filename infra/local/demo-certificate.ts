@@ -1,7 +1,8 @@
 import type { Principal } from '../../functions/core/auth/principal';
 import { DOPS_DOMAIN_IDS, type DopsRatings } from '../../functions/core/certification/dops';
-import { issueCertificate, recordAssessment, type CertificationDeps } from '../../functions/core/certification/use-cases';
-import { issueAttempt, submitAnswers, type AttemptsDeps } from '../../functions/core/quiz/attempts';
+import { issueCertificate, recordObservedProcedure, type CertificationDeps } from '../../functions/core/certification/use-cases';
+import { encodeServedToken } from '../../functions/core/quiz/served-token';
+import { issueAttempt, submitAnswers, type AttemptsDeps } from '../../functions/core/quiz/use-cases';
 import { demoPeople } from './demo-data';
 
 const asPrincipal = (person: (typeof demoPeople)[keyof typeof demoPeople]): Principal => ({
@@ -24,16 +25,16 @@ export async function seedCertifiedPractitioner(quiz: AttemptsDeps, certificatio
   const practitioner = asPrincipal(demoPeople.certified);
   const supervisor = asPrincipal(demoPeople.supervisorA);
   for (const bank of quiz.banks.all()) {
-    const attempt = await issueAttempt(quiz, practitioner, bank.moduleId);
-    const answers = attempt.questions.map((question) => ({
-      questionId: question.id,
-      selected: bank.questions.find((candidate) => candidate.id === question.id)!.correctOptionIds,
+    const { record } = await issueAttempt(quiz, practitioner, bank.moduleId);
+    const answers = record.served.map(({ questionId }) => ({
+      questionId,
+      selected: bank.questions.find((candidate) => candidate.id === questionId)!.correctOptionIds,
     }));
-    await submitAnswers(quiz, practitioner, attempt.attemptId, { servedToken: attempt.servedToken, answers });
+    await submitAnswers(quiz, practitioner, record.attemptId, { servedToken: encodeServedToken(record), answers });
   }
   const today = certification.now().toISOString().slice(0, 10);
   for (const procedure of PROCEDURES) {
-    await recordAssessment(certification, supervisor, practitioner.sub, { observedOn: today, procedure, ratings: MET, feedback: 'Safe, well-prepared treatment.' });
+    await recordObservedProcedure(certification, supervisor, practitioner.sub, { observedOn: today, procedure, ratings: MET, feedback: 'Safe, well-prepared treatment.' });
   }
   return (await issueCertificate(certification, supervisor, practitioner.sub)).code;
 }

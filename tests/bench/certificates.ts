@@ -1,4 +1,5 @@
 import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
+import { historyEvents } from '../../functions/core/certification/history';
 import type { CertificationStore } from '../../functions/core/certification/ports';
 import { sampleCertificate } from '../support/sample-certificate';
 import type { BenchRequest } from './events';
@@ -7,9 +8,9 @@ import type { BenchRequest } from './events';
  * Certificates issued ahead of the measurement through the store's exactly-once write (both
  * copies); verification only reads them. Returns their canonical codes.
  */
-export async function issueSampleCertificates(store: CertificationStore, count: number): Promise<string[]> {
+export async function issueSampleCertificates(store: Pick<CertificationStore, 'issueOnce'>, count: number): Promise<string[]> {
   const records = Array.from({ length: count }, () => sampleCertificate());
-  for (let offset = 0; offset < count; offset += 25) await Promise.all(records.slice(offset, offset + 25).map((record) => store.issueOnce(record)));
+  for (let offset = 0; offset < count; offset += 25) await Promise.all(records.slice(offset, offset + 25).map((record) => store.issueOnce(record, historyEvents.certificateIssued(record))));
   return records.map((record) => record.code);
 }
 

@@ -3,7 +3,7 @@ import { bundledBanks } from '../../functions/core/course/bundled-banks';
 import type { QuestionBank } from '../../functions/core/course/types';
 import { scoreAttempt } from '../../functions/core/quiz/score-attempt';
 import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
-import type { CertificateRecord } from '../../functions/core/certification/records';
+import type { CertificateRecord } from '../../functions/core/certification/types';
 import { verifyCertificate } from '../../functions/core/certification/verification';
 import { BENCH_MODULE, type BenchRequest } from './events';
 import { BROWSER_ACCEPT_ENCODING } from './http-load';

@@ -38,13 +38,13 @@ describe('certification in the browser', () => {
     await form.getByLabel('Procedure and area treated').fill('Surgical scar, forearm');
     for (const radio of await form.getByRole('radio', { name: 'Meets the expected standard' }).all()) await radio.check();
     await form.getByLabel('Feedback for the trainee').fill('Confident, safe technique.');
-    const sent = page.waitForRequest((request) => request.url().endsWith('/assessments') && request.method() === 'POST');
+    const sent = page.waitForRequest((request) => request.url().endsWith('/observed-procedures') && request.method() === 'POST');
     await form.getByRole('button', { name: 'Record procedure' }).click();
     // Sent with an Idempotency-Key, so a retry after a timeout records it once.
     expect((await sent).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     await form.getByRole('status').filter({ hasText: 'Recorded: Surgical scar, forearm, satisfactory.' }).waitFor();
     await page.getByText('Observed procedures rated satisfactory: 3 of 3').waitFor();
-    expect(await wcagViolations(page), 'trainee record with the assessment form').toEqual([]);
+    expect(await wcagViolations(page), 'trainee record with the observed procedure form').toEqual([]);
 
     await page.getByRole('button', { name: 'Issue certificate' }).click();
     const certificate = page.getByTestId('certificate');

@@ -95,7 +95,8 @@ describe('quiz function', () => {
     expect(existsSync(join(packageDir, 'index.mjs'))).toBe(true);
     const packaged = readdirSync(join(packageDir, QUESTION_BANKS_PATH)).sort();
     expect(packaged).toEqual(readdirSync(QUESTION_BANKS_DIR).sort());
-    expect(packaged).toEqual(catalogue.map((module) => `${module.moduleId}.json.br`).sort());
+    // Each module's current bank, and the archived versions its earlier attempts are reviewed from.
+    expect(packaged.filter((file) => !file.includes('@'))).toEqual(catalogue.map((module) => `${module.moduleId}.json.br`).sort());
   });
 
   it('may only put, update, get and query the table (gsi3 by name, no wildcards) and write its own logs', () => {

@@ -4,7 +4,7 @@ import type { IssuedAttempt } from '../../functions/core/api/schemas';
 import { routes } from '../../functions/core/api/routes';
 import { demoOrganisations, demoPeople } from '../../infra/local/demo-data';
 import { submissionFor } from '../support/banks';
-import { certifiedTrainee, satisfactoryAssessment } from '../support/certification';
+import { certifiedTrainee, satisfactoryProcedure } from '../support/certification';
 import { authorizationMatrix, CALLERS, type Caller } from './authorization-matrix';
 
 const stack = inject('stack');
@@ -54,9 +54,9 @@ const requests: Record<string, (caller: Caller) => { path: string; body?: unknow
   }),
   listMembers: () => ({ path: `/api/organisations/${demoOrganisations.harbour.orgId}/members` }),
   getCertification: () => ({ path: `/api/trainees/${demoPeople.traineeA.sub}/certification` }),
-  recordAssessment: () => ({
-    path: `/api/trainees/${demoPeople.traineeA.sub}/assessments`,
-    body: satisfactoryAssessment(),
+  recordObservedProcedure: () => ({
+    path: `/api/trainees/${demoPeople.traineeA.sub}/observed-procedures`,
+    body: satisfactoryProcedure(),
   }),
   issueCertificate: () => ({ path: `/api/trainees/${demoPeople.traineeA.sub}/certificate`, body: {} }),
   renewCertificate: () => ({ path: `/api/trainees/${certified[0].sub}/certificate/renewal`, body: {} }),

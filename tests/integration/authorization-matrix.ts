@@ -28,7 +28,7 @@ export const authorizationMatrix: Record<string, Record<Caller, number>> = {
   createOrganisation: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 201 },
   inviteSupervisor: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 403, supervisorB: 403, clinicAdmin: 403, platformAdmin: 201 },
   getCertification: { anonymous: 401, traineeA: 200, traineeB: 404, supervisorA: 200, supervisorB: 404, clinicAdmin: 200, platformAdmin: 200 },
-  recordAssessment: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 201, supervisorB: 404, clinicAdmin: 403, platformAdmin: 403 },
+  recordObservedProcedure: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 201, supervisorB: 404, clinicAdmin: 403, platformAdmin: 403 },
   // traineeA has not passed every module: their supervisor may ask, and is told what is unmet.
   issueCertificate: { anonymous: 401, traineeA: 403, traineeB: 403, supervisorA: 422, supervisorB: 404, clinicAdmin: 403, platformAdmin: 403 },
   // supervisorA's certified trainee is far from expiry: the supervisor may ask, and is told when renewal opens.

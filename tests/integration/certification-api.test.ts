@@ -1,9 +1,9 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import type { Assessment, Certificate, Certification, Problem, Roster, Verification } from '../../functions/core/api/schemas';
+import type { ObservedProcedure, Certificate, Certification, Problem, Roster, Verification } from '../../functions/core/api/schemas';
 import { createDocumentClient } from '../../functions/core/store/document-client';
 import { demoPeople } from '../../infra/local/demo-data';
-import { allRatings, certifiedTrainee, eligibleTrainee, passEveryModule, recordSatisfactory, satisfactoryAssessment, traineeWithAgeingCertificate } from '../support/certification';
+import { allRatings, certifiedTrainee, eligibleTrainee, passEveryModule, recordSatisfactory, satisfactoryProcedure, traineeWithAgeingCertificate } from '../support/certification';
 import { newTrainee } from '../support/new-trainee';
 
 const stack = inject('stack');
@@ -30,21 +30,21 @@ async function storedCertificates(traineeSub: string) {
   return Items;
 }
 
-describe('observed practical assessments', () => {
+describe('observed procedures', () => {
   it('are recorded by the trainee’s supervisor; only those with every domain at standard count', async () => {
     const trainee = await newTrainee(stack, 'Assessed Trainee');
-    const recorded = await call(supervisorA, `/api/trainees/${trainee.sub}/assessments`, satisfactoryAssessment());
+    const recorded = await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, satisfactoryProcedure());
     expect(recorded.status).toBe(201);
-    expect((await recorded.json()) as Assessment).toMatchObject({ satisfactory: true, assessorName: demoPeople.supervisorA.name, procedure: 'Atrophic acne scars, both cheeks' });
+    expect((await recorded.json()) as ObservedProcedure).toMatchObject({ satisfactory: true, assessorName: demoPeople.supervisorA.name, procedure: 'Atrophic acne scars, both cheeks' });
 
-    const weak = { ...satisfactoryAssessment('Stretch marks, abdomen'), ratings: { ...allRatings('meets'), 'preparation-and-asepsis': 'below' }, feedback: 'Re-glove after touching the phone.' };
-    expect((await (await call(supervisorA, `/api/trainees/${trainee.sub}/assessments`, weak)).json()) as Assessment).toMatchObject({ satisfactory: false });
+    const weak = { ...satisfactoryProcedure('Stretch marks, abdomen'), ratings: { ...allRatings('meets'), 'preparation-and-asepsis': 'below' }, feedback: 'Re-glove after touching the phone.' };
+    expect((await (await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, weak)).json()) as ObservedProcedure).toMatchObject({ satisfactory: false });
 
     const record = await certificationOf(trainee.sub);
-    expect(record.assessments.map((assessment) => assessment.procedure)).toEqual(['Stretch marks, abdomen', 'Atrophic acne scars, both cheeks']);
-    expect(record).toMatchObject({ satisfactoryAssessments: 1, requiredSatisfactoryAssessments: 3, eligible: false });
+    expect(record.observedProcedures.map((procedure) => procedure.procedure)).toEqual(['Stretch marks, abdomen', 'Atrophic acne scars, both cheeks']);
+    expect(record).toMatchObject({ satisfactoryProcedures: 1, requiredSatisfactoryProcedures: 3, eligible: false });
     // The trainee sees their own record.
-    expect((await certificationOf(trainee.sub, trainee.authorization)).assessments).toHaveLength(2);
+    expect((await certificationOf(trainee.sub, trainee.authorization)).observedProcedures).toHaveLength(2);
   });
 
   it.each([
@@ -53,11 +53,11 @@ describe('observed practical assessments', () => {
     ['a date over a year ago', { observedOn: '2001-01-01' }, '/observedOn'],
   ])('refuses %s with 422 and stores nothing', async (_case, change, pointer) => {
     const trainee = await newTrainee(stack);
-    const response = await call(supervisorA, `/api/trainees/${trainee.sub}/assessments`, { ...satisfactoryAssessment(), ...change });
+    const response = await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, { ...satisfactoryProcedure(), ...change });
     expect(response.status).toBe(422);
     const problem = (await response.json()) as Problem;
     expect(problem.errors?.map((error) => error.pointer)).toContain(pointer);
-    expect((await certificationOf(trainee.sub)).assessments).toEqual([]);
+    expect((await certificationOf(trainee.sub)).observedProcedures).toEqual([]);
   });
 
   it.each([
@@ -67,7 +67,7 @@ describe('observed practical assessments', () => {
     ['an empty procedure', { procedure: ' ' }, '/procedure'],
     ['an unknown field', { grade: 'A' }, ''],
   ])('answers 400 for %s', async (_case, change, pointer) => {
-    const response = await call(supervisorA, `/api/trainees/${demoPeople.traineeA.sub}/assessments`, { ...satisfactoryAssessment(), ...change });
+    const response = await call(supervisorA, `/api/trainees/${demoPeople.traineeA.sub}/observed-procedures`, { ...satisfactoryProcedure(), ...change });
     expect(response.status).toBe(400);
     const problem = (await response.json()) as Problem;
     expect(problem.errors?.some((error) => error.pointer.startsWith(pointer))).toBe(true);
@@ -98,7 +98,7 @@ describe('issuing a certificate', () => {
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
     const certificate = (await responses.find((response) => response.status === 201)!.json()) as Certificate;
-    expect(certificate).toMatchObject({ status: 'valid', holderName: 'Raced Trainee', organisationName: 'Harbour Skin Clinic', issuedBy: demoPeople.supervisorA.name, satisfactoryAssessments: 3 });
+    expect(certificate).toMatchObject({ status: 'valid', holderName: 'Raced Trainee', organisationName: 'Harbour Skin Clinic', issuedBy: demoPeople.supervisorA.name, satisfactoryProcedures: 3 });
     expect(certificate.code).toMatch(/^CIT-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(certificate.modules).toHaveLength(5);
     // Two copies of one certificate: the trainee's and the public one under its code.
@@ -124,7 +124,7 @@ describe('public verification', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const verification = (await response.json()) as Verification;
-    expect(verification).toMatchObject({ code: certificate.code, status: 'valid', holderName: 'Verified Practitioner', organisationName: 'Harbour Skin Clinic', satisfactoryAssessments: 3 });
+    expect(verification).toMatchObject({ code: certificate.code, status: 'valid', holderName: 'Verified Practitioner', organisationName: 'Harbour Skin Clinic', satisfactoryProcedures: 3 });
     expect(verification.modules.map((module) => module.title)).toEqual(['Mechanism of action', 'Indications', 'Technique and needle pressure', 'Complications', 'Contraindications and patient screening']);
     // Nothing private: no ids, no evidence references, no reasons.
     expect(JSON.stringify(verification)).not.toMatch(/traineeSub|attemptId|email|revocationReason/);
@@ -223,7 +223,7 @@ describe('renewing a certificate', () => {
     const renewed = await renew(trainee.sub);
     expect(renewed.status).toBe(201);
     const certificate = (await renewed.json()) as Certificate;
-    expect(certificate).toMatchObject({ status: 'valid', renews: trainee.code, satisfactoryAssessments: 1 });
+    expect(certificate).toMatchObject({ status: 'valid', renews: trainee.code, satisfactoryProcedures: 1 });
     expect(certificate.code).not.toBe(trainee.code);
     // Renewed early, it runs 24 months from the old expiry.
     expect(new Date(certificate.expiresAt).getUTCFullYear()).toBe(new Date(trainee.expiresAt).getUTCFullYear() + 2);
@@ -261,12 +261,12 @@ describe('certification history', () => {
     const trainee = await certifiedTrainee(stack, 'Audited Practitioner');
     const path = `/api/trainees/${trainee.sub}/certificate/revocation`;
     await call(supervisorA, path, { reason: 'Audit trail test revocation.' });
-    // Refused requests leave no trace: a second revocation, an assessment dated in the future.
+    // Refused requests leave no trace: a second revocation, an observed procedure dated in the future.
     expect((await call(supervisorA, path, { reason: 'Audit trail test revocation.' })).status).toBe(409);
-    expect((await call(supervisorA, `/api/trainees/${trainee.sub}/assessments`, { ...satisfactoryAssessment(), observedOn: '2999-01-01' })).status).toBe(422);
+    expect((await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, { ...satisfactoryProcedure(), observedOn: '2999-01-01' })).status).toBe(422);
 
     const { history } = await certificationOf(trainee.sub, trainee.authorization);
-    expect(history.map((event) => event.action)).toEqual(['certificate-revoked', 'certificate-issued', 'assessment-recorded', 'assessment-recorded', 'assessment-recorded']);
+    expect(history.map((event) => event.action)).toEqual(['certificate-revoked', 'certificate-issued', 'procedure-recorded', 'procedure-recorded', 'procedure-recorded']);
     expect(history.every((event) => event.actorName === demoPeople.supervisorA.name)).toBe(true);
     expect(history[0].summary).toBe(`Certificate ${trainee.certificate.code} revoked: Audit trail test revocation.`);
   });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { problemSchema } from '../../functions/core/api/schemas';
 import { routes, type Route } from '../../functions/core/api/routes';
 import { demoOrganisations, demoPeople } from '../../infra/local/demo-data';
-import { satisfactoryAssessment } from '../support/certification';
+import { satisfactoryProcedure } from '../support/certification';
 import { newTrainee } from '../support/new-trainee';
 
 const stack = inject('stack');
@@ -36,7 +36,7 @@ const validBodies: Record<string, unknown> = {
   inviteTrainee: { name: 'Fuzz Invitee', email: 'fuzz@example.test' },
   createOrganisation: { name: 'Fuzz Clinic', kind: 'clinic' },
   inviteSupervisor: { name: 'Fuzz Supervisor', email: 'fuzz-supervisor@example.test' },
-  recordAssessment: satisfactoryAssessment(),
+  recordObservedProcedure: satisfactoryProcedure(),
   revokeCertificate: { reason: 'A reason long enough to pass.' },
 };
 

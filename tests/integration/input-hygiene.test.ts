@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Assessment, Invitation, Organisation, Problem } from '../../functions/core/api/schemas';
-import { satisfactoryAssessment } from '../support/certification';
+import type { ObservedProcedure, Invitation, Organisation, Problem } from '../../functions/core/api/schemas';
+import { satisfactoryProcedure } from '../support/certification';
 import { newTrainee } from '../support/new-trainee';
 
 /**
@@ -42,8 +42,8 @@ describe('names and free text', () => {
       const problems = [
         await expectProblem(await post(supervisor, '/api/invitations', { name: `Alex${char}Smith`, email: email() }), 400, '/name'),
         await expectProblem(await post(admin, '/api/organisations', { name: `Clinic${char}Name`, kind: 'clinic' }), 400, '/name'),
-        await expectProblem(await post(supervisor, `/api/trainees/${trainee.sub}/assessments`, { ...satisfactoryAssessment(`Cheeks${char}left`) }), 400, '/procedure'),
-        await expectProblem(await post(supervisor, `/api/trainees/${trainee.sub}/assessments`, { ...satisfactoryAssessment(), feedback: `Good${char}work` }), 400, '/feedback'),
+        await expectProblem(await post(supervisor, `/api/trainees/${trainee.sub}/observed-procedures`, { ...satisfactoryProcedure(`Cheeks${char}left`) }), 400, '/procedure'),
+        await expectProblem(await post(supervisor, `/api/trainees/${trainee.sub}/observed-procedures`, { ...satisfactoryProcedure(), feedback: `Good${char}work` }), 400, '/feedback'),
         await expectProblem(await post(supervisor, `/api/trainees/${trainee.sub}/certificate/revocation`, { reason: `A reason ${char} long enough` }), 400, '/reason'),
       ];
       for (const problem of problems) expect(problem.detail).toMatch(/control characters|bidirectional/);
@@ -53,9 +53,9 @@ describe('names and free text', () => {
   it('refuses a line break in a name but keeps one in feedback', async () => {
     await expectProblem(await post(supervisor, '/api/invitations', { name: 'Alex\nSmith', email: email() }), 400, '/name');
     await expectProblem(await post(supervisor, '/api/invitations', { name: 'Alex\u2028Smith', email: email() }), 400, '/name');
-    const recorded = await post(supervisor, `/api/trainees/${trainee.sub}/assessments`, { ...satisfactoryAssessment(), feedback: 'Good depth control.\nNext time: re-glove after the phone.' });
+    const recorded = await post(supervisor, `/api/trainees/${trainee.sub}/observed-procedures`, { ...satisfactoryProcedure(), feedback: 'Good depth control.\nNext time: re-glove after the phone.' });
     expect(recorded.status).toBe(201);
-    expect(((await recorded.json()) as Assessment).feedback).toBe('Good depth control.\nNext time: re-glove after the phone.');
+    expect(((await recorded.json()) as ObservedProcedure).feedback).toBe('Good depth control.\nNext time: re-glove after the phone.');
   });
 
   it('stores names in Unicode NFC, trimmed, so one name typed two ways is one name', async () => {

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { IssuedAttempt, Problem, Progress, SubmissionResult } from '../../functions/core/api/schemas';
-import type { AttemptStore } from '../../functions/core/quiz/attempt-store';
+import type { AttemptStore } from '../../functions/core/quiz/ports';
+import { route } from '../../functions/core/api/routes';
 import { RETRY_AFTER_SECONDS } from '../../functions/core/http/problem-details';
 import { createDocumentClient } from '../../functions/core/store/document-client';
 import { DynamoAttemptStore } from '../../functions/core/store/dynamo-attempt-store';
-import { createQuizApp, MAX_BODY_BYTES } from '../../functions/quiz/app';
+import { createQuizApp } from '../../functions/quiz/app';
+
+const MAX_BODY_BYTES = route('submitAnswers').maxBodyBytes!;
 import { quizDepsFromEnv } from '../../functions/quiz/deps-from-env';
 import { answersFor, bundledBanks, questionById, submissionFor } from '../support/banks';
 import { writeUnits } from '../support/dynamo-item-size';

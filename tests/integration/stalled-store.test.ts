@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Assessment, IssuedAttempt, Problem } from '../../functions/core/api/schemas';
+import type { ObservedProcedure, IssuedAttempt, Problem } from '../../functions/core/api/schemas';
 import { createCertificationApp } from '../../functions/certification/app';
 import { certificationDepsFromEnv } from '../../functions/certification/deps-from-env';
 import { createDocumentClient } from '../../functions/core/store/document-client';
@@ -13,7 +13,7 @@ import { demoPeople } from '../../infra/local/demo-data';
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { freePort } from '../../infra/local/preflight';
 import { submissionFor } from '../support/banks';
-import { satisfactoryAssessment } from '../support/certification';
+import { satisfactoryProcedure } from '../support/certification';
 import { newTrainee } from '../support/new-trainee';
 
 /**
@@ -105,8 +105,8 @@ describe('a stalled DynamoDB', () => {
     });
     const app = createCertificationApp(certificationDepsFromEnv(env));
     const key = randomUUID();
-    const record = (body = satisfactoryAssessment()) =>
-      app.request(`/api/trainees/${trainee.sub}/assessments`, {
+    const record = (body = satisfactoryProcedure()) =>
+      app.request(`/api/trainees/${trainee.sub}/observed-procedures`, {
         method: 'POST',
         headers: { authorization: `Bearer ${stack.tokens.supervisorA}`, 'content-type': 'application/json', 'idempotency-key': key },
         body: JSON.stringify(body),
@@ -123,13 +123,13 @@ describe('a stalled DynamoDB', () => {
     const again = await record();
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(((await again.json()) as Assessment).assessmentId).toBe(((await first.json()) as Assessment).assessmentId);
-    expect(await itemsIn(`USER#${trainee.sub}`, 'Assessment')).toHaveLength(1);
+    expect(((await again.json()) as ObservedProcedure).procedureId).toBe(((await first.json()) as ObservedProcedure).procedureId);
+    expect(await itemsIn(`USER#${trainee.sub}`, 'ObservedProcedure')).toHaveLength(1);
 
     // The same key with a different request is refused, not answered with the first record.
-    const other = await record(satisfactoryAssessment('Fine lines, forehead'));
+    const other = await record(satisfactoryProcedure('Fine lines, forehead'));
     expect(other.status).toBe(422);
     expect(((await other.json()) as Problem).type).toBe('/problems/idempotency-key-reused');
-    expect(await itemsIn(`USER#${trainee.sub}`, 'Assessment')).toHaveLength(1);
+    expect(await itemsIn(`USER#${trainee.sub}`, 'ObservedProcedure')).toHaveLength(1);
   });
 });

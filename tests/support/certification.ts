@@ -1,8 +1,9 @@
-import type { Certificate, IssuedAttempt, RecordAssessment } from '../../functions/core/api/schemas';
+import type { Certificate, IssuedAttempt, RecordObservedProcedure } from '../../functions/core/api/schemas';
 import { DOPS_DOMAIN_IDS, type DopsRatings } from '../../functions/core/certification/dops';
 import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
 import { catalogue } from '../../functions/core/course/generated/catalogue';
 import { createDocumentClient } from '../../functions/core/store/document-client';
+import { historyEvents } from '../../functions/core/certification/history';
 import { DynamoCertificationStore } from '../../functions/core/store/dynamo-certification-store';
 import { submissionFor } from './banks';
 import type { StackInfo } from './local-stack-setup';
@@ -17,7 +18,7 @@ export const allRatings = (rating: 'meets' | 'below'): DopsRatings =>
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** An observed procedure with every domain at the expected standard. */
-export const satisfactoryAssessment = (procedure = 'Atrophic acne scars, both cheeks'): RecordAssessment => ({
+export const satisfactoryProcedure = (procedure = 'Atrophic acne scars, both cheeks'): RecordObservedProcedure => ({
   observedOn: today(),
   procedure,
   ratings: allRatings('meets'),
@@ -44,8 +45,8 @@ export async function passEveryModule(stack: StackInfo, trainee: Trainee): Promi
 /** supervisorA records this many satisfactory observed procedures for the trainee. */
 export async function recordSatisfactory(stack: StackInfo, traineeSub: string, count: number): Promise<void> {
   for (let index = 0; index < count; index += 1) {
-    const response = await send(stack, `Bearer ${stack.tokens.supervisorA}`, `/api/trainees/${traineeSub}/assessments`, satisfactoryAssessment(`Procedure ${index + 1}`));
-    if (response.status !== 201) throw new Error(`recording an assessment failed: ${response.status}`);
+    const response = await send(stack, `Bearer ${stack.tokens.supervisorA}`, `/api/trainees/${traineeSub}/observed-procedures`, satisfactoryProcedure(`Procedure ${index + 1}`));
+    if (response.status !== 201) throw new Error(`recording an observed procedure failed: ${response.status}`);
   }
 }
 
@@ -73,6 +74,6 @@ export async function traineeWithAgeingCertificate(stack: StackInfo, name: strin
   const trainee = await newTrainee(stack, name);
   const record = { ...sampleCertificate(new Date(Date.now() - 700 * 86_400_000)), traineeSub: trainee.sub, holderName: name, orgId: 'harbour-skin-clinic' };
   const store = new DynamoCertificationStore(createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint }), stack.tableName);
-  if (!(await store.issueOnce(record))) throw new Error(`${name} already holds a certificate`);
+  if (!(await store.issueOnce(record, historyEvents.certificateIssued(record)))) throw new Error(`${name} already holds a certificate`);
   return { ...trainee, code: formatCertificateCode(record.code), expiresAt: record.expiresAt };
 }

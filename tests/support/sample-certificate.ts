@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CERTIFICATE_CODE_RANDOM_BYTES, certificateCodeFrom } from '../../functions/core/certification/certificate-code';
-import type { CertificateRecord } from '../../functions/core/certification/records';
+import type { CertificateRecord } from '../../functions/core/certification/types';
 import { CERTIFICATION_POLICY, expiryAfter } from '../../functions/core/certification/rules';
 import { catalogue } from '../../functions/core/course/generated/catalogue';
 
@@ -16,7 +16,7 @@ export function sampleCertificate(issuedAt = new Date()): CertificateRecord {
     expiresAt: expiryAfter(issuedAt).toISOString(),
     issuedBy: { sub: randomUUID(), name: 'Sam Okafor' },
     modules: catalogue.map(({ moduleId, title }) => ({ moduleId, title, passedAt: issuedAt.toISOString(), attemptId: randomUUID() })),
-    assessmentIds: [randomUUID(), randomUUID(), randomUUID()],
+    procedureIds: [randomUUID(), randomUUID(), randomUUID()],
     status: 'active',
   };
 }

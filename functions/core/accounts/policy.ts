@@ -1,4 +1,4 @@
-import type { Person } from '../api/schemas';
+import type { Person } from './types';
 import { hasRole, type Principal } from '../auth/principal';
 
 /** Who may see a person and their training record. */

@@ -1,5 +1,5 @@
-import type { Organisation, Person } from '../api/schemas';
 import type { Role } from '../auth/principal';
+import type { Organisation, Person } from './types';
 import type { Claimed, IdempotencyClaim } from '../idempotency';
 
 /** People and organisations as the platform keeps them. `store/dynamo-people-store.ts` implements it. */

@@ -1,12 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { CreateOrganisation, Invitation, InvitePerson, Me, Organisation, Person } from '../api/schemas';
-import { NotFound } from '../auth/errors';
 import { hasRole, type Principal, type Role } from '../auth/principal';
-import { IdempotencyKeyReused, StorageUnavailable } from '../errors';
+import { IdempotencyKeyReused, NotFound, StorageUnavailable } from '../errors';
 import { idempotencyClaim } from '../idempotency';
 import { EmailTaken } from './errors';
 import { canSeeOrganisation } from './policy';
 import type { IdentityDirectory, PeopleStore } from './ports';
+import type { CreateOrganisation, Invitation, InvitePerson, Organisation, Person } from './types';
 
 export interface AccountsDeps {
   people: PeopleStore;
@@ -14,10 +13,10 @@ export interface AccountsDeps {
   now: () => Date;
 }
 
-export async function getMe(deps: AccountsDeps, principal: Principal): Promise<Me> {
+/** Who the caller is, from their verified token, with their organisation's record. */
+export async function whoAmI(deps: Pick<AccountsDeps, 'people'>, principal: Principal): Promise<{ principal: Principal; organisation?: Organisation }> {
   const organisation = principal.orgId ? await deps.people.getOrganisation(principal.orgId) : undefined;
-  const { sub, email, name, roles } = principal;
-  return { sub, email, name, roles, ...(organisation ? { organisation: { orgId: organisation.orgId, name: organisation.name, kind: organisation.kind } } : {}) };
+  return { principal, ...(organisation ? { organisation } : {}) };
 }
 
 /**
@@ -107,7 +106,7 @@ export async function createOrganisation(deps: AccountsDeps, admin: Principal, d
   return { replayed: stored.outcome === 'replayed', organisation: stored.value };
 }
 
-export async function listTrainees(deps: AccountsDeps, viewer: Principal): Promise<Person[]> {
+export async function listTrainees(deps: Pick<AccountsDeps, 'people'>, viewer: Principal): Promise<Person[]> {
   if (hasRole(viewer, 'platform-admin')) {
     const organisations = await deps.people.listOrganisations();
     const members = await Promise.all(organisations.map((organisation) => deps.people.listMembers(organisation.orgId)));
@@ -120,7 +119,12 @@ export async function listTrainees(deps: AccountsDeps, viewer: Principal): Promi
   return [...bySub.values()];
 }
 
-export async function listMembers(deps: AccountsDeps, viewer: Principal, orgId: string): Promise<Person[]> {
+/** Every organisation, for platform admins (the route allows no one else). */
+export function listOrganisations(deps: Pick<AccountsDeps, 'people'>): Promise<Organisation[]> {
+  return deps.people.listOrganisations();
+}
+
+export async function listMembers(deps: Pick<AccountsDeps, 'people'>, viewer: Principal, orgId: string): Promise<Person[]> {
   // Another organisation's people, or one that does not exist, look the same: not found.
   if (!canSeeOrganisation(viewer, orgId) || !(await deps.people.getOrganisation(orgId))) throw new NotFound(`Organisation ${orgId}`);
   return deps.people.listMembers(orgId);

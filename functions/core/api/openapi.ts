@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IDEMPOTENT_OPERATIONS, parameterDocs, routeDocs } from './route-docs';
+import { parameterDocs, routeDocs } from './route-docs';
 import type { Server } from './routes';
 import { IDEMPOTENCY_KEY_PATTERN } from '../http/idempotency-key';
 import { routes } from './routes';
@@ -97,7 +97,7 @@ export function buildOpenApiDocument({ origin }: { origin: string }) {
       tags: [TAGS[spec.function].name],
       security: spec.access === 'public' ? [] : [{ bearerJwt: [] }],
       ...(Array.isArray(spec.access) ? { 'x-required-roles': spec.access } : {}),
-      parameters: [...pathParameters(spec.params), ...(IDEMPOTENT_OPERATIONS.includes(spec.operationId) ? [idempotencyKeyParameter] : [])],
+      parameters: [...pathParameters(spec.params), ...(spec.idempotent ? [idempotencyKeyParameter] : [])],
       ...(spec.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
         : {}),

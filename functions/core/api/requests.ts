@@ -80,7 +80,7 @@ export const certificateCodeParamsSchema = z.object({
 const dopsRating = z.enum(['meets', 'below']);
 
 /** One observed procedure: every DOPS domain rated (see certification/dops.ts). */
-export const recordAssessmentSchema = z.strictObject({
+export const recordObservedProcedureSchema = z.strictObject({
   observedOn: z.iso.date(),
   procedure: typedText({ min: 3, max: 200, what: 'Procedure' }),
   ratings: z.strictObject(Object.fromEntries(DOPS_DOMAIN_IDS.map((id) => [id, dopsRating])) as Record<DopsDomainId, typeof dopsRating>),
@@ -90,7 +90,7 @@ export const recordAssessmentSchema = z.strictObject({
 export const revokeCertificateSchema = z.strictObject({ reason: typedText({ min: 10, max: 500, multiline: true, what: 'Reason' }) });
 
 export type Answer = z.infer<typeof answerSchema>;
-export type RecordAssessment = z.infer<typeof recordAssessmentSchema>;
+export type RecordObservedProcedure = z.infer<typeof recordObservedProcedureSchema>;
 export type RevokeCertificate = z.infer<typeof revokeCertificateSchema>;
 export type SubmitAnswers = z.infer<typeof submitAnswersSchema>;
 export type InvitePerson = z.infer<typeof invitePersonSchema>;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { organisationKindSchema, recordAssessmentSchema } from './requests';
+import { organisationKindSchema, recordObservedProcedureSchema } from './requests';
 
 /**
  * What the API answers. The OpenAPI document is generated from these and the web client and the
@@ -208,11 +208,11 @@ export type Organisation = z.infer<typeof organisationSchema>;
 // Certification
 
 /** An observed procedure as recorded. */
-export const assessmentSchema = z.object({
-  assessmentId: z.string(),
+export const observedProcedureSchema = z.object({
+  procedureId: z.string(),
   observedOn: z.string(),
   procedure: z.string(),
-  ratings: recordAssessmentSchema.shape.ratings,
+  ratings: recordObservedProcedureSchema.shape.ratings,
   satisfactory: z.boolean(),
   feedback: z.string(),
   assessorName: z.string(),
@@ -242,7 +242,7 @@ export const verificationSchema = z.object({
   /** The certificate this one renewed. */
   renews: z.optional(z.string()),
   modules: z.array(z.object({ title: z.string(), passedAt: z.iso.date() })),
-  satisfactoryAssessments: z.number(),
+  satisfactoryProcedures: z.number(),
 });
 
 /**
@@ -273,15 +273,15 @@ export const certificationSchema = z.object({
   eligible: z.boolean(),
   unmet: z.array(z.string()),
   modules: z.array(moduleRequirementSchema),
-  satisfactoryAssessments: z.number(),
-  requiredSatisfactoryAssessments: z.number(),
-  assessments: z.array(assessmentSchema),
+  satisfactoryProcedures: z.number(),
+  requiredSatisfactoryProcedures: z.number(),
+  observedProcedures: z.array(observedProcedureSchema),
   certificate: z.optional(certificateSchema),
   /** Every change to the record, newest first: what, when, by whom. Append-only. */
   history: z.array(
     z.object({
       at: z.string(),
-      action: z.enum(['assessment-recorded', 'certificate-issued', 'certificate-renewed', 'certificate-revoked']),
+      action: z.enum(['procedure-recorded', 'certificate-issued', 'certificate-renewed', 'certificate-revoked']),
       actorName: z.string(),
       summary: z.string(),
     }),
@@ -310,7 +310,7 @@ export const rosterSchema = z.object({
 });
 
 export type Roster = z.infer<typeof rosterSchema>;
-export type Assessment = z.infer<typeof assessmentSchema>;
+export type ObservedProcedure = z.infer<typeof observedProcedureSchema>;
 export type CertificateStatus = z.infer<typeof certificateStatusSchema>;
 export type Verification = z.infer<typeof verificationSchema>;
 export type Certificate = z.infer<typeof certificateSchema>;

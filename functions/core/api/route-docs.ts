@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { OperationId } from './routes';
 import {
   attemptListSchema,
-  assessmentSchema,
+  observedProcedureSchema,
   attemptResultSchema,
   certificateSchema,
   certificationSchema,
@@ -51,9 +51,6 @@ export const parameterDocs: Record<string, string> = {
   orgId: 'An organisation id, e.g. `harbour-skin-clinic-3fa2c1`.',
   code: 'A certificate code as printed, e.g. `CIT-7K3M-Q9XD-2PWA`: any case, with or without the `CIT` prefix, hyphens or spaces; O is read as 0 and I or L as 1.',
 };
-
-/** Operations that accept an Idempotency-Key header (a retry after a timeout then stores nothing twice). */
-export const IDEMPOTENT_OPERATIONS: readonly OperationId[] = ['recordAssessment', 'createOrganisation'];
 
 /** What each operation of ./routes.ts does and answers, for the OpenAPI document. Every operation must have an entry. */
 export const routeDocs: Record<OperationId, RouteDocs> = {
@@ -186,12 +183,12 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
       ...unavailable,
     },
   },
-  recordAssessment: {
+  recordObservedProcedure: {
     summary: 'Record an observed procedure',
     description:
       "The trainee's supervisor records an observed procedure (DOPS-style): every domain rated; satisfactory only if every domain meets the standard; feedback required for a domain below it. Append-only. Send an Idempotency-Key so that a retry after a timeout records it once.",
     responses: {
-      201: { description: 'Recorded (or, for a retry under the same key, the record made first)', schema: assessmentSchema, headers: replayed },
+      201: { description: 'Recorded (or, for a retry under the same key, the record made first)', schema: observedProcedureSchema, headers: replayed },
       ...invalid,
       ...secured,
       404: problem('No such trainee supervised by the caller'),

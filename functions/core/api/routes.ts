@@ -7,7 +7,7 @@ import {
   invitePersonSchema,
   moduleIdParamsSchema,
   orgIdParamsSchema,
-  recordAssessmentSchema,
+  recordObservedProcedureSchema,
   revokeCertificateSchema,
   submitAnswersSchema,
   traineeIdParamsSchema,
@@ -39,6 +39,10 @@ export interface RouteSpec<Id extends string = string> {
   access: Access;
   params?: z.ZodMiniType;
   body?: z.ZodMiniType;
+  /** The largest body it takes, in bytes (the default is 4 KB). */
+  maxBodyBytes?: number;
+  /** It takes an Idempotency-Key header: a retry under the same key makes nothing twice. */
+  idempotent?: true;
 }
 
 const routeTable = [
@@ -65,6 +69,8 @@ const routeTable = [
     access: ['trainee'],
     params: attemptIdParamsSchema,
     body: submitAnswersSchema,
+    // A full 100-answer submission is about 6 KB; anything far beyond that is not a quiz.
+    maxBodyBytes: 32 * 1024,
   },
   {
     operationId: 'getAttempt',
@@ -132,6 +138,7 @@ const routeTable = [
     function: 'accounts',
     access: ['platform-admin'],
     body: createOrganisationSchema,
+    idempotent: true,
   },
   {
     operationId: 'inviteSupervisor',
@@ -159,13 +166,16 @@ const routeTable = [
     params: traineeIdParamsSchema,
   },
   {
-    operationId: 'recordAssessment',
+    operationId: 'recordObservedProcedure',
     method: 'post',
-    path: '/api/trainees/{traineeId}/assessments',
+    path: '/api/trainees/{traineeId}/observed-procedures',
     function: 'certification',
     access: ['supervisor'],
     params: traineeIdParamsSchema,
-    body: recordAssessmentSchema,
+    body: recordObservedProcedureSchema,
+    // An observed procedure with the longest feedback allowed is under 3 KB.
+    maxBodyBytes: 8 * 1024,
+    idempotent: true,
   },
   {
     operationId: 'issueCertificate',
@@ -210,7 +220,8 @@ const routeTable = [
   },
 ] as const satisfies readonly RouteSpec[];
 
-export type OperationId = (typeof routeTable)[number]['operationId'];
+export type RouteTable = typeof routeTable;
+export type OperationId = RouteTable[number]['operationId'];
 export type Route = RouteSpec<OperationId>;
 export const routes: readonly Route[] = routeTable;
 

@@ -1,6 +1,6 @@
 import type { CourseModule } from '../course/types';
-import type { AttemptRecord } from '../quiz/attempt-store';
-import type { AssessmentRecord, CertificateRecord } from './records';
+import type { AttemptRecord } from '../quiz/types';
+import type { ObservedProcedureRecord, CertificateRecord } from './types';
 
 /**
  * What a certificate requires and how long it lasts. Three satisfactory observed procedures is
@@ -9,12 +9,12 @@ import type { AssessmentRecord, CertificateRecord } from './records';
  */
 export const CERTIFICATION_POLICY = {
   qualification: 'Collagen induction therapy (microneedling) practitioner',
-  requiredSatisfactoryAssessments: 3,
+  requiredSatisfactoryProcedures: 3,
   validityMonths: 24,
   /** Renewal opens this many days before expiry (and stays open after it). */
   renewalWindowDays: 90,
   /** Recent practice: satisfactory observed procedures since the current certificate was issued. */
-  renewalSatisfactoryAssessments: 1,
+  renewalSatisfactoryProcedures: 1,
 } as const;
 
 export interface ModuleRequirement {
@@ -28,8 +28,8 @@ export interface ModuleRequirement {
 export interface Eligibility {
   eligible: boolean;
   modules: ModuleRequirement[];
-  satisfactoryAssessments: number;
-  requiredSatisfactoryAssessments: number;
+  satisfactoryProcedures: number;
+  requiredSatisfactoryProcedures: number;
   /** Human-readable reasons it is not (yet) eligible; empty when eligible. */
   unmet: string[];
 }
@@ -43,19 +43,19 @@ function firstPass(moduleId: string, attempts: AttemptRecord[]): { passedAt: str
 }
 
 /** A certificate needs every module passed on the server and enough satisfactory observed procedures. */
-export function checkEligibility(catalogue: CourseModule[], attempts: AttemptRecord[], assessments: AssessmentRecord[]): Eligibility {
+export function checkEligibility(catalogue: CourseModule[], attempts: AttemptRecord[], procedures: ObservedProcedureRecord[]): Eligibility {
   const modules = catalogue.map((module): ModuleRequirement => {
     const pass = firstPass(module.moduleId, attempts);
     return { moduleId: module.moduleId, title: module.title, passed: Boolean(pass), ...(pass ? { passedAt: pass.passedAt, attemptId: pass.attemptId } : {}) };
   });
-  const satisfactory = assessments.filter((assessment) => assessment.satisfactory).length;
-  const required = CERTIFICATION_POLICY.requiredSatisfactoryAssessments;
+  const satisfactory = procedures.filter((procedure) => procedure.satisfactory).length;
+  const required = CERTIFICATION_POLICY.requiredSatisfactoryProcedures;
   const notPassed = modules.filter((module) => !module.passed);
   const unmet = [
     ...(notPassed.length ? [`Modules not yet passed: ${notPassed.map((module) => module.title).join(', ')}.`] : []),
     ...(satisfactory < required ? [`Satisfactory observed procedures: ${satisfactory} of ${required}.`] : []),
   ];
-  return { eligible: unmet.length === 0, modules, satisfactoryAssessments: satisfactory, requiredSatisfactoryAssessments: required, unmet };
+  return { eligible: unmet.length === 0, modules, satisfactoryProcedures: satisfactory, requiredSatisfactoryProcedures: required, unmet };
 }
 
 /** The expiry date: the same day of the month, validityMonths later (clamped to the month's last day). */
@@ -85,10 +85,10 @@ export const DAY_MS = 86_400_000;
  * recent practice: a satisfactory observed procedure since it was issued. A revoked certificate is
  * not renewed.
  */
-export function checkRenewal(certificate: CertificateRecord, assessments: AssessmentRecord[], now: Date): RenewalCheck {
+export function checkRenewal(certificate: CertificateRecord, procedures: ObservedProcedureRecord[], now: Date): RenewalCheck {
   const opensAt = new Date(Date.parse(certificate.expiresAt) - CERTIFICATION_POLICY.renewalWindowDays * DAY_MS);
-  const recent = assessments.filter((assessment) => assessment.satisfactory && assessment.recordedAt > certificate.issuedAt).length;
-  const required = CERTIFICATION_POLICY.renewalSatisfactoryAssessments;
+  const recent = procedures.filter((procedure) => procedure.satisfactory && procedure.recordedAt > certificate.issuedAt).length;
+  const required = CERTIFICATION_POLICY.renewalSatisfactoryProcedures;
   const unmet = [
     ...(certificate.status === 'revoked' ? ['A revoked certificate cannot be renewed.'] : []),
     ...(certificate.status === 'active' && now < opensAt ? [`Renewal opens on ${opensAt.toISOString().slice(0, 10)}, ${CERTIFICATION_POLICY.renewalWindowDays} days before expiry.`] : []),

@@ -1,20 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { canSeePerson, isSupervisorOf } from '../accounts/policy';
 import type { PeopleStore } from '../accounts/ports';
-import type { Assessment, Certificate, Certification, Person, RecordAssessment, RevokeCertificate } from '../api/schemas';
-import { NotFound } from '../auth/errors';
+import type { Person } from '../accounts/types';
 import { hasRole, type Principal } from '../auth/principal';
 import type { CourseModule } from '../course/types';
-import { AlreadyCertified, CertificateChanged, CertificateNotActive, IdempotencyKeyReused, InvalidAssessment, NotEligible, type ErrorLocation } from '../errors';
+import { IdempotencyKeyReused, NotFound, type ErrorLocation } from '../errors';
 import { idempotencyClaim } from '../idempotency';
-import { auditEvents } from './audit';
-import type { AttemptStore } from '../quiz/attempt-store';
+import type { AttemptStore } from '../quiz/ports';
 import { CERTIFICATE_CODE_RANDOM_BYTES, certificateCodeFrom, formatCertificateCode } from './certificate-code';
 import { isSatisfactory } from './dops';
+import { AlreadyCertified, CertificateChanged, CertificateNotActive, InvalidObservedProcedure, NotEligible } from './errors';
+import { historyEvents } from './history';
 import type { CertificationStore } from './ports';
-import type { AssessmentRecord, CertificateRecord } from './records';
 import { CERTIFICATION_POLICY, checkEligibility, checkRenewal, DAY_MS, expiryAfter, renewedExpiry } from './rules';
-import { assessmentView, certificateView } from './views';
+import type { CertificateRecord, ObservedProcedureRecord, RecordObservedProcedure, RevokeCertificate, TraineeCertification } from './types';
 
 export interface CertificationDeps {
   catalogue: CourseModule[];
@@ -25,40 +24,40 @@ export interface CertificationDeps {
 }
 
 /** How far back a procedure may be recorded: observations are written up soon after, not years later. */
-const MAX_ASSESSMENT_AGE_DAYS = 365;
+const MAX_OBSERVATION_AGE_DAYS = 365;
 
 /** A trainee the viewer may see, else "not found" (someone else's trainee looks like no trainee). */
-async function traineeFor(deps: CertificationDeps, viewer: Principal, traineeSub: string, allowed: (person: Person) => boolean): Promise<Person> {
+async function traineeFor(deps: Pick<CertificationDeps, 'people'>, viewer: Principal, traineeSub: string, allowed: (person: Person) => boolean): Promise<Person> {
   const person = await deps.people.getPerson(traineeSub);
   if (!person || person.role !== 'trainee' || !allowed(person)) throw new NotFound('Trainee');
   return person;
 }
 
-export async function certificationOf(deps: CertificationDeps, viewer: Principal, traineeSub: string): Promise<Certification> {
+/** A trainee's whole certification record: where they stand, what was observed, the certificate, its history. */
+export async function certificationOf(deps: CertificationDeps, viewer: Principal, traineeSub: string): Promise<TraineeCertification> {
   const trainee = await traineeFor(deps, viewer, traineeSub, (person) => canSeePerson(viewer, person));
-  const [attempts, assessments, certificate, history] = await Promise.all([
+  const [attempts, procedures, certificate, history] = await Promise.all([
     deps.attempts.listByUser(traineeSub),
-    deps.certification.listAssessments(traineeSub),
-    deps.certification.certificateOf(traineeSub),
-    deps.certification.listAudit(traineeSub),
+    deps.certification.listObservedProcedures(traineeSub),
+    deps.certification.traineeCertificate(traineeSub),
+    deps.certification.listHistory(traineeSub),
   ]);
   return {
-    traineeSub,
-    traineeName: trainee.name,
-    ...checkEligibility(deps.catalogue, attempts, assessments),
-    assessments: assessments.map(assessmentView),
-    history: history.map(({ at, action, actor, summary }) => ({ at, action, actorName: actor.name, summary })),
-    ...(certificate ? { certificate: certificateView(certificate, deps.now()), renewal: checkRenewal(certificate, assessments, deps.now()) } : {}),
+    trainee,
+    eligibility: checkEligibility(deps.catalogue, attempts, procedures),
+    procedures,
+    history,
+    ...(certificate ? { certificate, renewal: checkRenewal(certificate, procedures, deps.now()) } : {}),
   };
 }
 
-function assessmentProblems(details: RecordAssessment, now: Date): ErrorLocation[] {
+function observationProblems(details: RecordObservedProcedure, now: Date): ErrorLocation[] {
   const observed = Date.parse(`${details.observedOn}T00:00:00Z`);
   const problems: ErrorLocation[] = [];
   // A day of slack: the supervisor's today may already be tomorrow in UTC.
   if (observed > now.getTime() + DAY_MS) problems.push({ pointer: '/observedOn', message: 'The observation date is in the future.' });
-  if (observed < now.getTime() - MAX_ASSESSMENT_AGE_DAYS * DAY_MS) {
-    problems.push({ pointer: '/observedOn', message: `Record procedures observed in the last ${MAX_ASSESSMENT_AGE_DAYS} days.` });
+  if (observed < now.getTime() - MAX_OBSERVATION_AGE_DAYS * DAY_MS) {
+    problems.push({ pointer: '/observedOn', message: `Record procedures observed in the last ${MAX_OBSERVATION_AGE_DAYS} days.` });
   }
   if (!isSatisfactory(details.ratings) && !details.feedback) {
     problems.push({ pointer: '/feedback', message: 'Say what the trainee should improve when a domain is below the expected standard.' });
@@ -70,19 +69,19 @@ function assessmentProblems(details: RecordAssessment, now: Date): ErrorLocation
  * The trainee's supervisor records one observed procedure. Records are appended, never edited. A
  * retry under the same idempotency key (after a timeout, say) gets the first record back.
  */
-export async function recordAssessment(
-  deps: CertificationDeps,
+export async function recordObservedProcedure(
+  deps: Pick<CertificationDeps, 'people' | 'certification' | 'now'>,
   supervisor: Principal,
   traineeSub: string,
-  details: RecordAssessment,
+  details: RecordObservedProcedure,
   idempotencyKey?: string,
-): Promise<{ replayed: boolean; assessment: Assessment }> {
+): Promise<{ replayed: boolean; procedure: ObservedProcedureRecord }> {
   await traineeFor(deps, supervisor, traineeSub, (person) => isSupervisorOf(supervisor, person));
   const now = deps.now();
-  const problems = assessmentProblems(details, now);
-  if (problems.length) throw new InvalidAssessment(problems);
-  const record: AssessmentRecord = {
-    assessmentId: randomUUID(),
+  const problems = observationProblems(details, now);
+  if (problems.length) throw new InvalidObservedProcedure(problems);
+  const record: ObservedProcedureRecord = {
+    procedureId: randomUUID(),
     traineeSub,
     assessorSub: supervisor.sub,
     assessorName: supervisor.name,
@@ -91,9 +90,9 @@ export async function recordAssessment(
     recordedAt: now.toISOString(),
   };
   const claim = idempotencyClaim(`${supervisor.sub}#${traineeSub}`, idempotencyKey, details, now);
-  const stored = await deps.certification.addAssessment(record, auditEvents.assessmentRecorded(record), claim);
+  const stored = await deps.certification.addObservedProcedure(record, historyEvents.procedureRecorded(record), claim);
   if (stored.outcome === 'key-reused') throw new IdempotencyKeyReused();
-  return { replayed: stored.outcome === 'replayed', assessment: assessmentView(stored.value) };
+  return { replayed: stored.outcome === 'replayed', procedure: stored.value };
 }
 
 /**
@@ -101,16 +100,16 @@ export async function recordAssessment(
  * procedures are satisfactory. Exactly once: the store refuses a second certificate for the
  * trainee, also when two requests race past the check below.
  */
-export async function issueCertificate(deps: CertificationDeps, supervisor: Principal, traineeSub: string): Promise<Certificate> {
+export async function issueCertificate(deps: CertificationDeps, supervisor: Principal, traineeSub: string): Promise<CertificateRecord> {
   const trainee = await traineeFor(deps, supervisor, traineeSub, (person) => isSupervisorOf(supervisor, person));
-  const [attempts, assessments, existing, organisation] = await Promise.all([
+  const [attempts, procedures, existing, organisation] = await Promise.all([
     deps.attempts.listByUser(traineeSub),
-    deps.certification.listAssessments(traineeSub),
-    deps.certification.certificateOf(traineeSub),
+    deps.certification.listObservedProcedures(traineeSub),
+    deps.certification.traineeCertificate(traineeSub),
     trainee.orgId ? deps.people.getOrganisation(trainee.orgId) : undefined,
   ]);
   if (existing) throw new AlreadyCertified(formatCertificateCode(existing.code));
-  const eligibility = checkEligibility(deps.catalogue, attempts, assessments);
+  const eligibility = checkEligibility(deps.catalogue, attempts, procedures);
   if (!eligibility.eligible) throw new NotEligible(eligibility.unmet);
 
   const now = deps.now();
@@ -125,14 +124,14 @@ export async function issueCertificate(deps: CertificationDeps, supervisor: Prin
     expiresAt: expiryAfter(now).toISOString(),
     issuedBy: { sub: supervisor.sub, name: supervisor.name },
     modules: eligibility.modules.map(({ moduleId, title, passedAt, attemptId }) => ({ moduleId, title, passedAt: passedAt!, attemptId: attemptId! })),
-    assessmentIds: assessments.filter((assessment) => assessment.satisfactory).map((assessment) => assessment.assessmentId),
+    procedureIds: procedures.filter((procedure) => procedure.satisfactory).map((procedure) => procedure.procedureId),
     status: 'active',
   };
-  if (!(await deps.certification.issueOnce(record))) {
-    const winner = await deps.certification.certificateOf(traineeSub);
+  if (!(await deps.certification.issueOnce(record, historyEvents.certificateIssued(record)))) {
+    const winner = await deps.certification.traineeCertificate(traineeSub);
     throw new AlreadyCertified(winner ? formatCertificateCode(winner.code) : 'issued moments ago');
   }
-  return certificateView(record, now);
+  return record;
 }
 
 /**
@@ -140,16 +139,16 @@ export async function issueCertificate(deps: CertificationDeps, supervisor: Prin
  * code and expiry, the old certificate marked superseded (its verification names the new one).
  * Exactly once: the write is conditional on the certificate read here still being current.
  */
-export async function renewCertificate(deps: CertificationDeps, supervisor: Principal, traineeSub: string): Promise<Certificate> {
+export async function renewCertificate(deps: Pick<CertificationDeps, 'people' | 'certification' | 'now'>, supervisor: Principal, traineeSub: string): Promise<CertificateRecord> {
   const trainee = await traineeFor(deps, supervisor, traineeSub, (person) => isSupervisorOf(supervisor, person));
-  const [current, assessments, organisation] = await Promise.all([
-    deps.certification.certificateOf(traineeSub),
-    deps.certification.listAssessments(traineeSub),
+  const [current, procedures, organisation] = await Promise.all([
+    deps.certification.traineeCertificate(traineeSub),
+    deps.certification.listObservedProcedures(traineeSub),
     trainee.orgId ? deps.people.getOrganisation(trainee.orgId) : undefined,
   ]);
   if (!current) throw new NotFound('Certificate');
   const now = deps.now();
-  const renewal = checkRenewal(current, assessments, now);
+  const renewal = checkRenewal(current, procedures, now);
   if (!renewal.eligible) throw new NotEligible(renewal.unmet);
   const record: CertificateRecord = {
     ...current,
@@ -160,23 +159,30 @@ export async function renewCertificate(deps: CertificationDeps, supervisor: Prin
     issuedAt: now.toISOString(),
     expiresAt: renewedExpiry(current, now).toISOString(),
     issuedBy: { sub: supervisor.sub, name: supervisor.name },
-    assessmentIds: assessments.filter((assessment) => assessment.satisfactory && assessment.recordedAt > current.issuedAt).map((assessment) => assessment.assessmentId),
+    procedureIds: procedures.filter((procedure) => procedure.satisfactory && procedure.recordedAt > current.issuedAt).map((procedure) => procedure.procedureId),
     status: 'active',
     renews: current.code,
   };
-  if (!(await deps.certification.renewOnce(current, record, now.toISOString()))) throw new CertificateChanged(formatCertificateCode(current.code));
-  return certificateView(record, now);
+  if (!(await deps.certification.renewOnce(current, record, now.toISOString(), historyEvents.certificateRenewed(current, record)))) {
+    throw new CertificateChanged(formatCertificateCode(current.code));
+  }
+  return record;
 }
 
 /** The trainee's supervisor, or a platform admin, revokes a certificate; verification shows it at once. */
-export async function revokeCertificate(deps: CertificationDeps, viewer: Principal, traineeSub: string, details: RevokeCertificate): Promise<Certificate> {
+export async function revokeCertificate(
+  deps: Pick<CertificationDeps, 'people' | 'certification' | 'now'>,
+  viewer: Principal,
+  traineeSub: string,
+  details: RevokeCertificate,
+): Promise<CertificateRecord> {
   await traineeFor(deps, viewer, traineeSub, (person) => isSupervisorOf(viewer, person) || hasRole(viewer, 'platform-admin'));
-  const certificate = await deps.certification.certificateOf(traineeSub);
+  const certificate = await deps.certification.traineeCertificate(traineeSub);
   if (!certificate) throw new NotFound('Certificate');
   const code = formatCertificateCode(certificate.code);
   if (certificate.status !== 'active') throw new CertificateNotActive(code);
   const now = deps.now();
   const revocation = { revokedAt: now.toISOString(), revokedBy: { sub: viewer.sub, name: viewer.name }, reason: details.reason };
-  if (!(await deps.certification.revoke(certificate, revocation))) throw new CertificateNotActive(code);
-  return certificateView({ ...certificate, status: 'revoked', revokedAt: revocation.revokedAt, revokedBy: revocation.revokedBy, revocationReason: revocation.reason }, now);
+  if (!(await deps.certification.revoke(certificate, revocation, historyEvents.certificateRevoked(certificate, revocation)))) throw new CertificateNotActive(code);
+  return { ...certificate, status: 'revoked', revokedAt: revocation.revokedAt, revokedBy: revocation.revokedBy, revocationReason: revocation.reason };
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { RequestValidationError } from './validate';
+import { InvalidRequest } from '../errors';
 
 /** The IETF draft's header; a UUID is the usual key, but any short token will do. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
@@ -11,7 +11,7 @@ export function idempotencyKeyOf(c: Context): string | undefined {
   if (key === undefined) return undefined;
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     const message = 'Idempotency-Key must be 8 to 100 letters, digits or any of "_.:-" (a UUID, say).';
-    throw new RequestValidationError(`The headers are invalid: ${message}`, [{ pointer: '/headers/idempotency-key', message }]);
+    throw new InvalidRequest(`The headers are invalid: ${message}`, [{ pointer: '/headers/idempotency-key', message }]);
   }
   return key;
 }

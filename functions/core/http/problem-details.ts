@@ -1,32 +1,25 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Problem } from '../api/schemas';
-import type { ErrorLocation } from '../errors';
-import {
-  AlreadyCertified,
-  AttemptClosed,
-  AttemptConflict,
-  AttemptContention,
-  IdempotencyKeyReused,
-  AttemptNotAllowed,
-  CertificateChanged,
-  CertificateNotActive,
-  InvalidAnswers,
-  InvalidAssessment,
-  ModuleNotFound,
-  NotEligible,
-  StorageUnavailable,
-} from '../errors';
+import type { Problem } from '../api/responses';
+import { DomainError, type ErrorKind, type ErrorLocation } from '../errors';
 import { allowedMethods } from './method-not-allowed';
-import { RequestValidationError } from './validate';
-import { AuthUnavailable, Forbidden, NotFound, Unauthenticated } from '../auth/errors';
-import { DirectoryUnavailable, EmailTaken } from '../accounts/errors';
 
-/** Seconds a client should wait before retrying after a storage outage. */
-export const RETRY_AFTER_SECONDS = 5;
+export { RETRY_AFTER_SECONDS } from '../errors';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** The one table from a kind of failure to its HTTP status. */
+export const STATUS_OF: Record<ErrorKind, ContentfulStatusCode> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  unprocessable: 422,
+  'too-soon': 429,
+  unavailable: 503,
+};
 
 /** Problem type URIs are relative references under /problems/ (RFC 9457 §3.1.1). */
 export function problemBody(status: number, code: string, title: string, detail: string, errors?: ErrorLocation[]): Problem {
@@ -41,81 +34,25 @@ function problemResponse(c: Context, problem: Problem, headers: Record<string, s
   });
 }
 
+/** What Hono itself refuses before a handler runs (malformed JSON, body limits, media types). */
 const HTTP_EXCEPTION_CODES: Record<number, [code: string, title: string]> = {
   400: ['malformed-request', 'Malformed request'],
   413: ['body-too-large', 'Request body too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],
+  431: ['headers-too-large', 'Request header fields too large'],
 };
 
 function toProblem(error: unknown): { problem: Problem; headers?: Record<string, string> } {
-  if (error instanceof RequestValidationError) {
-    return { problem: problemBody(400, 'invalid-request', 'Invalid request', error.message, error.errors) };
-  }
-  if (error instanceof ModuleNotFound) {
-    return {
-      problem: problemBody(404, 'module-not-found', 'Module not found', error.message, [
-        { pointer: error.pointer, message: error.message },
-      ]),
+  if (error instanceof DomainError) {
+    const status = STATUS_OF[error.kind];
+    const headers: Record<string, string> = {
+      ...(error.retryAfterSeconds !== undefined ? { 'retry-after': String(error.retryAfterSeconds) } : {}),
+      ...(error.kind === 'unauthenticated' ? { 'www-authenticate': 'Bearer' } : {}),
     };
-  }
-  if (error instanceof InvalidAnswers) {
-    return { problem: problemBody(422, 'invalid-answers', 'Answers do not match the quiz', error.message, error.errors) };
-  }
-  if (error instanceof AttemptNotAllowed) {
-    const seconds = Math.max(1, Math.ceil((Date.parse(error.nextAttemptAt) - Date.now()) / 1000));
-    return {
-      problem: { ...problemBody(429, error.reason === 'cooldown' ? 'attempt-cooldown' : 'attempt-limit', 'Not yet', error.message), nextAttemptAt: error.nextAttemptAt },
-      headers: { 'retry-after': String(seconds) },
-    };
-  }
-  if (error instanceof AttemptContention) {
-    return { problem: problemBody(429, 'attempt-contention', 'Try again', error.message), headers: { 'retry-after': '1' } };
-  }
-  if (error instanceof AttemptClosed) {
-    return { problem: problemBody(409, `attempt-${error.reason}`, 'Attempt closed', error.message) };
-  }
-  if (error instanceof AttemptConflict) {
-    return { problem: problemBody(409, 'attempt-conflict', 'Attempt already submitted', error.message) };
-  }
-  if (error instanceof IdempotencyKeyReused) {
-    return { problem: problemBody(422, 'idempotency-key-reused', 'Idempotency-Key reused', error.message) };
-  }
-  if (error instanceof InvalidAssessment) {
-    return { problem: problemBody(422, 'invalid-assessment', 'Assessment cannot be recorded', error.message, error.errors) };
-  }
-  if (error instanceof NotEligible) {
-    return { problem: { ...problemBody(422, 'not-eligible', 'Not eligible yet', error.message), unmet: error.unmet } };
-  }
-  if (error instanceof AlreadyCertified) {
-    return { problem: problemBody(409, 'already-certified', 'Already certified', error.message) };
-  }
-  if (error instanceof CertificateChanged) {
-    return { problem: problemBody(409, 'certificate-changed', 'Certificate changed', error.message) };
-  }
-  if (error instanceof CertificateNotActive) {
-    return { problem: problemBody(409, 'certificate-not-active', 'Certificate not active', error.message) };
-  }
-  if (error instanceof Unauthenticated) {
-    return { problem: problemBody(401, 'unauthenticated', 'Sign-in required', error.message), headers: { 'www-authenticate': 'Bearer' } };
-  }
-  if (error instanceof Forbidden) {
-    return { problem: problemBody(403, 'forbidden', 'Not allowed', error.message) };
-  }
-  if (error instanceof NotFound) {
-    return { problem: problemBody(404, 'not-found', 'Not found', error.message) };
-  }
-  if (error instanceof EmailTaken) {
-    return { problem: problemBody(409, 'email-taken', 'Email already registered', error.message) };
-  }
-  if (error instanceof StorageUnavailable || error instanceof AuthUnavailable || error instanceof DirectoryUnavailable) {
-    const code = error instanceof StorageUnavailable ? 'storage-unavailable' : error instanceof AuthUnavailable ? 'auth-unavailable' : 'directory-unavailable';
-    return {
-      problem: problemBody(503, code, 'Service temporarily unavailable', `${error.message} Please retry.`),
-      headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
-    };
+    return { problem: { ...problemBody(status, error.code, error.title, error.message, error.errors), ...error.extensions }, headers };
   }
   if (error instanceof HTTPException && error.status < 500) {
-    const [code, title] = HTTP_EXCEPTION_CODES[error.status] ?? ['bad-request', 'Bad request'];
+    const [code, title] = Object.hasOwn(HTTP_EXCEPTION_CODES, error.status) ? HTTP_EXCEPTION_CODES[error.status] : ['bad-request', 'Bad request'];
     return { problem: problemBody(error.status, code, title, error.message || title) };
   }
   return { problem: problemBody(500, 'internal-error', 'Internal error', 'Something went wrong on our side; it has been logged.') };
@@ -124,7 +61,10 @@ function toProblem(error: unknown): { problem: Problem; headers?: Record<string,
 /** The one place that turns thrown errors into RFC 9457 responses. Never leaks a stack trace. */
 export const onError: ErrorHandler = (error, c) => {
   const { problem, headers } = toProblem(error);
-  if (problem.status >= 500) console.error(JSON.stringify({ level: 'error', path: c.req.path, error: String(error), cause: String((error as Error).cause ?? '') }));
+  if (problem.status >= 500) {
+    const what = error instanceof DomainError ? `${error.code}: ${error.message}` : String(error);
+    console.error(JSON.stringify({ level: 'error', path: c.req.path, error: what, cause: String((error as Error).cause ?? '') }));
+  }
   return problemResponse(c, problem, headers);
 };
 

@@ -2,18 +2,7 @@ import type { Env, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import * as z from 'zod/mini';
-import type { ErrorLocation } from '../errors';
-
-/** The request does not match its schema; carries one entry per problem, located by JSON Pointer. */
-export class RequestValidationError extends Error {
-  readonly name = 'RequestValidationError';
-  constructor(
-    message: string,
-    readonly errors: ErrorLocation[],
-  ) {
-    super(message);
-  }
-}
+import { InvalidRequest, type ErrorLocation } from '../errors';
 
 function toErrors(issues: z.core.$ZodIssue[], prefix: string): ErrorLocation[] {
   return issues.map((issue) => ({
@@ -26,7 +15,7 @@ function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, where: st
   const result = z.safeParse(schema, value);
   if (!result.success) {
     const errors = toErrors(result.error.issues, prefix);
-    throw new RequestValidationError(`The ${where} is invalid: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}.`, errors);
+    throw new InvalidRequest(`The ${where} is invalid: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}.`, errors);
   }
   return result.data;
 }

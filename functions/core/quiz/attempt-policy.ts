@@ -1,5 +1,5 @@
 import type { QuizPolicy } from '../course/types';
-import type { AttemptLedger, AttemptRecord, Submission } from './attempt-store';
+import type { AttemptLedger, AttemptRecord, Submission } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

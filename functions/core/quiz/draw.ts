@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { BankQuestion, QuestionBank } from '../course/types';
-import type { ServedQuestion } from './attempt-store';
+import type { ServedQuestion } from './types';
 
 /** Returns an integer in [0, max). */
 export type RandomInt = (max: number) => number;

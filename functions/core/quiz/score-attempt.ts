@@ -1,9 +1,8 @@
-import type { Answer, FailedRule } from '../api/schemas';
-import type { ErrorLocation } from '../errors';
-import { InvalidAnswers } from '../errors';
 import { optionsById, questionsById } from '../course/question-index';
 import type { BankQuestion, QuestionBank } from '../course/types';
-import type { GradedAnswer, ServedQuestion, Submission } from './attempt-store';
+import type { ErrorLocation } from '../errors';
+import { InvalidAnswers } from './errors';
+import type { Answer, FailedRule, GradedAnswer, ServedQuestion, Submission } from './types';
 
 /** Everything a submission records except when. */
 export type Score = Omit<Submission, 'submittedAt'>;

@@ -1,4 +1,4 @@
-import type { ServedQuestion } from './attempt-store';
+import type { ServedQuestion } from './types';
 
 /**
  * What an attempt served, as the client hands it back with its answers: the module, its content

@@ -1,10 +1,10 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CertificateRecord } from '../certification/records';
+import type { CertificateRecord } from '../certification/types';
 import { StorageUnavailable } from '../errors';
 
 const CERTIFICATE_FIELDS = [
   'code', 'traineeSub', 'holderName', 'orgId', 'organisationName', 'qualification', 'issuedAt', 'expiresAt',
-  'issuedBy', 'modules', 'assessmentIds', 'status', 'supersededBy', 'supersededAt', 'renews', 'revokedAt', 'revokedBy', 'revocationReason',
+  'issuedBy', 'modules', 'procedureIds', 'status', 'supersededBy', 'supersededAt', 'renews', 'revokedAt', 'revokedBy', 'revocationReason',
 ] as const;
 
 /** A stored certificate item (either copy) back to the record, without keys or item type. */

@@ -11,6 +11,6 @@ export class DynamoCertificateLookup implements CertificateLookup {
   ) {}
 
   byCode(code: string) {
-    return readCertificate(this.client, this.tableName, keys.certificateByCode(code));
+    return readCertificate(this.client, this.tableName, keys.publicCertificate(code));
   }
 }

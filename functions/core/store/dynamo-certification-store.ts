@@ -1,9 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { auditEvents, type AuditEvent } from '../certification/audit';
+import type { HistoryEvent } from '../certification/history';
 import type { CertificationStore } from '../certification/ports';
-import type { AssessmentRecord, CertificateRecord, Revocation } from '../certification/records';
+import type { ObservedProcedureRecord, CertificateRecord, Revocation } from '../certification/types';
 import { StorageUnavailable } from '../errors';
 import type { Claimed, IdempotencyClaim } from '../idempotency';
 import { claimPut, earlierClaim } from './idempotency-item';
@@ -11,10 +11,10 @@ import { readCertificate, toCertificate } from './certificate-item';
 import { keys } from './keys';
 import { byIndex, byPrefix, queryAll } from './query-all';
 
-const ASSESSMENT_FIELDS = ['assessmentId', 'traineeSub', 'assessorSub', 'assessorName', 'observedOn', 'procedure', 'ratings', 'satisfactory', 'feedback', 'recordedAt'] as const;
+const PROCEDURE_FIELDS = ['procedureId', 'traineeSub', 'assessorSub', 'assessorName', 'observedOn', 'procedure', 'ratings', 'satisfactory', 'feedback', 'recordedAt'] as const;
 
-const toAssessment = (item: Record<string, unknown>) =>
-  Object.fromEntries(ASSESSMENT_FIELDS.map((field) => [field, item[field]])) as unknown as AssessmentRecord;
+const toObservedProcedure = (item: Record<string, unknown>) =>
+  Object.fromEntries(PROCEDURE_FIELDS.map((field) => [field, item[field]])) as unknown as ObservedProcedureRecord;
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -36,13 +36,13 @@ export class DynamoCertificationStore implements CertificationStore {
   }
 
   /** The event appended to the trainee's history, under a fresh key. */
-  private audit(event: AuditEvent): TransactItem {
-    return this.putNew(keys.auditEvent(event.traineeSub, event.at, randomUUID()), 'AuditEvent', event);
+  private history(event: HistoryEvent): TransactItem {
+    return this.putNew(keys.historyEvent(event.traineeSub, event.at, randomUUID()), 'HistoryEvent', event);
   }
 
   /** The trainee's copy of a certificate, also filed in their organisation's roster; the public copy is filed nowhere. */
   private traineeCopyKey(record: CertificateRecord) {
-    return { ...keys.certificateOf(record.traineeSub), ...(record.orgId ? keys.certificateInOrganisation(record.orgId, record.holderName, record.traineeSub) : {}) };
+    return { ...keys.traineeCertificate(record.traineeSub), ...(record.orgId ? keys.rosterCertificate(record.orgId, record.holderName, record.traineeSub) : {}) };
   }
 
   /**
@@ -59,47 +59,47 @@ export class DynamoCertificationStore implements CertificationStore {
     }
   }
 
-  async addAssessment(record: AssessmentRecord, event: AuditEvent, claim?: IdempotencyClaim): Promise<Claimed<AssessmentRecord>> {
-    const key = keys.assessment(record.traineeSub, record.recordedAt, record.assessmentId);
+  async addObservedProcedure(record: ObservedProcedureRecord, event: HistoryEvent, claim?: IdempotencyClaim): Promise<Claimed<ObservedProcedureRecord>> {
+    const key = keys.observedProcedure(record.traineeSub, record.recordedAt, record.procedureId);
     // The claim goes first: its condition failing is what `transact` reports as false.
-    const items = [...(claim ? [claimPut(this.tableName, claim, key)] : []), this.putNew(key, 'Assessment', record), this.audit(event)];
+    const items = [...(claim ? [claimPut(this.tableName, claim, key)] : []), this.putNew(key, 'ObservedProcedure', record), this.history(event)];
     if (await this.transact(items)) return { outcome: 'created', value: record };
     // Ids are fresh UUIDs: without a claim, a refusal means a bug upstream, not a client error.
-    if (!claim) throw new Error(`Refusing to overwrite assessment ${record.assessmentId}`);
+    if (!claim) throw new Error(`Refusing to overwrite observed procedure ${record.procedureId}`);
     const earlier = await earlierClaim(this.client, this.tableName, claim);
     if (!earlier || earlier.fingerprint !== claim.fingerprint) return { outcome: 'key-reused' };
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: earlier.made, ConsistentRead: true })).catch((error: unknown) => {
       throw new StorageUnavailable({ cause: error });
     });
-    if (!Item) throw new Error(`Idempotency claim ${claim.key} names an assessment that does not exist`);
-    return { outcome: 'replayed', value: toAssessment(Item) };
+    if (!Item) throw new Error(`Idempotency claim ${claim.key} names an observed procedure that does not exist`);
+    return { outcome: 'replayed', value: toObservedProcedure(Item) };
   }
 
-  async listAudit(traineeSub: string): Promise<AuditEvent[]> {
-    const items = await queryAll(this.client, byPrefix(this.tableName, keys.auditOf(traineeSub), true));
-    return items.map(({ traineeSub, at, action, actor, code, summary }) => ({ traineeSub, at, action, actor, ...(code ? { code } : {}), summary }) as AuditEvent);
+  async listHistory(traineeSub: string): Promise<HistoryEvent[]> {
+    const items = await queryAll(this.client, byPrefix(this.tableName, keys.historyOf(traineeSub), true));
+    return items.map(({ traineeSub, at, action, actor, code, summary }) => ({ traineeSub, at, action, actor, ...(code ? { code } : {}), summary }) as HistoryEvent);
   }
 
-  async listAssessments(traineeSub: string): Promise<AssessmentRecord[]> {
+  async listObservedProcedures(traineeSub: string): Promise<ObservedProcedureRecord[]> {
     // The supervisor issuing a certificate must count the observation recorded a moment ago.
-    return (await queryAll(this.client, byPrefix(this.tableName, keys.assessmentsOf(traineeSub), true))).map(toAssessment);
+    return (await queryAll(this.client, byPrefix(this.tableName, keys.observedProceduresOf(traineeSub), true))).map(toObservedProcedure);
   }
 
-  certificateOf(traineeSub: string): Promise<CertificateRecord | undefined> {
-    return readCertificate(this.client, this.tableName, keys.certificateOf(traineeSub));
+  traineeCertificate(traineeSub: string): Promise<CertificateRecord | undefined> {
+    return readCertificate(this.client, this.tableName, keys.traineeCertificate(traineeSub));
   }
 
-  issueOnce(record: CertificateRecord): Promise<boolean> {
+  issueOnce(record: CertificateRecord, event: HistoryEvent): Promise<boolean> {
     // False when the trainee already holds one. (A clash of two random 60-bit codes would fail the
     // second condition instead, and surfaces as an error rather than overwrite someone's certificate.)
     return this.transact([
       this.putNew(this.traineeCopyKey(record), 'Certificate', record),
-      this.putNew(keys.certificateByCode(record.code), 'Certificate', record),
-      this.audit(auditEvents.certificateIssued(record)),
+      this.putNew(keys.publicCertificate(record.code), 'Certificate', record),
+      this.history(event),
     ]);
   }
 
-  renewOnce(current: CertificateRecord, renewal: CertificateRecord, at: string): Promise<boolean> {
+  renewOnce(current: CertificateRecord, renewal: CertificateRecord, at: string, event: HistoryEvent): Promise<boolean> {
     const names = { '#status': 'status' };
     return this.transact([
       {
@@ -112,27 +112,27 @@ export class DynamoCertificationStore implements CertificationStore {
           ExpressionAttributeValues: { ':current': current.code, ':active': 'active' },
         },
       },
-      this.putNew(keys.certificateByCode(renewal.code), 'Certificate', renewal),
+      this.putNew(keys.publicCertificate(renewal.code), 'Certificate', renewal),
       {
         Update: {
           TableName: this.tableName,
-          Key: keys.certificateByCode(current.code),
+          Key: keys.publicCertificate(current.code),
           UpdateExpression: 'SET #status = :superseded, supersededBy = :next, supersededAt = :at',
           ConditionExpression: '#status = :active',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: { ':superseded': 'superseded', ':next': renewal.code, ':at': at, ':active': 'active' },
         },
       },
-      this.audit(auditEvents.certificateRenewed(current, renewal)),
+      this.history(event),
     ]);
   }
 
-  async certificatesIn(orgId: string): Promise<CertificateRecord[]> {
-    const { gsi1pk, skPrefix } = keys.certificatesOf(orgId);
+  async organisationCertificates(orgId: string): Promise<CertificateRecord[]> {
+    const { gsi1pk, skPrefix } = keys.rosterCertificates(orgId);
     return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', gsi1pk, skPrefix))).map(toCertificate);
   }
 
-  revoke(record: CertificateRecord, revocation: Revocation): Promise<boolean> {
+  revoke(record: CertificateRecord, revocation: Revocation, event: HistoryEvent): Promise<boolean> {
     const revoked = (key: Record<string, string>): TransactItem => ({
       Update: {
         TableName: this.tableName,
@@ -143,6 +143,6 @@ export class DynamoCertificationStore implements CertificationStore {
         ExpressionAttributeValues: { ':revoked': 'revoked', ':active': 'active', ':at': revocation.revokedAt, ':by': revocation.revokedBy, ':reason': revocation.reason },
       },
     });
-    return this.transact([revoked(keys.certificateOf(record.traineeSub)), revoked(keys.certificateByCode(record.code)), this.audit(auditEvents.certificateRevoked(record, revocation))]);
+    return this.transact([revoked(keys.traineeCertificate(record.traineeSub)), revoked(keys.publicCertificate(record.code)), this.history(event)]);
   }
 }

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PeopleStore } from '../accounts/ports';
-import type { Organisation, Person } from '../api/schemas';
+import type { Organisation, Person } from '../accounts/types';
 import { StorageUnavailable } from '../errors';
 import type { Claimed, IdempotencyClaim } from '../idempotency';
 import { claimPut, earlierClaim } from './idempotency-item';

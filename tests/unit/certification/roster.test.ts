@@ -1,25 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { Organisation, Person } from '../../../functions/core/api/schemas';
+import type { Organisation, Person } from '../../../functions/core/accounts/types';
 import type { Principal } from '../../../functions/core/auth/principal';
-import type { CertificationStore } from '../../../functions/core/certification/ports';
-import type { CertificateRecord } from '../../../functions/core/certification/records';
+import type { CertificateRecord } from '../../../functions/core/certification/types';
 import { rosterOf } from '../../../functions/core/certification/roster';
-import type { CertificationDeps } from '../../../functions/core/certification/use-cases';
+import type { RosterDeps } from '../../../functions/core/certification/roster';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const organisation: Organisation = { orgId: 'clinic', name: 'Clinic', kind: 'clinic', createdAt: '2026-01-01T00:00:00Z' };
 const person = (sub: string, name: string, role: Person['role'] = 'trainee'): Person => ({ sub, name, email: `${sub}@example.test`, role, orgId: 'clinic', invitedAt: '2026-01-01T00:00:00Z' });
 const certificate = (traineeSub: string, expiresAt: string, status: CertificateRecord['status'] = 'active'): CertificateRecord => ({
   code: '7K3MQ9XD2PWA', traineeSub, holderName: traineeSub, orgId: 'clinic', qualification: 'Q', issuedAt: '2025-01-01T00:00:00Z', expiresAt,
-  issuedBy: { sub: 's', name: 'S' }, modules: [], assessmentIds: [], status,
+  issuedBy: { sub: 's', name: 'S' }, modules: [], procedureIds: [], status,
 });
 
-function deps(people: Person[], certificates: CertificateRecord[]): CertificationDeps {
+function deps(people: Person[], certificates: CertificateRecord[]): RosterDeps {
   return {
-    catalogue: [],
-    attempts: { listByUser: async () => [] },
-    people: { getPerson: async () => undefined, getOrganisation: async (orgId) => (orgId === 'clinic' ? organisation : undefined), listMembers: async () => people },
-    certification: { certificatesIn: async () => certificates } as unknown as CertificationStore,
+    people: { getOrganisation: async (orgId) => (orgId === 'clinic' ? organisation : undefined), listMembers: async () => people },
+    certification: { organisationCertificates: async () => certificates },
     now: () => now,
   };
 }
@@ -35,7 +32,7 @@ describe('staff roster', () => {
       clinicAdmin,
       'clinic',
     );
-    expect(roster.people.map((entry) => [entry.name, entry.certificate?.status ?? 'none', entry.certificate?.expiringSoon ?? false])).toEqual([
+    expect(roster.entries.map((entry) => [entry.person.name, entry.certificate?.status ?? 'none', entry.certificate?.expiringSoon ?? false])).toEqual([
       ['Al', 'valid', false],
       ['Bo', 'valid', true],
       ['Cy', 'expired', false],

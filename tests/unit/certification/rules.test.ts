@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isSatisfactory, DOPS_DOMAIN_IDS, type DopsRatings } from '../../../functions/core/certification/dops';
-import type { AssessmentRecord, CertificateRecord } from '../../../functions/core/certification/records';
+import type { ObservedProcedureRecord, CertificateRecord } from '../../../functions/core/certification/types';
 import { checkEligibility, checkRenewal, expiryAfter, renewedExpiry } from '../../../functions/core/certification/rules';
-import { certificateStatus, verificationView } from '../../../functions/core/certification/views';
-import type { AttemptRecord } from '../../../functions/core/quiz/attempt-store';
+import { certificateStatus } from '../../../functions/core/certification/status';
+import { verificationView } from '../../../functions/core/api/views/certification';
+import type { AttemptRecord } from '../../../functions/core/quiz/types';
 
 const catalogue = [
   { moduleId: 'a', title: 'Module A', order: 1 },
@@ -15,8 +16,8 @@ function attempt(moduleId: string, submittedAt: string, passed: boolean, attempt
   const submission = { submittedAt, correctCount: 0, questionCount: 10, score: passed ? 1 : 0.5, passed, failedRules: [], answers: [] };
   return { attemptId, userSub: 'u', moduleId, contentVersion: 'v', passMark: 0.8, issuedAt: submittedAt, expiresAt: submittedAt, served: [], submission };
 }
-const assessment = (satisfactory: boolean): AssessmentRecord => ({
-  assessmentId: crypto.randomUUID(), traineeSub: 'u', assessorSub: 's', assessorName: 'S', observedOn: '2026-11-01', procedure: 'p',
+const observed = (satisfactory: boolean): ObservedProcedureRecord => ({
+  procedureId: crypto.randomUUID(), traineeSub: 'u', assessorSub: 's', assessorName: 'S', observedOn: '2026-11-01', procedure: 'p',
   ratings: ratings(satisfactory ? 'meets' : 'below'), satisfactory, feedback: '', recordedAt: '2026-11-01T00:00:00Z',
 });
 
@@ -30,12 +31,12 @@ describe('DOPS outcome', () => {
 describe('certificate eligibility', () => {
   it('needs every module passed and three satisfactory procedures; unsatisfactory ones do not count', () => {
     const attempts = [attempt('a', '2026-11-02T00:00:00Z', true), attempt('b', '2026-11-03T00:00:00Z', false)];
-    const result = checkEligibility(catalogue, attempts, [assessment(true), assessment(true), assessment(false), assessment(false)]);
-    expect(result).toMatchObject({ eligible: false, satisfactoryAssessments: 2 });
+    const result = checkEligibility(catalogue, attempts, [observed(true), observed(true), observed(false), observed(false)]);
+    expect(result).toMatchObject({ eligible: false, satisfactoryProcedures: 2 });
     expect(result.unmet).toEqual(['Modules not yet passed: Module B.', 'Satisfactory observed procedures: 2 of 3.']);
 
     const passedAll = [...attempts, attempt('b', '2026-11-04T00:00:00Z', true)];
-    expect(checkEligibility(catalogue, passedAll, [assessment(true), assessment(true), assessment(true)])).toMatchObject({ eligible: true, unmet: [] });
+    expect(checkEligibility(catalogue, passedAll, [observed(true), observed(true), observed(true)])).toMatchObject({ eligible: true, unmet: [] });
   });
 
   it('records the first pass of each module as the evidence', () => {
@@ -52,23 +53,23 @@ describe('expiry and status', () => {
 
   const record: CertificateRecord = {
     code: '7K3MQ9XD2PWA', traineeSub: 'u', holderName: 'H', qualification: 'Q', issuedAt: '2026-11-24T00:00:00Z', expiresAt: '2028-11-24T00:00:00Z',
-    issuedBy: { sub: 's', name: 'S' }, modules: [], assessmentIds: ['x', 'y', 'z'], status: 'active',
+    issuedBy: { sub: 's', name: 'S' }, modules: [], procedureIds: ['x', 'y', 'z'], status: 'active',
   };
 
   it('is valid until it expires, and revoked whatever the date', () => {
     expect(certificateStatus(record, new Date('2028-11-23T23:59:59Z'))).toBe('valid');
     expect(certificateStatus(record, new Date('2028-11-24T00:00:00Z'))).toBe('expired');
     expect(certificateStatus({ ...record, status: 'revoked' }, new Date('2027-01-01T00:00:00Z'))).toBe('revoked');
-    expect(verificationView(record, new Date('2027-01-01T00:00:00Z'))).toMatchObject({ code: 'CIT-7K3M-Q9XD-2PWA', satisfactoryAssessments: 3 });
+    expect(verificationView(record, new Date('2027-01-01T00:00:00Z'))).toMatchObject({ code: 'CIT-7K3M-Q9XD-2PWA', satisfactoryProcedures: 3 });
   });
 });
 
 describe('renewal', () => {
   const issued: CertificateRecord = {
     code: '7K3MQ9XD2PWA', traineeSub: 'u', holderName: 'H', qualification: 'Q', issuedAt: '2026-01-10T00:00:00.000Z', expiresAt: '2028-01-10T00:00:00.000Z',
-    issuedBy: { sub: 's', name: 'S' }, modules: [], assessmentIds: [], status: 'active',
+    issuedBy: { sub: 's', name: 'S' }, modules: [], procedureIds: [], status: 'active',
   };
-  const recorded = (recordedAt: string, satisfactory = true) => ({ ...assessment(satisfactory), recordedAt });
+  const recorded = (recordedAt: string, satisfactory = true) => ({ ...observed(satisfactory), recordedAt });
 
   it('opens 90 days before expiry and needs a satisfactory procedure recorded since issue', () => {
     const practice = [recorded('2027-06-01T00:00:00Z')];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledBanks } from '../../../functions/core/course/bundled-banks';
 import { decideStart, historyFromAttempts, ledgerAfter } from '../../../functions/core/quiz/attempt-policy';
-import type { AttemptRecord } from '../../../functions/core/quiz/attempt-store';
+import type { AttemptRecord } from '../../../functions/core/quiz/types';
 import { drawQuestions, shuffle } from '../../../functions/core/quiz/draw';
 
 const bank = bundledBanks.get('contraindications')!;
@@ -50,9 +50,10 @@ describe('drawQuestions', () => {
   });
 
   it('shows case decisions in their order and True before False', async () => {
-    const { issuedView } = await import('../../../functions/core/quiz/attempt-views');
+    const { issuedView } = await import('../../../functions/core/api/views/quiz');
     const served = bank.questions.map((question) => ({ questionId: question.id, optionOrder: drawQuestions({ ...bank, questions: [question], policy: { ...bank.policy, drawSize: 1 } }).served[0].optionOrder }));
-    const view = issuedView({ attemptId: 'a', userSub: 'u', moduleId: bank.moduleId, contentVersion: 'v', passMark: 0.8, issuedAt: '', expiresAt: '', served }, bank, false);
+    const record = { attemptId: 'a', userSub: 'u', moduleId: bank.moduleId, contentVersion: 'v', passMark: 0.8, issuedAt: '', expiresAt: '', served };
+    const view = issuedView({ record, bank, resumed: false, repeatedFromLastAttempt: 0 });
     for (const question of view.questions) {
       if (question.type === 'case') expect(question.options.slice(0, 4).map((option) => option.id)).toEqual(['proceed', 'precautions', 'defer', 'do-not-treat']);
       if (question.type === 'true-false') expect(question.options.map((option) => option.id)).toEqual(['true', 'false']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BankQuestion, QuestionBank } from '../../../functions/core/course/types';
-import { InvalidAnswers } from '../../../functions/core/errors';
-import type { ServedQuestion } from '../../../functions/core/quiz/attempt-store';
+import { InvalidAnswers } from '../../../functions/core/quiz/errors';
+import type { ServedQuestion } from '../../../functions/core/quiz/types';
 import { scoreAttempt } from '../../../functions/core/quiz/score-attempt';
 
 const option = (id: string) => ({ id, text: `Option ${id}` });
@@ -107,6 +107,6 @@ describe('scoreAttempt', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(InvalidAnswers);
-    expect((thrown as InvalidAnswers).errors.map((error) => error.pointer)).toContain(pointer);
+    expect((thrown as InvalidAnswers).errors?.map((error) => error.pointer)).toContain(pointer);
   });
 });

@@ -14,7 +14,7 @@ const certificate: Verification = {
   expiresAt: '2028-11-24T10:00:00.000Z',
   issuedBy: 'Sam Okafor',
   modules: [{ title: 'Mechanism of action', passedAt: '2026-11-20T10:00:00.000Z' }],
-  satisfactoryAssessments: 3,
+  satisfactoryProcedures: 3,
 };
 
 /** The text the PDF draws: every content stream (inflated when compressed), its hex strings decoded. */

@@ -49,7 +49,7 @@ export async function certificatePdf(certificate: Verification, verifyUrl: strin
   line(certificate.holderName, bold, 26, INK, 10);
   if (certificate.organisationName) line(certificate.organisationName, regular, 13, MUTED, 18);
   line(
-    `passed every module of the course on server-scored quizzes and was observed performing ${certificate.satisfactoryAssessments} procedures rated satisfactory in every domain.`,
+    `passed every module of the course on server-scored quizzes and was observed performing ${certificate.satisfactoryProcedures} procedures rated satisfactory in every domain.`,
     regular, 12, INK, 18,
   );
   for (const module of certificate.modules) line(`- ${module.title}: passed ${longDate(module.passedAt)}`, regular, 11, INK, 5);

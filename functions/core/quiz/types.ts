@@ -1,4 +1,21 @@
-import type { FailedRule } from '../api/schemas';
+import type { ReviewLevel } from '../course/types';
+
+export type { ReviewLevel };
+
+/** Which rule(s) a failed attempt broke: below the pass mark, and/or a safety-critical item wrong. */
+export type FailedRule = 'pass-mark' | 'safety-critical';
+
+/** One answer as the trainee gives it: the options selected for a question. */
+export interface Answer {
+  questionId: string;
+  selected: string[];
+}
+
+/** A submission as the trainee sends it: the attempt's served token, unchanged, and the answers. */
+export interface SubmitAnswers {
+  servedToken: string;
+  answers: Answer[];
+}
 
 /**
  * One served question: which, and the order this attempt shows its shuffled options in. Options
@@ -75,25 +92,21 @@ export interface AttemptLedger {
   revision: number;
 }
 
-/** The port the quiz use cases need from storage; `store/dynamo-attempt-store.ts` implements it. */
-export interface AttemptStore {
-  /** The trainee's ledger for a module, strongly consistent; none before their first attempt. */
-  ledger(userSub: string, moduleId: string): Promise<AttemptLedger | undefined>;
-  /**
-   * Stores a newly issued attempt and the ledger that allows it, together, only if the stored
-   * ledger is still at `readRevision` (0: there was none). False when another request changed it
-   * first; nothing is written then.
-   */
-  startAttempt(record: AttemptRecord, ledger: AttemptLedger, readRevision: number): Promise<boolean>;
-  /** An attempt by id alone (a reviewer does not know whose it is). */
-  get(attemptId: string): Promise<AttemptRecord | undefined>;
-  /** One of the trainee's own attempts, by its key. */
-  getOwn(userSub: string, attemptId: string): Promise<AttemptRecord | undefined>;
-  /**
-   * Records the submission in one conditional write, only if the attempt exists, matches the
-   * claim, is still open and has no submission yet; otherwise returns the attempt as stored.
-   */
-  recordSubmission(attemptId: string, claim: OpenAttemptClaim, submission: Submission): Promise<SubmitOutcome>;
-  /** A user's attempts, newest first. */
-  listByUser(userSub: string): Promise<AttemptRecord[]>;
+
+/** What a submission decided about an attempt: enough to show its result. */
+export type Scored = Pick<AttemptRecord, 'attemptId' | 'moduleId' | 'contentVersion' | 'passMark'> & { submission: Submission };
+
+/** Where a trainee stands in one module. */
+export interface ModuleProgress {
+  moduleId: string;
+  title: string;
+  order: number;
+  status: 'not-started' | 'in-progress' | 'passed' | 'failed';
+  bestScore?: number;
+  passedAt?: string;
+  passedContentVersion?: string;
+  lastAttemptId?: string;
+  attemptsLeftToday: number;
+  /** When a new attempt may start, if not now (cooldown or daily limit). */
+  nextAttemptAt?: string;
 }

@@ -1,8 +1,11 @@
+import type { Person } from '../accounts/types';
 import type { DopsRatings } from './dops';
+import type { HistoryEvent } from './history';
+import type { Eligibility, RenewalCheck } from './rules';
 
 /** One observed procedure as recorded by the supervisor. Never edited: a new observation is a new record. */
-export interface AssessmentRecord {
-  assessmentId: string;
+export interface ObservedProcedureRecord {
+  procedureId: string;
   traineeSub: string;
   assessorSub: string;
   assessorName: string;
@@ -38,7 +41,7 @@ export interface CertificateRecord {
   issuedBy: { sub: string; name: string };
   modules: CertifiedModule[];
   /** The satisfactory observed procedures it was issued on. */
-  assessmentIds: string[];
+  procedureIds: string[];
   /** `superseded` once renewed: the public copy then names its successor. */
   status: 'active' | 'revoked' | 'superseded';
   supersededBy?: string;
@@ -54,4 +57,28 @@ export interface Revocation {
   revokedAt: string;
   revokedBy: { sub: string; name: string };
   reason: string;
+}
+
+/** An observed procedure as the supervisor records it. */
+export interface RecordObservedProcedure {
+  observedOn: string;
+  procedure: string;
+  ratings: DopsRatings;
+  feedback: string;
+}
+
+export interface RevokeCertificate {
+  reason: string;
+}
+
+/** A trainee's whole certification record, as their supervisor, clinic and they themselves see it. */
+export interface TraineeCertification {
+  trainee: Person;
+  eligibility: Eligibility;
+  /** Newest first. */
+  procedures: ObservedProcedureRecord[];
+  certificate?: CertificateRecord;
+  renewal?: RenewalCheck;
+  /** Newest first. */
+  history: HistoryEvent[];
 }

@@ -1,8 +1,14 @@
-import type { AnswerVerdict, AttemptResult, AttemptSummary, IssuedAttempt, PublicQuestion, QuestionFeedback, ReviewLevel, SubmissionResult } from '../api/schemas';
-import { optionsById, questionsById } from '../course/question-index';
-import type { BankQuestion, QuestionBank } from '../course/types';
-import type { AttemptRecord, ServedQuestion, Submission } from './attempt-store';
-import { encodeServedToken } from './served-token';
+import { optionsById, questionsById } from '../../course/question-index';
+import type { BankQuestion, QuestionBank } from '../../course/types';
+import { encodeServedToken } from '../../quiz/served-token';
+import type { AttemptRecord, ModuleProgress, ReviewLevel, Scored, ServedQuestion } from '../../quiz/types';
+import type { AttemptOutcome, IssuedAttempt as Issued } from '../../quiz/use-cases';
+import type { AnswerVerdict, AttemptResult, AttemptSummary, IssuedAttempt, Progress, PublicQuestion, QuestionFeedback, SubmissionResult } from '../responses';
+
+/**
+ * The quiz API's answers, built from what the quiz use cases decided: what a trainee may see of a
+ * question (never its key before submission), and of a result (as the review level allows).
+ */
 
 const REMOVED = 'This question is no longer part of the course.';
 
@@ -23,7 +29,7 @@ function publicQuestion(question: BankQuestion, { optionOrder }: ServedQuestion)
   };
 }
 
-export function issuedView(record: AttemptRecord, bank: QuestionBank, resumed: boolean, repeatedFromLastAttempt = 0): IssuedAttempt {
+export function issuedView({ record, bank, resumed, repeatedFromLastAttempt }: Issued): IssuedAttempt {
   const byId = questionsById(bank);
   return {
     attemptId: record.attemptId,
@@ -39,9 +45,6 @@ export function issuedView(record: AttemptRecord, bank: QuestionBank, resumed: b
     servedToken: encodeServedToken(record),
   };
 }
-
-/** What a submission decided about an attempt. */
-export type Scored = Pick<AttemptRecord, 'attemptId' | 'moduleId' | 'contentVersion' | 'passMark'> & { submission: Submission };
 
 function outcome(record: Scored, review: ReviewLevel, nextAttemptAt?: string) {
   const { attemptId, moduleId, contentVersion, passMark } = record;
@@ -81,7 +84,7 @@ function verdictDetails(question: BankQuestion | undefined, bank: QuestionBank |
  * The answer to a submission: the outcome and, unless the level is `outcome`, a verdict per served
  * question in served order, with details where it was missed.
  */
-export function submissionView(record: Scored, bank: QuestionBank | undefined, level: ReviewLevel, nextAttemptAt?: string): SubmissionResult {
+export function submissionView({ scored: record, drawnFrom: bank, level, nextAttemptAt }: AttemptOutcome): SubmissionResult {
   const byId: ReadonlyMap<string, BankQuestion> = bank ? questionsById(bank) : new Map();
   const feedback =
     level === 'outcome'
@@ -95,7 +98,7 @@ export function submissionView(record: Scored, bank: QuestionBank | undefined, l
  * At `full` every question has its options, what was selected, the right answer and why; at
  * `missed` only its text and verdict, with the objective and section of a missed one.
  */
-export function resultView(record: AttemptRecord, bank: QuestionBank | undefined, level: ReviewLevel, nextAttemptAt?: string): AttemptResult {
+export function resultView({ record, drawnFrom: bank, level, nextAttemptAt }: AttemptOutcome & { record: AttemptRecord }): AttemptResult {
   const byId: ReadonlyMap<string, BankQuestion> = bank ? questionsById(bank) : new Map();
   const servedById = new Map(record.served.map((served) => [served.questionId, served]));
   const feedback =
@@ -135,3 +138,6 @@ export function summaryView(record: AttemptRecord, now: Date): AttemptSummary {
       : {}),
   };
 }
+
+/** Every module's standing for the trainee, in course order. */
+export const progressView = (modules: ModuleProgress[]): Progress => ({ modules });

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { canSeePerson } from '../accounts/policy';
 import type { PeopleStore } from '../accounts/ports';
-import type { Answer, AttemptResult, AttemptSummary, IssuedAttempt, Progress, ReviewLevel, SubmissionResult, SubmitAnswers } from '../api/schemas';
-import { NotFound } from '../auth/errors';
 import type { Principal } from '../auth/principal';
 import { questionsById } from '../course/question-index';
 import type { QuestionBanks } from '../course/question-banks';
 import type { QuestionBank } from '../course/types';
-import { AttemptClosed, AttemptConflict, AttemptContention, AttemptNotAllowed, InvalidAnswers, ModuleNotFound } from '../errors';
+import { NotFound } from '../errors';
 import { allowance, byTime, decideStart, historyFromAttempts, isOpen, ledgerAfter } from './attempt-policy';
-import type { AttemptRecord, AttemptStore } from './attempt-store';
-import { issuedView, resultView, submissionView, summaryView, type Scored } from './attempt-views';
 import { drawQuestions, type RandomInt } from './draw';
+import { AttemptClosed, AttemptConflict, AttemptContention, AttemptNotAllowed, InvalidAnswers, ModuleNotFound } from './errors';
+import type { AttemptStore } from './ports';
 import { scoreAttempt } from './score-attempt';
 import { decodeServedToken } from './served-token';
+import type { Answer, AttemptRecord, ModuleProgress, ReviewLevel, Scored, SubmitAnswers } from './types';
 
 /** How long a trainee has to submit an issued attempt. */
 export const ATTEMPT_TIME_LIMIT_MINUTES = 120;
@@ -33,6 +32,25 @@ export interface AttemptsDeps {
   random?: RandomInt;
 }
 
+/** An attempt as handed to the trainee: what was drawn, from which bank, and whether it was open already. */
+export interface IssuedAttempt {
+  record: AttemptRecord;
+  bank: QuestionBank;
+  resumed: boolean;
+  repeatedFromLastAttempt: number;
+}
+
+/**
+ * A scored attempt and what its result may show: the bank it was drawn from (archived if the
+ * content changed since; none if not even that), the review level, when to try again.
+ */
+export interface AttemptOutcome {
+  scored: Scored;
+  drawnFrom: QuestionBank | undefined;
+  level: ReviewLevel;
+  nextAttemptAt?: string;
+}
+
 /**
  * Issues an attempt: the server draws the questions and shuffles their options, and records what
  * it served, when, and from which content version. An attempt still open for the module is
@@ -40,7 +58,7 @@ export interface AttemptsDeps {
  * decided on the trainee's ledger for the module (two reads however long their history), and the
  * attempt is written with the ledger, on condition that no other request changed it meanwhile.
  */
-export async function issueAttempt(deps: AttemptsDeps, trainee: Principal, moduleId: string): Promise<IssuedAttempt> {
+export async function issueAttempt(deps: Pick<AttemptsDeps, 'banks' | 'attempts' | 'now' | 'random'>, trainee: Principal, moduleId: string): Promise<IssuedAttempt> {
   const bank = deps.banks.get(moduleId);
   if (!bank) throw new ModuleNotFound(moduleId, '/path/moduleId');
   for (let round = 0; round < START_ROUNDS; round += 1) {
@@ -48,8 +66,8 @@ export async function issueAttempt(deps: AttemptsDeps, trainee: Principal, modul
     const ledger = await deps.attempts.ledger(trainee.sub, moduleId);
     const last = ledger?.lastAttemptId ? await deps.attempts.getOwn(trainee.sub, ledger.lastAttemptId) : undefined;
     const decision = decideStart(bank.policy, bank.contentVersion, { issuedInWindow: ledger?.issuedInWindow ?? [], last }, now);
-    if (decision.kind === 'resume') return issuedView(last!, bank, true);
-    if (decision.kind === 'refused') throw new AttemptNotAllowed(decision.reason, decision.nextAttemptAt);
+    if (decision.kind === 'resume') return { record: last!, bank, resumed: true, repeatedFromLastAttempt: 0 };
+    if (decision.kind === 'refused') throw new AttemptNotAllowed(decision.reason, decision.nextAttemptAt, now);
     const { served, repeatedFromLastAttempt } = drawQuestions(bank, { avoid: new Set(last?.served.map((question) => question.questionId)), random: deps.random });
     const record: AttemptRecord = {
       attemptId: randomUUID(),
@@ -62,7 +80,7 @@ export async function issueAttempt(deps: AttemptsDeps, trainee: Principal, modul
       served,
     };
     if (await deps.attempts.startAttempt(record, ledgerAfter(ledger, record, last, now), ledger?.revision ?? 0)) {
-      return issuedView(record, bank, false, repeatedFromLastAttempt);
+      return { record, bank, resumed: false, repeatedFromLastAttempt };
     }
   }
   throw new AttemptContention();
@@ -86,15 +104,15 @@ const reviewLevelFor = (bank: QuestionBank | undefined, modulePassed: boolean): 
  * questions are described from the version they were drawn from; what is shown follows the
  * module's review policy now.
  */
-async function resultOfSubmission(deps: AttemptsDeps, scored: Scored, userSub: string): Promise<SubmissionResult> {
+async function resultOfSubmission(deps: Pick<AttemptsDeps, 'banks' | 'attempts' | 'now'>, scored: Scored, userSub: string): Promise<AttemptOutcome> {
   const current = deps.banks.get(scored.moduleId);
   const drawnFrom = deps.banks.version(scored.moduleId, scored.contentVersion);
-  if (scored.submission.passed || !current) return submissionView(scored, drawnFrom, reviewLevelFor(current, true));
+  if (scored.submission.passed || !current) return { scored, drawnFrom, level: reviewLevelFor(current, true) };
   const ledger = await deps.attempts.ledger(userSub, scored.moduleId);
   // The next attempt waits for this failure's cooldown, if it is still the newest attempt.
   const decision = ledger?.lastAttemptId === scored.attemptId ? allowance(current.policy, ledger.issuedInWindow, scored.submission, deps.now()) : undefined;
   const next = decision?.kind === 'refused' ? decision.nextAttemptAt : undefined;
-  return submissionView(scored, drawnFrom, reviewLevelFor(current, Boolean(ledger?.passedAt)), next);
+  return { scored, drawnFrom, level: reviewLevelFor(current, Boolean(ledger?.passedAt)), ...(next ? { nextAttemptAt: next } : {}) };
 }
 
 const tokenMismatch = (attemptId: string) =>
@@ -106,7 +124,12 @@ const tokenMismatch = (attemptId: string) =>
  * trainee's, still open, and served exactly that. When it is refused, the stored attempt says why.
  * A retry with the same answers returns the stored result.
  */
-export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, attemptId: string, body: SubmitAnswers): Promise<{ replayed: boolean; result: SubmissionResult }> {
+export async function submitAnswers(
+  deps: Pick<AttemptsDeps, 'banks' | 'attempts' | 'now'>,
+  trainee: Principal,
+  attemptId: string,
+  body: SubmitAnswers,
+): Promise<{ replayed: boolean; outcome: AttemptOutcome }> {
   const claim = decodeServedToken(body.servedToken);
   if (!claim) throw tokenMismatch(attemptId);
   const bank = deps.banks.get(claim.moduleId);
@@ -117,12 +140,12 @@ export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, atte
     const questions = questionsById(bank);
     if (!claim.served.every(({ questionId }) => questions.has(questionId))) throw tokenMismatch(attemptId);
     const submission = { submittedAt: now.toISOString(), ...scoreAttempt(bank, claim.served, bank.policy.passMark, body.answers) };
-    const outcome = await deps.attempts.recordSubmission(attemptId, { ...claim, userSub: trainee.sub, at: now.toISOString() }, submission);
-    if (outcome.recorded) {
+    const stored = await deps.attempts.recordSubmission(attemptId, { ...claim, userSub: trainee.sub, at: now.toISOString() }, submission);
+    if (stored.recorded) {
       const scored = { attemptId, moduleId: bank.moduleId, contentVersion: bank.contentVersion, passMark: bank.policy.passMark, submission };
-      return { replayed: false, result: await resultOfSubmission(deps, scored, trainee.sub) };
+      return { replayed: false, outcome: await resultOfSubmission(deps, scored, trainee.sub) };
     }
-    existing = outcome.existing;
+    existing = stored.existing;
   } else {
     // The claim names content this server no longer has (or never had): look at the attempt to say which.
     existing = await deps.attempts.get(attemptId);
@@ -131,7 +154,7 @@ export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, atte
   if (!existing || existing.userSub !== trainee.sub) throw new NotFound('Attempt');
   if (existing.submission) {
     if (!sameAnswers(existing, body.answers)) throw new AttemptConflict(attemptId);
-    return { replayed: true, result: await resultOfSubmission(deps, existing as Scored, trainee.sub) };
+    return { replayed: true, outcome: await resultOfSubmission(deps, existing as Scored, trainee.sub) };
   }
   const current = deps.banks.get(existing.moduleId);
   if (!current || current.contentVersion !== existing.contentVersion) throw new AttemptClosed(attemptId, 'content-changed');
@@ -140,7 +163,7 @@ export async function submitAnswers(deps: AttemptsDeps, trainee: Principal, atte
 }
 
 /** A submitted attempt with its feedback, for the trainee and those who may see their record. */
-export async function reviewAttempt(deps: AttemptsDeps, viewer: Principal, attemptId: string): Promise<AttemptResult> {
+export async function reviewAttempt(deps: Pick<AttemptsDeps, 'banks' | 'attempts' | 'people' | 'now'>, viewer: Principal, attemptId: string): Promise<AttemptOutcome & { record: AttemptRecord }> {
   const record = await deps.attempts.get(attemptId);
   if (!record?.submission) throw new NotFound('Submitted attempt');
   const bank = deps.banks.get(record.moduleId);
@@ -150,35 +173,34 @@ export async function reviewAttempt(deps: AttemptsDeps, viewer: Principal, attem
     const trainee = await deps.people.getPerson(record.userSub);
     if (!trainee || !canSeePerson(viewer, trainee)) throw new NotFound('Submitted attempt');
     // Supervisors and admins review in full at any time: they are not the ones being assessed.
-    return resultView(record, drawnFrom, 'full');
+    return { record, scored: record as Scored, drawnFrom, level: 'full' };
   }
   const attempts = await deps.attempts.listByUser(viewer.sub);
   const passed = attempts.some((attempt) => attempt.moduleId === record.moduleId && attempt.submission?.passed);
   const history = historyFromAttempts(attempts, record.moduleId);
   const decision = bank && history.last?.attemptId === record.attemptId ? decideStart(bank.policy, bank.contentVersion, history, deps.now()) : undefined;
-  return resultView(record, drawnFrom, reviewLevelFor(bank, passed), decision?.kind === 'refused' ? decision.nextAttemptAt : undefined);
+  const next = decision?.kind === 'refused' ? decision.nextAttemptAt : undefined;
+  return { record, scored: record as Scored, drawnFrom, level: reviewLevelFor(bank, passed), ...(next ? { nextAttemptAt: next } : {}) };
 }
 
-export async function listMyAttempts(deps: AttemptsDeps, trainee: Principal): Promise<AttemptSummary[]> {
-  const now = deps.now();
-  return (await deps.attempts.listByUser(trainee.sub)).map((record) => summaryView(record, now));
+export async function listMyAttempts(deps: Pick<AttemptsDeps, 'attempts'>, trainee: Principal): Promise<AttemptRecord[]> {
+  return deps.attempts.listByUser(trainee.sub);
 }
 
 /** A trainee's attempts for someone allowed to see that trainee; to anyone else the trainee does not exist. */
-export async function listTraineeAttempts(deps: AttemptsDeps, viewer: Principal, traineeSub: string): Promise<AttemptSummary[]> {
+export async function listTraineeAttempts(deps: Pick<AttemptsDeps, 'attempts' | 'people'>, viewer: Principal, traineeSub: string): Promise<AttemptRecord[]> {
   const trainee = await deps.people.getPerson(traineeSub);
   if (!trainee || trainee.role !== 'trainee' || !canSeePerson(viewer, trainee)) throw new NotFound('Trainee');
-  const now = deps.now();
-  return (await deps.attempts.listByUser(traineeSub)).map((record) => summaryView(record, now));
+  return deps.attempts.listByUser(traineeSub);
 }
 
 /** Where a trainee stands in each module: not started, in progress, passed, or failed (and when to retry). */
-export async function myProgress(deps: AttemptsDeps, trainee: Principal): Promise<Progress> {
+export async function myProgress(deps: Pick<AttemptsDeps, 'banks' | 'attempts' | 'now'>, trainee: Principal): Promise<ModuleProgress[]> {
   const now = deps.now();
   const attempts = await deps.attempts.listByUser(trainee.sub);
-  const modules = deps.banks
+  return deps.banks
     .all()
-    .map((bank) => {
+    .map((bank): ModuleProgress => {
       const mine = attempts.filter((attempt) => attempt.moduleId === bank.moduleId);
       const submitted = mine.filter((attempt) => attempt.submission);
       const passes = submitted.filter((attempt) => attempt.submission!.passed).sort((a, b) => byTime(a.submission!.submittedAt, b.submission!.submittedAt));
@@ -196,7 +218,6 @@ export async function myProgress(deps: AttemptsDeps, trainee: Principal): Promis
         // An open attempt is handed back, so starting uses none of the day's attempts.
         attemptsLeftToday: decision.kind === 'resume' ? allowance(bank.policy, mine.map((attempt) => attempt.issuedAt), undefined, now).attemptsLeftToday : decision.attemptsLeftToday,
         ...(decision.kind === 'refused' && status !== 'passed' ? { nextAttemptAt: decision.nextAttemptAt } : {}),
-      } as const;
+      };
     });
-  return { modules };
 }
