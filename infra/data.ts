@@ -12,6 +12,12 @@ import { tableSchema } from '../functions/core/store/table-schema';
  */
 export type TableAction = 'dynamodb:PutItem' | 'dynamodb:GetItem' | 'dynamodb:Query' | 'dynamodb:UpdateItem';
 
+/** What a function may do with the table: these actions, on the table and on the named indexes only. */
+export interface TableAccess {
+  actions: TableAction[];
+  indexes?: string[];
+}
+
 /** The platform's data: one DynamoDB table, built from the same definition as the local table. */
 export class Data extends Construct {
   readonly table: Table;
@@ -44,9 +50,9 @@ export class Data extends Construct {
    * Gives a function the table name and exactly the listed actions: on the table, and on the
    * named indexes only when it queries them (no `index/*` wildcard).
    */
-  bindTable(fn: LambdaFunction & IGrantable, actions: TableAction[], options: { indexes?: string[] } = {}): void {
+  bindTable(fn: LambdaFunction & IGrantable, { actions, indexes = [] }: TableAccess): void {
     fn.addEnvironment('TABLE_NAME', this.table.tableName);
-    const indexArns = (options.indexes ?? []).map((name) => `${this.table.tableArn}/index/${name}`);
+    const indexArns = indexes.map((name) => `${this.table.tableArn}/index/${name}`);
     fn.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({ effect: Effect.ALLOW, actions, resources: [this.table.tableArn, ...indexArns] }),
     );

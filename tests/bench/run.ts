@@ -18,9 +18,9 @@ import { createQuizApp } from '../../functions/quiz/app';
 import { quizDepsFromEnv } from '../../functions/quiz/deps-from-env';
 import { createVerificationApp } from '../../functions/verification/app';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import { QUIZ_MEMORY_MB, VERIFICATION_MEMORY_MB } from '../../infra/api';
+import { FUNCTIONS } from '../../infra/api';
 import { SITE_BUILD_DIR } from '../../infra/site';
-import { bundle, FLOOR_ENTRY, functionEntry, SIZE_BUDGET_RATIO } from './bundle';
+import { bundle, FLOOR_ENTRY, functionEntry, SIZE_BUDGET_RATIO } from '../support/bundle';
 import { sampleCertificate } from '../support/sample-certificate';
 import { floorReadEach, issueSampleCertificates, verifyEach } from './certificates';
 import { measureColdStarts } from './cold-start';
@@ -125,7 +125,7 @@ async function main() {
   step(`warm latency: scoring and verification ×${SCORING_CALLS} (pure), submissions and verifications with storage ×${WARM_CALLS} (ours and floor)…`);
   Object.assign(process.env, stack.functionEnv);
   const quizApp = stack.apps.quiz;
-  const { app: floorApp } = await import('./floor/handler');
+  const { app: floorApp } = await import('../support/floor/handler');
   const warm = {
     scoring20Items: measureScoring(SCORING_CALLS),
     submitWithStorage: await measureRequests(quizApp, submitEach(open), WARM_CALLS),
@@ -183,7 +183,7 @@ async function main() {
   const cost = {
     submissions: costPerMillion({
       durationMs: warm.submitWithStorage.p50,
-      memoryMb: QUIZ_MEMORY_MB,
+      memoryMb: FUNCTIONS.quiz.memoryMb,
       writeUnits: capacity.writeUnits,
       readUnits: capacity.readUnits,
       responseBytes,
@@ -191,14 +191,14 @@ async function main() {
     }),
     verifications: costPerMillion({
       durationMs: warm.verifyWithStorage.p50,
-      memoryMb: VERIFICATION_MEMORY_MB,
+      memoryMb: FUNCTIONS.verification.memoryMb,
       writeUnits: verificationCapacity.writeUnits,
       readUnits: verificationCapacity.readUnits,
       responseBytes: verificationWire.responseBytes + AWS_ADDED_RESPONSE_HEADERS,
       requestBytes: verificationWire.requestBytes,
     }),
-    memoryMb: QUIZ_MEMORY_MB,
-    verificationMemoryMb: VERIFICATION_MEMORY_MB,
+    memoryMb: FUNCTIONS.quiz.memoryMb,
+    verificationMemoryMb: FUNCTIONS.verification.memoryMb,
     capacity,
     verificationCapacity,
     wire: { ...wire, awsAddedResponseHeaderBytes: AWS_ADDED_RESPONSE_HEADERS },

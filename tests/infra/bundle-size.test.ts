@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundle, FLOOR_ENTRY, floorEntry, functionEntry, functionNames, SIZE_BUDGET_RATIO } from '../bench/bundle';
+import { bundle, FLOOR_ENTRY, floorEntry, functionEntry, functionNames, SIZE_BUDGET_RATIO } from '../support/bundle';
 
 describe('Lambda bundle sizes (same esbuild settings as CDK)', async () => {
   const floor = await bundle(FLOOR_ENTRY);

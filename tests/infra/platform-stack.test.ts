@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { QUESTION_BANKS_DIR, QUESTION_BANKS_PATH } from '../../functions/core/course/paths';
 import { catalogue } from '../../functions/core/course/generated/catalogue';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { functionRoutes, routes } from '../../functions/core/api/routes';
-import { bundle, functionEntry, functionNames } from '../bench/bundle';
+import { functionRoutes, routes, type FunctionName } from '../../functions/core/api/routes';
+import { bundle, functionEntry, functionNames } from '../support/bundle';
 import { tableSchema } from '../../functions/core/store/table-schema';
 import { API_THROTTLE } from '../../infra/api';
 import { WORST_CASE_AWS_CALL_MS } from '../../functions/core/aws/client-settings';
@@ -60,10 +60,10 @@ describe('data', () => {
 
 type Resource = { Properties: Record<string, unknown> };
 
-function functionNamed(description: string): Resource {
-  const functions = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler', Description: Match.stringLikeRegexp(description) } });
-  expect(Object.keys(functions)).toHaveLength(1);
-  return Object.values(functions)[0] as Resource;
+/** A function's resource in the template, found through the construct that made it. */
+function functionResource(name: FunctionName): Resource {
+  const logicalId = stack.getLogicalId(stack.api.functions[name].node.defaultChild as CfnFunction);
+  return template.findResources('AWS::Lambda::Function')[logicalId] as Resource;
 }
 
 /** The statements of every policy attached to the function's role. */
@@ -76,7 +76,7 @@ function statementsOf(fn: Resource) {
 }
 
 describe('quiz function', () => {
-  const quizFunction = () => functionNamed('quiz');
+  const quizFunction = () => functionResource('quiz');
 
   it('runs Node.js 22 on arm64 with explicit memory, timeout and its own log group', () => {
     expect(quizFunction().Properties).toMatchObject({
@@ -90,7 +90,7 @@ describe('quiz function', () => {
   });
 
   it('carries the question banks as data beside its code, where bundled-banks.ts reads them', () => {
-    const code = (functionNamed('scores attempts').Properties as { Code: { S3Key: string } }).Code.S3Key;
+    const code = (functionResource('quiz').Properties as { Code: { S3Key: string } }).Code.S3Key;
     const packageDir = join(app.outdir, `asset.${code.replace(/\.zip$/, '')}`);
     expect(existsSync(join(packageDir, 'index.mjs'))).toBe(true);
     const packaged = readdirSync(join(packageDir, QUESTION_BANKS_PATH)).sort();
@@ -111,7 +111,7 @@ describe('quiz function', () => {
 
 describe('certification function', () => {
   it('may get, query, put and update the table (a certificate is issued and revoked in one transaction of puts or updates) and query gsi1 (the roster), nothing else', () => {
-    const statements = statementsOf(functionNamed('issues and revokes certificates'));
+    const statements = statementsOf(functionResource('certification'));
     expect(statements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual([
       'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'logs:CreateLogStream', 'logs:PutLogEvents',
     ]);
@@ -122,7 +122,7 @@ describe('certification function', () => {
 
 describe('verification function', () => {
   it('is public, so it may do one thing only: get an item from the table', () => {
-    const statements = statementsOf(functionNamed('Public certificate verification'));
+    const statements = statementsOf(functionResource('verification'));
     expect(statements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual(['dynamodb:GetItem', 'logs:CreateLogStream', 'logs:PutLogEvents']);
     expect(JSON.stringify(statements)).not.toMatch(/index\/|"\*"/);
   });
@@ -168,7 +168,7 @@ describe('function timeouts', () => {
 
 describe('accounts function', () => {
   it('may create, group and delete users in this user pool only, and nothing else in Cognito', () => {
-    const accounts = functionNamed('Accounts');
+    const accounts = functionResource('accounts');
     expect(accounts.Properties).toMatchObject({ Runtime: 'nodejs22.x', Environment: { Variables: { USER_POOL_ID: expect.anything() } } });
     const statements = statementsOf(accounts);
     const cognito = statements.filter((statement) => JSON.stringify(statement.Action).includes('cognito-idp'));
