@@ -42,9 +42,9 @@ describe('a trainee in Chromium', () => {
     await signInAs(page, stack.webUrl, demoPeople.traineeA.email);
     await page.getByRole('link', { name: /Technique and needle pressure/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Technique and needle pressure' }).waitFor();
-    const figure = page.getByRole('img', { name: 'Cross-section of facial skin with typical needle depths' });
+    const figure = page.getByRole('img', { name: /^Needle depth in cheek and neck skin/ });
     expect(await figure.isVisible()).toBe(true);
-    expect(await page.getByText('Skin layers and the depth each needle length reaches').isVisible()).toBe(true);
+    expect(await page.getByText(/^The depth each set length reaches in cheek and neck skin/).isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Passes and pressure' }).click();
     expect(new URL(page.url()).hash).toBe('#passes-and-pressure');
   });

@@ -166,12 +166,12 @@ function compileModule(root: string, folder: string, options: CompileOptions): C
   if (quiz.drawSize > bankFileContent.data.questions.length) {
     throw new CourseFileError(moduleFile, `quiz.drawSize ${quiz.drawSize} is larger than the bank (${bankFileContent.data.questions.length} questions)`);
   }
+  const untested = objectives.filter((objective) => !bankFileContent.data.questions.some((question) => question.objective === objective.id));
+  if (untested.length) throw new CourseFileError(moduleFile, `objective(s) ${untested.map((objective) => objective.id).join(', ')} not tested by any question in ${BANK_FILE}`);
   if (options.itemRules) {
     const violations = itemRuleViolations(bankFileContent.data.questions, quiz.drawSize, objectives.map((objective) => objective.id));
     if (violations.length) throw new CourseFileError(bankFile, violations.join('; '));
   }
-  const untested = objectives.filter((objective) => !bankFileContent.data.questions.some((question) => question.objective === objective.id));
-  if (untested.length) throw new CourseFileError(moduleFile, `objective(s) ${untested.map((objective) => objective.id).join(', ')} not tested by any question in ${BANK_FILE}`);
 
   const hash = createHash('sha256').update(moduleText).update('\0').update(bankText);
   for (const figure of figures) hash.update('\0').update(figure);
@@ -194,7 +194,7 @@ export interface CompileOptions {
 }
 
 /** Reads and validates every module folder under `root`; throws CourseFileError naming the first bad file. */
-export function compileCourse(root: string, options: CompileOptions = { itemRules: false }): CompiledModule[] {
+export function compileCourse(root: string, options: CompileOptions = { itemRules: true }): CompiledModule[] {
   const folders = readdirSync(root)
     .filter((name) => statSync(join(root, name)).isDirectory())
     .filter((name) => /^\d{2}-/.test(name))

@@ -96,12 +96,23 @@ describe('compileCourse', () => {
   it.each([
     ['a figure without a title', '03-technique/needle-depths.svg', (text: string) => text.replace(/<title[^>]*>[^<]*<\/title>/, ''), '03-technique/needle-depths.svg', 'descriptive <title>'],
     ['coverage naming a section that does not exist', 'coverage.yaml', (text: string) => text.replace('taughtIn: contraindications#pregnancy', 'taughtIn: contraindications#no-such-section'), 'coverage.yaml', 'no-such-section'],
-    ['a clinical topic taught in a section that does not exist', 'coverage.yaml', (text: string) => `${text}\ntopics:\n  - id: some-topic\n    topic: Some topic\n    taughtIn: [contraindications#nowhere]\n    testedBy: [ci-pregnancy-case]\n`, 'coverage.yaml', 'topics.0.taughtIn "contraindications#nowhere"'],
+    ['a clinical topic taught in a section that does not exist', 'coverage.yaml', (text: string) => text.replace('taughtIn: [contraindications#pregnancy-and-breastfeeding]', 'taughtIn: [contraindications#nowhere]'), 'coverage.yaml', 'taughtIn "contraindications#nowhere" is not a lesson section'],
     ['coverage naming a question that does not exist', 'coverage.yaml', (text: string) => text.replace('testedBy: [ci-pregnancy-case]', 'testedBy: [ci-invented]'), 'coverage.yaml', 'ci-invented'],
   ])('rejects %s', (_case, file, edit, expectedFile, reason) => {
     const error = compileError(courseWith(file, edit));
     expect(error.file).toBe(expectedFile);
     expect(error.reason).toContain(reason);
+  });
+
+  it('applies the item rules to every bank, naming the file and the rule broken', () => {
+    const error = compileError(courseWith('questions.yaml', (text) => text.replaceAll('safetyCritical: true', 'safetyCritical: false')));
+    expect(error.file).toBe(join(MODULE_DIR, 'questions.yaml'));
+    expect(error.reason).toContain('no item is safety-critical');
+  });
+
+  it('keeps an archived version as it was published: the item rules are not applied to it', () => {
+    const archived = compileCourse(COURSES_DIR, { itemRules: false });
+    expect(archived.map(({ page }) => page.id)).toEqual(compileCourse(COURSES_DIR).map(({ page }) => page.id));
   });
 
   it('fails `npm run build:courses` with the file name and reason', () => {
