@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { itemRuleViolations } from '../../../functions/core/course/item-rules';
-import type { AuthoredQuestion } from '../../../functions/core/course/schema';
+import { itemRuleViolations } from '../../../functions/build/course/item-rules';
+import type { AuthoredQuestion } from '../../../functions/build/course/schema';
 
 /**
  * A made-up bank of 25 items that keeps every rule: distinct stems on three objectives, five case

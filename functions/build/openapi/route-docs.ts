@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { OperationId } from './routes';
+import type { OperationId } from '../../core/api/routes';
 import {
   attemptListSchema,
   observedProcedureSchema,
@@ -17,7 +17,7 @@ import {
   progressSchema,
   submissionResultSchema,
   verificationSchema,
-} from './schemas';
+} from '../../core/api/schemas';
 
 interface ResponseDocs {
   description: string;

@@ -8,9 +8,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { ARCHIVE_DIR, compileCourse } from './compile';
-import { COURSES_DIR } from './paths';
-import type { ArchivedBankFile } from './schema';
+import { ARCHIVE_DIR, compileCourse } from './course/compile';
+import { COURSES_DIR } from '../core/course/paths';
+import type { ArchivedBankFile } from './course/schema';
 
 const source = process.env.COURSES_DIR ?? COURSES_DIR;
 const target = join(process.env.ARCHIVE_INTO ?? COURSES_DIR, ARCHIVE_DIR);

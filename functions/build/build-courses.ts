@@ -5,9 +5,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { checkCoverage, compileArchives, compileCourse, CourseFileError } from './compile';
-import { COURSES_DIR, GENERATED_BANKS_FILE, QUESTION_BANKS_PATH } from './paths';
-import type { CourseModule, QuestionBank } from './types';
+import { checkCoverage, compileArchives, compileCourse, CourseFileError } from './course/compile';
+import { COURSES_DIR, GENERATED_BANKS_FILE, QUESTION_BANKS_PATH } from '../core/course/paths';
+import type { CourseModule, QuestionBank } from '../core/course/types';
 
 // Overridable so the tests can build a deliberately broken copy of the course.
 const coursesDir = process.env.COURSES_DIR ?? COURSES_DIR;

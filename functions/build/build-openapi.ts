@@ -5,8 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildOpenApiDocument, LOCAL_ORIGIN } from './openapi';
-import { GENERATED_OPENAPI_FILE } from './paths';
+import { buildOpenApiDocument, LOCAL_ORIGIN } from './openapi/openapi';
+import { GENERATED_OPENAPI_FILE } from './openapi/paths';
 
 
 mkdirSync(dirname(GENERATED_OPENAPI_FILE), { recursive: true });

@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ZodError } from 'zod';
 import { itemRuleViolations } from './item-rules';
 import { archivedBankFileSchema, coverageFileSchema, DECISIONS, moduleFrontmatterSchema, questionBankFileSchema, type AuthoredQuestion } from './schema';
-import type { BankQuestion, ModulePage, QuestionBank } from './types';
+import type { BankQuestion, ModulePage, QuestionBank } from '../../core/course/types';
 
 export interface CompiledModule {
   page: ModulePage;

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { parameterDocs, routeDocs } from './route-docs';
-import type { Server } from './routes';
-import { IDEMPOTENCY_KEY_PATTERN } from '../http/idempotency-key';
-import { routes } from './routes';
+import type { Server } from '../../core/api/routes';
+import { IDEMPOTENCY_KEY_PATTERN } from '../../core/http/idempotency-key';
+import { routes } from '../../core/api/routes';
 import {
   attemptListSchema,
   attemptResultSchema,
@@ -14,7 +14,7 @@ import {
   problemSchema,
   issuedAttemptSchema,
   progressSchema,
-} from './schemas';
+} from '../../core/api/schemas';
 
 /** Schemas used by several operations go into components.schemas once and are referenced by $ref. */
 const NAMED_SCHEMAS = new Map<z.ZodMiniType, string>([
