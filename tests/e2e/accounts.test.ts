@@ -91,7 +91,7 @@ describe('a supervisor invites a trainee', () => {
 describe('a trainee record', () => {
   it('shows the name the API gives, not one written into the link', async () => {
     await signInAs(page, stack.webUrl, demoPeople.supervisorA.email);
-    await page.goto(`${stack.webUrl}/trainees/attempts?${new URLSearchParams({ id: demoPeople.traineeA.sub, name: 'Mallory Impostor' })}`);
+    await page.goto(`${stack.webUrl}/trainees/record?${new URLSearchParams({ id: demoPeople.traineeA.sub, name: 'Mallory Impostor' })}`);
     await expect.poll(() => page.getByTestId('trainee-name').innerText()).toBe(demoPeople.traineeA.name);
     expect(await page.locator('main').innerText()).not.toContain('Mallory');
     expect(await page.title()).toContain(demoPeople.traineeA.name);

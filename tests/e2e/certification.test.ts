@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { links } from '../../web/src/lib/links';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { demoPeople } from '../../infra/local/demo-data';
@@ -30,7 +31,7 @@ describe('certification in the browser', () => {
     await recordSatisfactory(stack, trainee.sub, 2);
 
     await signInAs(page, stack.webUrl, demoPeople.supervisorA.email);
-    await page.goto(`${stack.webUrl}/trainees/attempts?${new URLSearchParams({ id: trainee.sub, name: 'Robin Browser' })}`);
+    await page.goto(`${stack.webUrl}${links.record(trainee.sub)}`);
     await page.getByText('Observed procedures rated satisfactory: 2 of 3').waitFor();
     expect(await page.getByRole('button', { name: 'Issue certificate' }).count()).toBe(0);
 
@@ -89,7 +90,7 @@ describe('certification in the browser', () => {
     await recordSatisfactory(stack, trainee.sub, 1);
 
     await signInAs(page, stack.webUrl, demoPeople.supervisorA.email);
-    await page.goto(`${stack.webUrl}/trainees/attempts?${new URLSearchParams({ id: trainee.sub, name: 'Renée Renewal' })}`);
+    await page.goto(`${stack.webUrl}${links.record(trainee.sub)}`);
     await page.getByRole('button', { name: 'Renew certificate' }).click();
     const certificate = page.getByTestId('certificate');
     await certificate.getByText(`renewing ${trainee.code}`).waitFor();

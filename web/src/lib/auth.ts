@@ -1,10 +1,9 @@
 import * as oauth from 'oauth4webapi';
-import type { Role } from '$core/auth/principal';
+import { principalFromClaims } from '$core/auth/principal';
 import type { WebConfig } from '../../../infra/site/web-config';
 import { session } from './session.svelte';
 
 const PENDING = 'cit.auth.pending';
-const KNOWN_ROLES: Role[] = ['trainee', 'supervisor', 'clinic-admin', 'platform-admin'];
 
 let config: Promise<WebConfig> | undefined;
 let server: Promise<oauth.AuthorizationServer> | undefined;
@@ -63,14 +62,8 @@ export async function completeSignIn(callbackUrl: URL): Promise<string> {
   const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, redirectUri(), pending.verifier, transport(settings.issuer));
   const result = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: pending.nonce, requireIdToken: true });
   const claims = oauth.getValidatedIdTokenClaims(result)!;
-  const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [];
-  session.start(result.id_token!, result.access_token, claims.exp * 1000, {
-    sub: claims.sub,
-    name: typeof claims.name === 'string' ? claims.name : String(claims.email ?? 'Signed in'),
-    email: String(claims.email ?? ''),
-    roles: KNOWN_ROLES.filter((role) => groups.includes(role)),
-    orgId: typeof claims['custom:org'] === 'string' ? claims['custom:org'] : undefined,
-  });
+  // The same mapping from claims to a principal as the API's (functions/core/auth/principal.ts).
+  session.start(result.id_token!, result.access_token, claims.exp * 1000, principalFromClaims(claims));
   // Only same-site paths: a crafted returnTo must not send the user elsewhere.
   return pending.returnTo.startsWith('/') && !pending.returnTo.startsWith('//') ? pending.returnTo : '/';
 }

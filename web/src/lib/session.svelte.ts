@@ -1,19 +1,11 @@
-import type { Role } from '$core/auth/principal';
-
-export interface SignedInUser {
-  sub: string;
-  name: string;
-  email: string;
-  roles: Role[];
-  orgId?: string;
-}
+import type { Principal, Role } from '$core/auth/principal';
 
 interface StoredSession {
   idToken: string;
   /** Only for Cognito's user API (two-factor set-up); the platform's API takes the ID token. */
   accessToken: string;
   expiresAt: number;
-  user: SignedInUser;
+  user: Principal;
 }
 
 const KEY = 'cit.session';
@@ -23,7 +15,8 @@ const KEY = 'cit.session';
  * strict CSP is what keeps other scripts from reading it.
  */
 class Session {
-  user = $state<SignedInUser | null>(null);
+  /** The signed-in principal, as the API sees the same token. */
+  user = $state<Principal | null>(null);
   /** False until the browser has looked for a stored session (pages are prerendered signed out). */
   ready = $state(false);
   #token: string | null = null;
@@ -42,7 +35,7 @@ class Session {
     this.ready = true;
   }
 
-  start(idToken: string, accessToken: string, expiresAt: number, user: SignedInUser) {
+  start(idToken: string, accessToken: string, expiresAt: number, user: Principal) {
     sessionStorage.setItem(KEY, JSON.stringify({ idToken, accessToken, expiresAt, user } satisfies StoredSession));
     this.#token = idToken;
     this.#accessToken = accessToken;
