@@ -142,6 +142,24 @@ describe('certificate PDF: any name prints correctly', () => {
     expect(korean.reads.filter((path) => path.endsWith('.woff')).every((path) => path.includes('noto-sans-kr'))).toBe(true);
   });
 
+  it('passes over a subset file fontkit cannot read for the next language that has the character', async () => {
+    // 倚 sits in noto-sans-sc-101, whose cmap fontkit cannot read; the Japanese font has it.
+    const fonts = nodePdfFonts();
+    const bytes = await make({ ...typicalCertificate, holderName: '陈倚天' }, fonts);
+    expect(pdfLines(bytes)).toContain('陈倚天');
+    expect(fonts.reads.some((path) => path.includes('noto-sans-jp'))).toBe(true);
+    // The same when a file is damaged in transit: another language's file is used, never a broken PDF.
+    const damaged = nodePdfFonts();
+    const bytesWithDamage = await make({ ...typicalCertificate, holderName: '王秀英' }, { ...damaged, cjkSubset: async (language, subset, weight) => (language === 'sc' ? new Uint8Array(64) : damaged.cjkSubset(language, subset, weight)) });
+    expect(pdfLines(bytesWithDamage)).toContain('王秀英');
+  });
+
+  it('still prints when a script has no font here (Thai prints as missing-glyph boxes, the rest as usual)', async () => {
+    const bytes = await make({ ...typicalCertificate, holderName: 'สมชาย ใจดี' });
+    expect(pdfLines(bytes)).toContain('CIT-7K3M-Q9XD-2PWA');
+    expectLaidOut(bytes);
+  });
+
   it('runs Arabic right to left inside a left-to-right line, digits left to right at its end (as browsers show it)', async () => {
     const bytes = await make({ ...typicalCertificate, organisationName: 'Clinic محمد عبد الله 24', holderName: 'محمد عبد الله' });
     const line = textBoxes(bytes, true).lines.find((candidate) => candidate.text.startsWith('Clinic'))!;

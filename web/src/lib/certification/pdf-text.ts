@@ -67,27 +67,60 @@ const SPACE = /^\s+$/u;
 const TOKENS = /\s+|[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3FFFF}]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3FFFF}]+/gu;
 const MARK = /\p{M}/u;
 
-/** The font fontkit parsed last: pdf-lib creates it inside embedFont, and the metrics are read from it. */
+/** What the certificate reads from a font fontkit parsed (metrics, coverage, and a trial subset). */
 interface ParsedFont {
   ascent: number;
   descent: number;
   unitsPerEm: number;
   characterSet: number[];
+  hasGlyphForCodePoint(code: number): boolean;
+  layout(text: string): { glyphs: unknown[] };
+  createSubset(): { includeGlyph(glyph: unknown): number; encodeStream(): { on(event: string, listener: (value?: unknown) => void): unknown } };
 }
 
-/** Embeds a font (subset) and reads its metrics as pdf-lib writes them into the font descriptor. */
-async function embed(doc: PDFDocument, bytes: Uint8Array): Promise<Face> {
-  let parsed: ParsedFont | undefined;
-  doc.registerFontkit({
-    create(data: Uint8Array, postscriptName?: string) {
-      const font = fontkit.create(data, postscriptName);
-      parsed = font as unknown as ParsedFont;
-      return font;
-    },
-  });
+/** Parses a font, or undefined when fontkit cannot (one @fontsource subset file has no cmap table fontkit reads). */
+function parse(bytes: Uint8Array): ParsedFont | undefined {
+  try {
+    const font = fontkit.create(bytes) as unknown as ParsedFont;
+    void font.characterSet.length;
+    return font;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a font draws these characters and subsets them: fontkit's subsetter fails on a few glyphs
+ * of a few subset files (U+2002 in noto-sans-jp-74), and pdf-lib would only find out in save().
+ */
+async function subsets(font: ParsedFont, chars: string[]): Promise<boolean> {
+  if (!chars.every((char) => font.hasGlyphForCodePoint(char.codePointAt(0)!))) return false;
+  try {
+    const subset = font.createSubset();
+    for (const glyph of font.layout(chars.join('')).glyphs) subset.includeGlyph(glyph);
+    const stream = subset.encodeStream();
+    await new Promise((resolve, reject) => {
+      stream.on('data', () => {});
+      stream.on('end', resolve);
+      stream.on('error', reject);
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Embeds a parsed font as a subset (pdf-lib gets this very fontkit font) and reads the metrics pdf-lib writes into its descriptor. */
+async function embed(doc: PDFDocument, bytes: Uint8Array, parsed: ParsedFont): Promise<Face> {
+  doc.registerFontkit({ create: () => parsed as never });
   const font = await doc.embedFont(bytes, { subset: true });
-  if (!parsed) throw new Error('fontkit did not parse the font');
   return { font, characters: new Set(parsed.characterSet), ascent: parsed.ascent / parsed.unitsPerEm, descent: -parsed.descent / parsed.unitsPerEm };
+}
+
+async function embedBase(doc: PDFDocument, bytes: Uint8Array): Promise<Face> {
+  const parsed = parse(bytes);
+  if (!parsed) throw new Error('DejaVu Sans could not be read');
+  return embed(doc, bytes, parsed);
 }
 
 export class Typesetter {
@@ -104,8 +137,8 @@ export class Typesetter {
   static async create(doc: PDFDocument, fonts: PdfFonts, needs: TextNeed[]): Promise<Typesetter> {
     const [regular, bold] = await Promise.all([fonts.base(400), fonts.base(700)]);
     const typesetter = new Typesetter({
-      400: await embed(doc, regular),
-      700: await embed(doc, bold),
+      400: await embedBase(doc, regular),
+      700: await embedBase(doc, bold),
     });
     await typesetter.loadCjk(doc, fonts, needs);
     return typesetter;
@@ -118,32 +151,49 @@ export class Typesetter {
       if (!ranges.has(language)) ranges.set(language, fonts.cjkRanges(language).then((list) => new CjkRanges(list)));
       return ranges.get(language)!;
     };
-    // Which subset file each character comes from: the preferred language first, then the others.
-    const wanted = new Map<string, { language: CjkLanguage; subset: string; weight: FontWeight; keys: string[] }>();
+    // Every character that needs a CJK font, once per weight and preferred language.
+    const pending = new Map<string, { code: number; weight: FontWeight; preference: CjkLanguage }>();
     for (const { text, weight } of needs) {
       const preference = this.preferenceFor(text);
       for (const char of text) {
         const code = char.codePointAt(0)!;
-        if (!this.needsCjk(code, weight)) continue;
-        const key = this.choiceKey(code, weight, preference);
-        if (this.cjkChoice.has(key) || [...wanted.values()].some((file) => file.keys.includes(key))) continue;
+        if (this.needsCjk(code, weight)) pending.set(this.choiceKey(code, weight, preference), { code, weight, preference });
+      }
+    }
+    // The subset file each comes from: the preferred language first, then the others; a file
+    // fontkit cannot read or subset is passed over for the next language's.
+    const unusable = new Set<string>();
+    for (let round = 0; round < CJK_LANGUAGES.length && pending.size; round++) {
+      const wanted = new Map<string, { language: CjkLanguage; subset: string; weight: FontWeight; keys: string[]; chars: string[] }>();
+      for (const [key, { code, weight, preference }] of pending) {
         for (const language of this.languages(preference)) {
           const subset = (await rangesOf(language)).subsetFor(code);
-          if (!subset) continue;
           const fileKey = `${language}/${subset}/${weight}`;
-          const file = wanted.get(fileKey) ?? { language, subset, weight, keys: [] };
+          if (!subset || unusable.has(fileKey)) continue;
+          const file = wanted.get(fileKey) ?? { language, subset, weight, keys: [], chars: [] };
           file.keys.push(key);
+          file.chars.push(String.fromCodePoint(code));
           wanted.set(fileKey, file);
           break;
         }
       }
+      if (!wanted.size) break;
+      const files = [...wanted.entries()];
+      const bytes = await Promise.all(files.map(([, file]) => fonts.cjkSubset(file.language, file.subset, file.weight)));
+      for (const [index, [fileKey, file]] of files.entries()) {
+        const parsed = parse(bytes[index]);
+        if (!parsed || !(await subsets(parsed, file.chars))) {
+          unusable.add(fileKey);
+          continue;
+        }
+        const face = await embed(doc, bytes[index], parsed);
+        for (const key of file.keys) {
+          this.cjkChoice.set(key, face);
+          pending.delete(key);
+        }
+      }
     }
-    const files = [...wanted.values()];
-    const bytes = await Promise.all(files.map((file) => fonts.cjkSubset(file.language, file.subset, file.weight)));
-    for (const [index, file] of files.entries()) {
-      const face = await embed(doc, bytes[index]);
-      for (const key of file.keys) this.cjkChoice.set(key, face);
-    }
+    // Anything left has no font here: it prints as DejaVu's missing-glyph box, never as "?".
   }
 
   private preferenceFor(text: string): CjkLanguage {
