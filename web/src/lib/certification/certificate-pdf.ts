@@ -1,67 +1,417 @@
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, radians, rgb, type PDFPage } from 'pdf-lib';
 import { encode } from 'uqr';
-import type { Verification } from '$core/api/schemas';
-import { longDate, STATUS_TEXT } from './display';
+import { longDate } from './display';
+import type { FontWeight, PdfFonts } from './pdf-fonts';
+import { Typesetter, type TextBlock, type TextNeed, type TextStyle } from './pdf-text';
+
+export type { PdfFonts } from './pdf-fonts';
+
+export type PrintStatus = 'valid' | 'expired' | 'revoked' | 'suspended' | 'superseded';
+export interface PrintableCertificate {
+  code: string; // 'CIT-7K3M-Q9XD-2PWA'
+  status: PrintStatus; // as of printing
+  statusSince?: string; // ISO date/time the current non-valid status began
+  holderName: string;
+  organisationName?: string; // the holder's clinic
+  qualification: string;
+  issuedAt: string; // ISO date or date-time
+  expiresAt: string;
+  issuer: string; // the certifying body: 'CIT Academy'
+  signatory: { name: string; role: string }; // the issuing supervisor, e.g. 'Clinical supervisor, Harbour Skin Clinic'
+  scope?: {
+    supervision: 'independent' | 'under-supervision';
+    areas: { label: string; maxDepthMm: number; maxDepthUnsupervisedMm?: number }[];
+  };
+  modules: { title: string; passedAt: string }[];
+  satisfactoryProcedures: number;
+}
+
+/** A4 portrait, in points. */
+export const PAGE = { width: 595.28, height: 841.89 } as const;
+/** No text comes closer than this to any edge of the page (the border sits outside it). */
+export const PAGE_MARGIN = 48;
 
 const BRAND = rgb(0.06, 0.36, 0.39);
 const INK = rgb(0.08, 0.13, 0.24);
-const MUTED = rgb(0.29, 0.33, 0.41);
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 56;
+const MUTED = rgb(0.33, 0.37, 0.45);
+const ALERT = rgb(0.7, 0.09, 0.11);
+const PANEL = rgb(0.94, 0.97, 0.97);
+const ALERT_PANEL = rgb(0.995, 0.93, 0.93);
+const CONTENT_WIDTH = PAGE.width - 2 * PAGE_MARGIN;
+/** Below this, text would be too small to read on paper: the certificate fails loudly instead. */
+const MIN_SCALE = 0.6;
 
-/** Text in the standard fonts' character set (WinAnsi): anything else would make pdf-lib throw. */
-const printable = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
+const STATUS_WORD: Record<Exclude<PrintStatus, 'valid'>, string> = {
+  expired: 'EXPIRED',
+  revoked: 'REVOKED',
+  suspended: 'SUSPENDED',
+  superseded: 'SUPERSEDED',
+};
 
-function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
-  const { data } = encode(text, { border: 1 });
+/** The diagonal watermark (and the heading of the status panel) on a certificate that was not valid when printed. */
+export const notValidText = (status: Exclude<PrintStatus, 'valid'>) => `NOT VALID — ${STATUS_WORD[status]}`;
+
+const DAY_MS = 86_400_000;
+/** The end of the day a date names, or the instant a date-time names. */
+const instant = (iso: string) => Date.parse(iso) + (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? DAY_MS : 0);
+
+/**
+ * The status the copy prints: the caller's, except that a certificate past its expiry is printed
+ * as expired whatever it was told (the PDF never prints an expired certificate as valid).
+ */
+export function statusWhenPrinted(certificate: Pick<PrintableCertificate, 'status' | 'expiresAt'>, printedAt: Date): PrintStatus {
+  return certificate.status === 'valid' && instant(certificate.expiresAt) <= printedAt.getTime() ? 'expired' : certificate.status;
+}
+
+function statusSentence(certificate: PrintableCertificate, status: Exclude<PrintStatus, 'valid'>, printedAt: Date): string {
+  const since = certificate.statusSince ? longDate(certificate.statusSince) : undefined;
+  const what = {
+    expired: `Expired on ${longDate(certificate.statusSince ?? certificate.expiresAt)}.`,
+    revoked: since ? `Revoked on ${since}.` : 'Revoked.',
+    suspended: since ? `Suspended since ${since}.` : 'Suspended.',
+    superseded: since ? `Superseded on ${since} by a renewed certificate.` : 'Superseded by a renewed certificate.',
+  }[status];
+  return `${what} It was not valid when this copy was printed on ${longDate(printedAt.toISOString())}. The verification page shows its current status.`;
+}
+
+const depth = (mm: number) => `${mm.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 2 })} mm`;
+
+/** What the certificate draws, measured: blocks of text and the QR code, stacked from the top and the bottom. */
+interface Laid {
+  height: number;
+  draw(page: PDFPage, top: number): void;
+}
+
+const text = (block: TextBlock, left = PAGE_MARGIN, width = CONTENT_WIDTH): Laid => ({
+  height: block.height,
+  draw: (page, top) => block.draw(page, left, top, width),
+});
+
+/** Items one above the other, with the given gaps between them. */
+function stack(items: (Laid | number)[]): Laid {
+  const height = items.reduce<number>((total, item) => total + (typeof item === 'number' ? item : item.height), 0);
+  return {
+    height,
+    draw(page, top) {
+      let y = top;
+      for (const item of items) {
+        if (typeof item === 'number') y -= item;
+        else {
+          item.draw(page, y);
+          y -= item.height;
+        }
+      }
+    },
+  };
+}
+
+/** Items side by side, tops aligned. */
+const row = (items: Laid[]): Laid => ({
+  height: Math.max(0, ...items.map((item) => item.height)),
+  draw: (page, top) => items.forEach((item) => item.draw(page, top)),
+});
+
+const rule = (left: number, width: number, color = BRAND, thickness = 0.6): Laid => ({
+  height: thickness,
+  draw: (page, top) => page.drawLine({ start: { x: left, y: top - thickness / 2 }, end: { x: left + width, y: top - thickness / 2 }, thickness, color }),
+});
+
+/** A filled panel around content, with padding. */
+function panel(content: Laid, padding: number, fill: typeof PANEL, border: typeof BRAND): Laid {
+  return {
+    height: content.height + 2 * padding,
+    draw(page, top) {
+      const height = content.height + 2 * padding;
+      page.drawRectangle({ x: PAGE_MARGIN - 8, y: top - height, width: CONTENT_WIDTH + 16, height, color: fill, borderColor: border, borderWidth: 0.8 });
+      content.draw(page, top - padding);
+    },
+  };
+}
+
+function qrCode(url: string, size: number): Laid {
+  const { data } = encode(url, { ecc: 'M', border: 0 });
   const cell = size / data.length;
-  data.forEach((row, rowIndex) =>
-    row.forEach((dark, column) => {
-      if (dark) page.drawRectangle({ x: x + column * cell, y: y + size - (rowIndex + 1) * cell, width: cell, height: cell, color: INK });
-    }),
-  );
+  return {
+    height: size,
+    draw(page, top) {
+      const left = PAGE.width - PAGE_MARGIN - size;
+      // One rectangle per run of dark modules in a row: fewer operators, no hairline seams.
+      data.forEach((modules, rowIndex) => {
+        for (let column = 0; column < modules.length; column++) {
+          if (!modules[column]) continue;
+          let end = column;
+          while (end < modules.length && modules[end]) end++;
+          page.drawRectangle({ x: left + column * cell, y: top - (rowIndex + 1) * cell, width: (end - column) * cell, height: cell, color: INK });
+          column = end;
+        }
+      });
+    },
+  };
+}
+
+function drawBorder(page: PDFPage) {
+  const outer = 20;
+  const inner = 26;
+  page.drawRectangle({ x: outer, y: outer, width: PAGE.width - 2 * outer, height: PAGE.height - 2 * outer, borderColor: BRAND, borderWidth: 2.2 });
+  page.drawRectangle({ x: inner, y: inner, width: PAGE.width - 2 * inner, height: PAGE.height - 2 * inner, borderColor: BRAND, borderWidth: 0.6 });
+  for (const [x, y] of [
+    [inner, inner],
+    [PAGE.width - inner, inner],
+    [inner, PAGE.height - inner],
+    [PAGE.width - inner, PAGE.height - inner],
+  ]) {
+    page.drawRectangle({ x: x - 3, y: y - 3, width: 6, height: 6, color: BRAND });
+  }
 }
 
 /**
- * A printable certificate for the holder or a clinic's records. It is a copy, not the authority:
- * it carries the code and a QR code of the public verification link, which says whether the
- * certificate is still valid. Built in the browser from what verification returns, with pdf-lib.
+ * The watermark across the page: as large as fits inside the margins along the page's diagonal,
+ * translucent, drawn last so nothing covers it.
  */
-export async function certificatePdf(certificate: Verification, verifyUrl: string): Promise<Uint8Array> {
+function drawWatermark(page: PDFPage, typesetter: Typesetter, words: string) {
+  const angle = Math.atan2(PAGE.height - 2 * PAGE_MARGIN, PAGE.width - 2 * PAGE_MARGIN);
+  const line = typesetter.line(words, 700);
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  const unitHeight = line.ascent + line.descent;
+  // The rotated box of the text (width w, height h at size 1) spans w·cos + h·sin across and w·sin + h·cos up.
+  const size = 0.96 * Math.min((PAGE.width - 2 * PAGE_MARGIN) / (line.width * cos + unitHeight * sin), (PAGE.height - 2 * PAGE_MARGIN) / (line.width * sin + unitHeight * cos));
+  const width = line.width * size;
+  // Centre the box (baseline at descent) on the page centre.
+  const along = width / 2;
+  const across = ((line.ascent - line.descent) / 2) * size;
+  const x = PAGE.width / 2 - along * cos + across * sin;
+  const y = PAGE.height / 2 - along * sin - across * cos;
+  let offset = 0;
+  for (const span of line.spans) {
+    page.drawText(span.text, { x: x + offset * cos, y: y + offset * sin, size, font: span.face.font, color: ALERT, opacity: 0.16, rotate: radians(angle) });
+    offset += span.width * size;
+  }
+}
+
+/**
+ * A printable certificate for the holder or a clinic's records: one A4 page with a border, the
+ * issuer, the holder, the qualification, the scope of practice, the modules passed, the dates, the
+ * issuing supervisor as signatory, the code and a QR code of the verification link. It is a copy,
+ * and says so: the verify page is the authority. A certificate that was not valid when printed
+ * carries a diagonal "NOT VALID — …" watermark and no "Valid until" line.
+ *
+ * Every text block is measured: it shrinks within limits, then wraps; if the whole page still does
+ * not fit, everything is scaled down together, and below MIN_SCALE this throws instead of clipping.
+ */
+export async function certificatePdf(certificate: PrintableCertificate, verifyUrl: string, fonts: PdfFonts, printedAt = new Date()): Promise<Uint8Array> {
+  const status = statusWhenPrinted(certificate, printedAt);
   const pdf = await PDFDocument.create();
-  pdf.setTitle(`CIT Academy certificate ${certificate.code}`);
-  pdf.setSubject(certificate.qualification);
-  pdf.setCreator('CIT Academy');
-  const page = pdf.addPage([A4.width, A4.height]);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  let y = A4.height - MARGIN;
-  const line = (text: string, font: PDFFont, size: number, color = INK, gap = 8) => {
-    page.drawText(printable(text), { x: MARGIN, y: y - size, size, font, color, maxWidth: A4.width - 2 * MARGIN });
-    y -= size + gap;
-  };
+  pdf.setTitle(`${certificate.issuer} certificate ${certificate.code}`, { showInWindowTitleBar: true });
+  pdf.setSubject(`${certificate.qualification}: ${certificate.holderName}${status === 'valid' ? '' : ` (not valid: ${status})`}`);
+  pdf.setAuthor(certificate.issuer);
+  pdf.setCreator(certificate.issuer);
+  pdf.setProducer(`${certificate.issuer} (pdf-lib)`);
+  pdf.setKeywords([certificate.code, certificate.qualification, 'certificate']);
+  pdf.setLanguage('en-GB');
+  pdf.setCreationDate(printedAt);
+  pdf.setModificationDate(printedAt);
 
-  page.drawRectangle({ x: 0, y: A4.height - 12, width: A4.width, height: 12, color: BRAND });
-  line('CIT Academy', bold, 14, BRAND, 28);
-  line('Certificate', regular, 16, MUTED, 6);
-  line(certificate.qualification, bold, 20, INK, 28);
-  line('This certifies that', regular, 12, MUTED, 6);
-  line(certificate.holderName, bold, 26, INK, 10);
-  if (certificate.organisationName) line(certificate.organisationName, regular, 13, MUTED, 18);
-  line(
-    `passed every module of the course on server-scored quizzes and was observed performing ${certificate.satisfactoryProcedures} procedures rated satisfactory in every domain.`,
-    regular, 12, INK, 18,
-  );
-  for (const module of certificate.modules) line(`- ${module.title}: passed ${longDate(module.passedAt)}`, regular, 11, INK, 5);
-  y -= 14;
-  line(`Issued ${longDate(certificate.issuedAt)} by ${certificate.issuedBy}`, regular, 12, INK, 6);
-  line(`Valid until ${longDate(certificate.expiresAt)}`, bold, 12, INK, 6);
-  line(`Status when printed: ${STATUS_TEXT[certificate.status]}`, regular, 12, certificate.status === 'valid' ? INK : rgb(0.64, 0.13, 0.13), 24);
+  const need = (value: string, weight: FontWeight): TextNeed => ({ text: value, weight });
+  const needs = [
+    need(certificate.issuer, 700),
+    need(certificate.holderName, 700),
+    need(certificate.organisationName ?? '', 400),
+    need(certificate.qualification, 700),
+    need(certificate.signatory.name, 400),
+    need(certificate.signatory.role, 400),
+    need(`Signed electronically for ${certificate.issuer}`, 400),
+    need(certificate.code, 700),
+    need(verifyUrl, 400),
+    ...certificate.modules.map((module) => need(module.title, 400)),
+    ...(certificate.scope?.areas ?? []).map((area) => need(area.label, 400)),
+  ];
+  const typesetter = await Typesetter.create(pdf, fonts, needs);
 
-  const qrSize = 120;
-  drawQr(page, verifyUrl, A4.width - MARGIN - qrSize, MARGIN, qrSize);
-  page.drawText(printable(`Certificate code ${certificate.code}`), { x: MARGIN, y: MARGIN + 60, size: 14, font: bold, color: INK });
-  page.drawText('Check that it is still valid: scan the QR code or go to', { x: MARGIN, y: MARGIN + 38, size: 10, font: regular, color: MUTED });
-  page.drawText(printable(verifyUrl), { x: MARGIN, y: MARGIN + 24, size: 9, font: regular, color: BRAND, maxWidth: A4.width - 2 * MARGIN - qrSize - 16 });
+  const page = pdf.addPage([PAGE.width, PAGE.height]);
+  drawBorder(page);
+  for (let scale = 1; ; scale = Math.round((scale - 0.05) * 100) / 100) {
+    if (scale < MIN_SCALE) throw new Error(`certificate ${certificate.code} does not fit on one page even at ${MIN_SCALE * 100}% size`);
+    const layout = compose(certificate, status, verifyUrl, printedAt, typesetter, scale);
+    if (!layout) continue;
+    // Room to spare opens the gaps between sections (up to two and a half times), the rest stays above the signature.
+    const spread = Math.min(2.5, 1 + (0.999 * layout.spare) / layout.flexible);
+    compose(certificate, status, verifyUrl, printedAt, typesetter, scale, spread)!.draw(page);
+    break;
+  }
+  if (status !== 'valid') drawWatermark(page, typesetter, notValidText(status));
   return pdf.save();
+}
+
+/** The page at one scale, or undefined when it does not fit. */
+function compose(certificate: PrintableCertificate, status: PrintStatus, verifyUrl: string, printedAt: Date, typesetter: Typesetter, scale: number, spread = 1) {
+  const s = (points: number) => points * scale;
+  /** A gap that opens up (by `spread`) when the page has room to spare. */
+  let flexible = 0;
+  const f = (points: number) => {
+    flexible += s(points);
+    return s(points) * spread;
+  };
+  const block = (value: string, style: TextStyle, width = CONTENT_WIDTH, left = PAGE_MARGIN) => text(typesetter.block(value, style, width, scale), left, width);
+  const centred = (style: Omit<TextStyle, 'align'>): TextStyle => ({ ...style, align: 'center' });
+
+  // The top: who certifies whom, for what.
+  const statement = `after passing every module of the course and being observed performing ${certificate.satisfactoryProcedures} ${
+    certificate.satisfactoryProcedures === 1 ? 'procedure' : 'procedures'
+  } rated satisfactory in every domain.`;
+  const top = stack([
+    block(certificate.issuer, centred({ weight: 700, size: 15, minSize: 11, color: BRAND })),
+    s(6),
+    block('Certificate of competence', centred({ weight: 400, size: 27, minSize: 20, color: INK })),
+    f(10),
+    rule(PAGE.width / 2 - s(40), s(80), BRAND, 1.2),
+    f(16),
+    block('This certifies that', centred({ weight: 400, size: 11, color: MUTED })),
+    s(8),
+    block(certificate.holderName, centred({ weight: 700, size: 30, minSize: 18, wrapSize: 22, color: INK, leading: 0.12 })),
+    ...(certificate.organisationName ? [s(5), block(certificate.organisationName, centred({ weight: 400, size: 13, minSize: 10, wrapSize: 11, color: MUTED }))] : []),
+    f(14),
+    block('was awarded the qualification', centred({ weight: 400, size: 11, color: MUTED })),
+    s(6),
+    block(certificate.qualification, centred({ weight: 700, size: 18, minSize: 12, wrapSize: 14, color: BRAND })),
+    s(8),
+    block(statement, centred({ weight: 400, size: 10, minSize: 9, color: MUTED }), CONTENT_WIDTH - s(40), PAGE_MARGIN + s(20)),
+  ]);
+
+  // The status: valid until, or plainly not valid (and then no "Valid until" anywhere).
+  const statusPanel =
+    status === 'valid'
+      ? panel(
+          stack([
+            block(`Valid until ${longDate(certificate.expiresAt)}`, centred({ weight: 700, size: 13, minSize: 10, color: INK })),
+            s(4),
+            block(`Valid when this copy was printed on ${longDate(printedAt.toISOString())}`, centred({ weight: 400, size: 9, minSize: 8, color: MUTED })),
+          ]),
+          s(9),
+          PANEL,
+          BRAND,
+        )
+      : panel(
+          stack([
+            block(notValidText(status), centred({ weight: 700, size: 15, minSize: 11, color: ALERT })),
+            s(5),
+            block(statusSentence(certificate, status, printedAt), centred({ weight: 400, size: 10, minSize: 8.5, color: INK })),
+          ]),
+          s(9),
+          ALERT_PANEL,
+          ALERT,
+        );
+
+  // Two columns: what the holder may do, and what they passed.
+  const gutter = s(24);
+  const columnWidth = (CONTENT_WIDTH - gutter) / 2;
+  const rightLeft = PAGE_MARGIN + columnWidth + gutter;
+  const heading = (value: string, left: number) =>
+    stack([block(value, { weight: 700, size: 10.5, minSize: 9, color: BRAND }, columnWidth, left), s(3), rule(left, columnWidth, BRAND, 0.6), s(6)]);
+  const cell = { weight: 400 as const, size: 9.5, minSize: 8.5, color: INK, leading: 0.12 };
+  /** A row of two cells: a label, and a value (or a value over a muted note) aligned right. */
+  const pair = (label: string, value: string, left: number, valueWidth: number, options: { color?: typeof INK; labelColor?: typeof INK; size?: number; note?: string } = {}) => {
+    const size = options.size ?? cell.size;
+    const style = { ...cell, size, minSize: Math.min(size, cell.minSize) };
+    const valueLeft = left + columnWidth - valueWidth;
+    return row([
+      block(label, { ...style, color: options.labelColor ?? INK }, columnWidth - valueWidth - s(8), left),
+      stack([
+        block(value, { ...style, color: options.color ?? INK, align: 'right' }, valueWidth, valueLeft),
+        ...(options.note ? [s(1), block(options.note, { ...style, size: 8, minSize: 7.5, color: MUTED, align: 'right' }, valueWidth, valueLeft)] : []),
+      ]),
+    ]);
+  };
+  const rows = (items: Laid[]) => items.flatMap((item, index) => (index ? [s(4), item] : [item]));
+
+  const scope = certificate.scope;
+  const depthWidth = columnWidth * 0.42;
+  const scopeColumn = stack([
+    heading('Scope of practice', PAGE_MARGIN),
+    ...(scope
+      ? [
+          block(scope.supervision === 'independent' ? 'Independent practice' : 'Under supervision only', { ...cell, weight: 700 }, columnWidth, PAGE_MARGIN),
+          s(5),
+          pair('Treatment area', 'Maximum needle depth', PAGE_MARGIN, depthWidth, { color: MUTED, labelColor: MUTED, size: 8 }),
+          s(4),
+          ...rows(
+            scope.areas.map((area) =>
+              pair(area.label, depth(area.maxDepthMm), PAGE_MARGIN, depthWidth, {
+                note: area.maxDepthUnsupervisedMm === undefined ? undefined : `${depth(area.maxDepthUnsupervisedMm)} unsupervised`,
+              }),
+            ),
+          ),
+        ]
+      : [block('Not recorded on this certificate.', { ...cell, color: MUTED }, columnWidth, PAGE_MARGIN)]),
+  ]);
+  const dateWidth = Math.max(0, ...certificate.modules.map((module) => typesetter.measure(longDate(module.passedAt), 400))) * s(cell.size) + 1;
+  const modulesColumn = stack([
+    heading('Modules passed', rightLeft),
+    ...(certificate.modules.length
+      ? rows(certificate.modules.map((module) => pair(module.title, longDate(module.passedAt), rightLeft, Math.min(dateWidth, columnWidth * 0.45), { color: MUTED })))
+      : [block('None recorded.', { ...cell, color: MUTED }, columnWidth, rightLeft)]),
+  ]);
+  const columns = row([scopeColumn, modulesColumn]);
+
+  // The bottom: the signatory and date of issue, then the code, the QR code and what this copy is.
+  const signatureWidth = s(250);
+  const dateBlockWidth = s(160);
+  const dateLeft = PAGE.width - PAGE_MARGIN - dateBlockWidth;
+  // Two signature-style lines side by side, their rules level: the signatory, and the date of issue.
+  const signed = block(certificate.signatory.name, { weight: 400, size: 15, minSize: 11, wrapSize: 12, color: INK }, signatureWidth);
+  const dated = block(longDate(certificate.issuedAt), { weight: 400, size: 13, minSize: 10, color: INK, align: 'center' }, dateBlockWidth, dateLeft);
+  const aboveRule = Math.max(signed.height, dated.height);
+  const signature = row([
+    stack([
+      aboveRule - signed.height,
+      signed,
+      s(4),
+      rule(PAGE_MARGIN, signatureWidth, INK, 0.7),
+      s(4),
+      block(certificate.signatory.role, { weight: 400, size: 9, minSize: 8, color: MUTED }, signatureWidth),
+      s(2),
+      block(`Signed electronically for ${certificate.issuer}`, { weight: 400, size: 8, minSize: 7, color: MUTED }, signatureWidth),
+    ]),
+    stack([
+      aboveRule - dated.height,
+      dated,
+      s(4),
+      rule(dateLeft, dateBlockWidth, INK, 0.7),
+      s(4),
+      block('Date of issue', { weight: 400, size: 9, color: MUTED, align: 'center' }, dateBlockWidth, dateLeft),
+    ]),
+  ]);
+  const qrSize = s(92);
+  const footerTextWidth = CONTENT_WIDTH - qrSize - s(18);
+  const footer = row([
+    stack([
+      block('Certificate code', { weight: 400, size: 8.5, color: MUTED }, footerTextWidth),
+      s(2),
+      block(certificate.code, { weight: 700, size: 16, minSize: 11, color: INK }, footerTextWidth),
+      s(6),
+      block(
+        'This PDF is a copy. The verification page is the authority on whether the certificate is valid today: scan the QR code or go to',
+        { weight: 400, size: 8.5, minSize: 7.5, color: INK, leading: 0.12 },
+        footerTextWidth,
+      ),
+      s(2),
+      block(verifyUrl, { weight: 400, size: 8.5, minSize: 7, color: BRAND, leading: 0.12 }, footerTextWidth),
+      s(5),
+      block(`Printed ${longDate(printedAt.toISOString())}`, { weight: 400, size: 8, color: MUTED }, footerTextWidth),
+    ]),
+    stack([qrCode(verifyUrl, qrSize)]),
+  ]);
+
+  const bottom = stack([signature, s(18), rule(PAGE_MARGIN, CONTENT_WIDTH, BRAND, 0.5), s(15), footer]);
+  const [first, second, third] = [f(16), f(16), f(16)];
+  const page = stack([top, first, statusPanel, second, columns]);
+  const spare = PAGE.height - 2 * PAGE_MARGIN - page.height - third - bottom.height;
+  if (spare < -0.01) return undefined;
+  return {
+    spare,
+    flexible,
+    draw(target: PDFPage) {
+      page.draw(target, PAGE.height - PAGE_MARGIN);
+      bottom.draw(target, PAGE_MARGIN + bottom.height);
+    },
+  };
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Verification } from '../../../functions/core/api/schemas';
+import { printableFromVerification } from '../../../web/src/lib/certification/printable';
+
+const verification: Verification = {
+  code: 'CIT-7K3M-Q9XD-2PWA',
+  status: 'valid',
+  holderName: 'Zoë O’Connor',
+  organisationName: 'Harbour Skin Clinic',
+  qualification: 'Collagen induction therapy (microneedling) practitioner',
+  issuedAt: '2026-11-24',
+  expiresAt: '2028-11-24',
+  issuedBy: 'Sam Okafor',
+  modules: [{ title: 'Mechanism of action', passedAt: '2026-11-20' }],
+  satisfactoryProcedures: 3,
+};
+
+describe('the printable certificate from what the app has today', () => {
+  it('names CIT Academy as issuer and the issuing supervisor as signatory, with no scope yet', () => {
+    expect(printableFromVerification(verification)).toEqual({
+      code: 'CIT-7K3M-Q9XD-2PWA',
+      status: 'valid',
+      statusSince: undefined,
+      holderName: 'Zoë O’Connor',
+      organisationName: 'Harbour Skin Clinic',
+      qualification: 'Collagen induction therapy (microneedling) practitioner',
+      issuedAt: '2026-11-24',
+      expiresAt: '2028-11-24',
+      issuer: 'CIT Academy',
+      signatory: { name: 'Sam Okafor', role: 'Issuing supervisor' },
+      modules: [{ title: 'Mechanism of action', passedAt: '2026-11-20' }],
+      satisfactoryProcedures: 3,
+    });
+  });
+
+  it('dates the status from the revocation, the renewal or the expiry', () => {
+    expect(printableFromVerification({ ...verification, status: 'revoked', revokedAt: '2027-03-03' }).statusSince).toBe('2027-03-03');
+    expect(printableFromVerification({ ...verification, status: 'superseded', supersededAt: '2027-04-04', supersededBy: 'CIT-AAAA-BBBB-CCCC' }).statusSince).toBe('2027-04-04');
+    expect(printableFromVerification({ ...verification, status: 'expired' }).statusSince).toBe('2028-11-24');
+  });
+});
