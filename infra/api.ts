@@ -105,10 +105,9 @@ export class Api extends Construct {
         return [name, fn];
       }),
     ) as Record<FunctionName, PlatformFunction>;
-    this.integrations = Object.fromEntries(names.map((name) => [name, new HttpLambdaIntegration(`${constructName(name)}Integration`, this.functions[name])])) as Record<
-      FunctionName,
-      HttpLambdaIntegration
-    >;
+    this.integrations = Object.fromEntries(
+      names.map((name) => [name, new HttpLambdaIntegration(`${constructName(name)}Integration`, this.functions[name])]),
+    ) as Record<FunctionName, HttpLambdaIntegration>;
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'CIT Academy API',
@@ -144,7 +143,9 @@ export class Api extends Construct {
       }
       if (settings.userPool) {
         fn.addEnvironment('USER_POOL_ID', auth.userPool.userPoolId);
-        fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: settings.userPool, resources: [auth.userPool.userPoolArn] }));
+        fn.addToRolePolicy(
+          new PolicyStatement({ effect: Effect.ALLOW, actions: settings.userPool, resources: [auth.userPool.userPoolArn] }),
+        );
       }
     }
 

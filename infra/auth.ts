@@ -79,7 +79,11 @@ export class Auth extends Construct {
     });
 
     for (const role of ROLES) {
-      new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role, description: GROUP_DESCRIPTIONS[role] });
+      new CfnUserPoolGroup(this, `Group-${role}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: role,
+        description: GROUP_DESCRIPTIONS[role],
+      });
     }
 
     this.domain = this.userPool.addDomain('Domain', {
@@ -103,7 +107,9 @@ export class Auth extends Construct {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(1),
-      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true, fullname: true }).withCustomAttributes('org'),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes('org'),
       // Users may change their name, never their email or organisation.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });

@@ -18,12 +18,16 @@ export function acknowledgeFindings(stack: Stack, parts: { api: Api; site: Site;
   for (const fn of Object.values(parts.api.functions)) {
     Validations.of(fn).acknowledge({
       id: nag('L1'),
-      reason: 'Production is standardised on Node.js 22 (the runtime the test suite runs on in CI); moving to a newer runtime is a deliberate, tested change.',
+      reason:
+        'Production is standardised on Node.js 22 (the runtime the test suite runs on in CI); moving to a newer runtime is a deliberate, tested change.',
     });
   }
 
   // Only routes the contract declares public (and $default, which answers 404) lack the authorizer.
-  const publicRouteKeys = new Set([...routes.filter((route) => route.access === 'public').map((route) => `${route.method.toUpperCase()} ${route.path}`), '$default']);
+  const publicRouteKeys = new Set([
+    ...routes.filter((route) => route.access === 'public').map((route) => `${route.method.toUpperCase()} ${route.path}`),
+    '$default',
+  ]);
   for (const node of parts.api.httpApi.node.findAll()) {
     if (node instanceof CfnRoute && publicRouteKeys.has(node.routeKey)) {
       Validations.of(node).acknowledge({
@@ -36,11 +40,15 @@ export function acknowledgeFindings(stack: Stack, parts: { api: Api; site: Site;
   Validations.of(parts.auth.userPool).acknowledge(
     {
       id: nag('COG2'),
-      reason: 'TOTP MFA is available to every user; requiring it of trainees would block invitation-based onboarding, so the web app asks supervisors and admins to enrol instead.',
+      reason:
+        'TOTP MFA is available to every user; requiring it of trainees would block ' +
+        'invitation-based onboarding, so the web app asks supervisors and admins to enrol instead.',
     },
     {
       id: nag('COG8'),
-      reason: 'Essentials plan: managed login, groups and TOTP are what the platform uses; threat protection (Plus) is a cost decision for launch, not needed for the invitation-only pool.',
+      reason:
+        'Essentials plan: managed login, groups and TOTP are what the platform uses; threat ' +
+        'protection (Plus) is a cost decision for launch, not needed for the invitation-only pool.',
     },
   );
 
@@ -51,11 +59,14 @@ export function acknowledgeFindings(stack: Stack, parts: { api: Api; site: Site;
     },
     {
       id: nag('CFR2'),
-      reason: 'Abuse is bounded by the HTTP API stage throttle; a WAF web ACL must be created in us-east-1 and is added when a custom domain is attached.',
+      reason:
+        'Abuse is bounded by the HTTP API stage throttle; a WAF web ACL must be created in us-east-1 and is added when a custom domain is attached.',
     },
     {
       id: nag('CFR4'),
-      reason: 'Until a custom domain and ACM certificate are attached the distribution uses the default *.cloudfront.net certificate, whose TLS policy CloudFront sets and cannot be raised.',
+      reason:
+        'Until a custom domain and ACM certificate are attached the distribution uses the default ' +
+        '*.cloudfront.net certificate, whose TLS policy CloudFront sets and cannot be raised.',
     },
   );
 
@@ -64,23 +75,32 @@ export function acknowledgeFindings(stack: Stack, parts: { api: Api; site: Site;
   const deploymentHandlers = stack.node.children.filter((child: IConstruct) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
   const siteBucket = stack.getLogicalId(parts.site.bucket.node.defaultChild as CfnBucket);
   const copyReason =
-    'CDK-managed BucketDeployment handler: aws-cdk-lib generates these grants to copy the built site from the CDK asset bucket into the site bucket; it runs only while deploying.';
+    'CDK-managed BucketDeployment handler: aws-cdk-lib generates these grants to copy the ' +
+    'built site from the CDK asset bucket into the site bucket; it runs only while deploying.';
   for (const handler of deploymentHandlers) {
     Validations.of(handler).acknowledge(
-      { id: nag('L1'), reason: 'Runtime of the CDK-managed BucketDeployment handler is chosen by aws-cdk-lib; it runs only while deploying.' },
+      {
+        id: nag('L1'),
+        reason: 'Runtime of the CDK-managed BucketDeployment handler is chosen by aws-cdk-lib; it runs only while deploying.',
+      },
       {
         id: nag('IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]'),
-        reason: 'CDK-managed BucketDeployment handler writes its own logs through AWSLambdaBasicExecutionRole; aws-cdk-lib does not let us replace it.',
+        reason:
+          'CDK-managed BucketDeployment handler writes its own logs through AWSLambdaBasicExecutionRole; aws-cdk-lib does not let us replace it.',
       },
-      ...['Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*'].map((finding) => ({
-        id: nag(`IAM5[${finding}]`),
-        reason: copyReason,
-      })),
+      ...['Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*'].map(
+        (finding) => ({
+          id: nag(`IAM5[${finding}]`),
+          reason: copyReason,
+        }),
+      ),
       { id: nag('IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]'), reason: copyReason },
       { id: nag(`IAM5[Resource::<${siteBucket}.Arn>/*]`), reason: copyReason },
       {
         id: nag('IAM5[Resource::*]'),
-        reason: 'CDK-managed BucketDeployment handler needs cloudfront:CreateInvalidation/GetInvalidation, which aws-cdk-lib grants on * ; it runs only while deploying.',
+        reason:
+          'CDK-managed BucketDeployment handler needs cloudfront:CreateInvalidation/GetInvalidation, ' +
+          'which aws-cdk-lib grants on * ; it runs only while deploying.',
       },
     );
   }
@@ -97,11 +117,13 @@ export function acknowledgeFindings(stack: Stack, parts: { api: Api; site: Site;
     { id: nag('L1'), reason: 'Runtime of the CDK Provider framework function is chosen by aws-cdk-lib; it runs only while deploying.' },
     {
       id: nag('IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]'),
-      reason: 'The CDK Provider framework function writes its own logs through AWSLambdaBasicExecutionRole; aws-cdk-lib does not let us replace it.',
+      reason:
+        'The CDK Provider framework function writes its own logs through AWSLambdaBasicExecutionRole; aws-cdk-lib does not let us replace it.',
     },
     {
       id: nag(`IAM5[Resource::<${readerArn}.Arn>:*]`),
-      reason: 'aws-cdk-lib lets the Provider framework invoke any version of the one reader function it relays to (function ARN + :*); nothing else.',
+      reason:
+        'aws-cdk-lib lets the Provider framework invoke any version of the one reader function it relays to (function ARN + :*); nothing else.',
     },
   );
 }

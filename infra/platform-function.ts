@@ -83,7 +83,13 @@ export class PlatformFunction extends NodejsFunction {
       bundling: {
         ...bundlingOptions,
         ...(props.data?.length
-          ? { commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: (_input: string, output: string) => copyDataCommands(props.data!, output) } }
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (_input: string, output: string) => copyDataCommands(props.data!, output),
+              },
+            }
           : {}),
       },
     });

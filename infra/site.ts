@@ -100,7 +100,13 @@ export class Site extends Construct {
         .filter((spec) => spec.function === 'site')
         .map((spec) => [
           spec.path,
-          { origin: assets, viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY, cachePolicy: CachePolicy.CACHING_OPTIMIZED, responseHeadersPolicy: headers, compress: true },
+          {
+            origin: assets,
+            viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+            cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+            responseHeadersPolicy: headers,
+            compress: true,
+          },
         ]),
     );
 
@@ -133,7 +139,6 @@ export class Site extends Construct {
         },
       },
     });
-
   }
 
   /** Uploads the built site with its run-time configuration and refreshes CloudFront. */

@@ -1,5 +1,14 @@
 import { Hono } from 'hono/tiny';
-import { createOrganisation, inviteSupervisor, inviteTrainee, listMembers, listOrganisations, listTrainees, whoAmI, type AccountsDeps } from '../core/accounts/use-cases';
+import {
+  createOrganisation,
+  inviteSupervisor,
+  inviteTrainee,
+  listMembers,
+  listOrganisations,
+  listTrainees,
+  whoAmI,
+  type AccountsDeps,
+} from '../core/accounts/use-cases';
 import { meView } from '../core/api/views/accounts';
 import type { VerifyToken } from '../core/auth/token-verifier';
 import type { AuthEnv } from '../core/http/access';
@@ -30,6 +39,8 @@ export function createAccountsApp(deps: AccountsAppDeps) {
     const invitation = await inviteSupervisor(deps, principal, params.orgId, body);
     return sendJson(c, invitation, invitation.resent ? 200 : 201);
   });
-  mount(app, 'listMembers', deps.verifyToken, async ({ principal, params, c }) => sendJson(c, { people: await listMembers(deps, principal, params.orgId) }));
+  mount(app, 'listMembers', deps.verifyToken, async ({ principal, params, c }) =>
+    sendJson(c, { people: await listMembers(deps, principal, params.orgId) }),
+  );
   return app.onError(onError).notFound(notFound);
 }

@@ -23,8 +23,18 @@ for (const { page, authored } of compileCourse(source, { itemRules: false })) {
     console.log(`courses:archive: ${page.id} ${page.contentVersion} already archived`);
     continue;
   }
-  const archived: ArchivedBankFile = { moduleId: page.id, title: page.title, contentVersion: page.contentVersion, archivedOn: today, objectives: page.objectives, questions: authored };
+  const archived: ArchivedBankFile = {
+    moduleId: page.id,
+    title: page.title,
+    contentVersion: page.contentVersion,
+    archivedOn: today,
+    objectives: page.objectives,
+    questions: authored,
+  };
   mkdirSync(join(target, page.id), { recursive: true });
-  writeFileSync(file, `# ${page.title}, version ${page.contentVersion}, as published; kept for reviews of attempts drawn from it. Do not edit.\n${stringify(archived, { lineWidth: 0 })}`);
+  writeFileSync(
+    file,
+    `# ${page.title}, version ${page.contentVersion}, as published; kept for reviews of attempts drawn from it. Do not edit.\n${stringify(archived, { lineWidth: 0 })}`,
+  );
   console.log(`courses:archive: ${page.id} ${page.contentVersion} archived (${authored.length} questions)`);
 }

@@ -8,7 +8,6 @@ import { dirname } from 'node:path';
 import { buildOpenApiDocument, LOCAL_ORIGIN } from './openapi/openapi';
 import { GENERATED_OPENAPI_FILE } from './openapi/paths';
 
-
 mkdirSync(dirname(GENERATED_OPENAPI_FILE), { recursive: true });
 const document = buildOpenApiDocument({ origin: LOCAL_ORIGIN });
 writeFileSync(GENERATED_OPENAPI_FILE, `${JSON.stringify(document, null, 2)}\n`);

@@ -2,7 +2,14 @@ import { Hono } from 'hono/tiny';
 import { certificateView, certificationView, observedProcedureView, rosterView } from '../core/api/views/certification';
 import type { VerifyToken } from '../core/auth/token-verifier';
 import { rosterOf } from '../core/certification/roster';
-import { certificationOf, issueCertificate, recordObservedProcedure, renewCertificate, revokeCertificate, type CertificationDeps } from '../core/certification/use-cases';
+import {
+  certificationOf,
+  issueCertificate,
+  recordObservedProcedure,
+  renewCertificate,
+  revokeCertificate,
+  type CertificationDeps,
+} from '../core/certification/use-cases';
 import type { AuthEnv } from '../core/http/access';
 import { sendJson } from '../core/http/compress';
 import { mount } from '../core/http/mount';
@@ -32,6 +39,8 @@ export function createCertificationApp(deps: CertificationAppDeps) {
   mount(app, 'revokeCertificate', deps.verifyToken, async ({ principal, params, body, c }) =>
     sendJson(c, certificateView(await revokeCertificate(deps, principal, params.traineeId, body), deps.now())),
   );
-  mount(app, 'getRoster', deps.verifyToken, async ({ principal, params, c }) => sendJson(c, rosterView(await rosterOf(deps, principal, params.orgId))));
+  mount(app, 'getRoster', deps.verifyToken, async ({ principal, params, c }) =>
+    sendJson(c, rosterView(await rosterOf(deps, principal, params.orgId))),
+  );
   return app.onError(onError).notFound(notFound);
 }

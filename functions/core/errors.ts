@@ -13,7 +13,8 @@ export interface ErrorLocation {
 }
 
 /** What kind of failure: decides the HTTP status (problem-details.ts). */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable' | 'too-soon' | 'unavailable';
+export type ErrorKind =
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable' | 'too-soon' | 'unavailable';
 
 export interface DomainErrorDetails {
   cause?: unknown;

@@ -13,7 +13,9 @@ export function publicKeySet(document: unknown): { keys: Jwk[] } {
   return {
     keys: keys.map((key: Record<string, unknown>) => {
       if (typeof key?.kty !== 'string' || typeof key.kid !== 'string') throw new Error('A published key lacks kty or kid');
-      return Object.fromEntries(PUBLIC_MEMBERS.filter((member) => typeof key[member] === 'string').map((member) => [member, key[member]])) as Jwk;
+      return Object.fromEntries(
+        PUBLIC_MEMBERS.filter((member) => typeof key[member] === 'string').map((member) => [member, key[member]]),
+      ) as Jwk;
     }),
   };
 }

@@ -6,7 +6,15 @@ import { sendJson } from '../core/http/compress';
 import { mount } from '../core/http/mount';
 import { noStore } from '../core/http/no-store';
 import { notFound, onError } from '../core/http/problem-details';
-import { issueAttempt, listMyAttempts, listTraineeAttempts, myProgress, reviewAttempt, submitAnswers, type AttemptsDeps } from '../core/quiz/use-cases';
+import {
+  issueAttempt,
+  listMyAttempts,
+  listTraineeAttempts,
+  myProgress,
+  reviewAttempt,
+  submitAnswers,
+  type AttemptsDeps,
+} from '../core/quiz/use-cases';
 
 export type QuizAppDeps = AttemptsDeps & { verifyToken: VerifyToken };
 
@@ -21,7 +29,9 @@ export function createQuizApp(deps: QuizAppDeps) {
     const { replayed, outcome } = await submitAnswers(deps, principal, params.attemptId, body);
     return sendJson(c, submissionView(outcome), replayed ? 200 : 201);
   });
-  mount(app, 'getAttempt', deps.verifyToken, async ({ principal, params, c }) => sendJson(c, resultView(await reviewAttempt(deps, principal, params.attemptId))));
+  mount(app, 'getAttempt', deps.verifyToken, async ({ principal, params, c }) =>
+    sendJson(c, resultView(await reviewAttempt(deps, principal, params.attemptId))),
+  );
   mount(app, 'getMyProgress', deps.verifyToken, async ({ principal, c }) => sendJson(c, progressView(await myProgress(deps, principal))));
   mount(app, 'listMyAttempts', deps.verifyToken, async ({ principal, c }) => {
     const now = deps.now();
@@ -29,7 +39,9 @@ export function createQuizApp(deps: QuizAppDeps) {
   });
   mount(app, 'listTraineeAttempts', deps.verifyToken, async ({ principal, params, c }) => {
     const now = deps.now();
-    return sendJson(c, { attempts: (await listTraineeAttempts(deps, principal, params.traineeId)).map((record) => summaryView(record, now)) });
+    return sendJson(c, {
+      attempts: (await listTraineeAttempts(deps, principal, params.traineeId)).map((record) => summaryView(record, now)),
+    });
   });
   return app.onError(onError).notFound(notFound);
 }

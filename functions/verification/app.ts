@@ -13,6 +13,8 @@ import { notFound, onError } from '../core/http/problem-details';
  */
 export function createVerificationApp(deps: VerificationDeps) {
   const app = new Hono<AuthEnv>().use(noStore);
-  mount(app, 'verifyCertificate', undefined, async ({ params, c }) => sendJson(c, verificationView(await verifyCertificate(deps, params.code), deps.now())));
+  mount(app, 'verifyCertificate', undefined, async ({ params, c }) =>
+    sendJson(c, verificationView(await verifyCertificate(deps, params.code), deps.now())),
+  );
   return app.onError(onError).notFound(notFound);
 }

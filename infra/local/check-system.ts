@@ -12,7 +12,8 @@ if (purpose !== 'start' && purpose !== 'test') {
   process.exit(2);
 }
 
-const apt = (args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+const apt = (args: string[]) =>
+  spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
 
 let plan = planFor(purpose, machineProbe);
 if (plan.action === 'install') {

@@ -22,7 +22,15 @@ export function answerClientErrorsWithProblems(server: Server): void {
     const [code, title, detail] = REASONS[status];
     const body = JSON.stringify(problemBody(status, code, title, detail));
     socket.end(
-      [`HTTP/1.1 ${status} ${title}`, `content-type: ${PROBLEM_CONTENT_TYPE}`, `content-length: ${Buffer.byteLength(body)}`, 'cache-control: no-store', 'connection: close', '', body].join('\r\n'),
+      [
+        `HTTP/1.1 ${status} ${title}`,
+        `content-type: ${PROBLEM_CONTENT_TYPE}`,
+        `content-length: ${Buffer.byteLength(body)}`,
+        'cache-control: no-store',
+        'connection: close',
+        '',
+        body,
+      ].join('\r\n'),
     );
   });
 }

@@ -34,7 +34,12 @@ export async function seedCertifiedPractitioner(quiz: AttemptsDeps, certificatio
   }
   const today = certification.now().toISOString().slice(0, 10);
   for (const procedure of PROCEDURES) {
-    await recordObservedProcedure(certification, supervisor, practitioner.sub, { observedOn: today, procedure, ratings: MET, feedback: 'Safe, well-prepared treatment.' });
+    await recordObservedProcedure(certification, supervisor, practitioner.sub, {
+      observedOn: today,
+      procedure,
+      ratings: MET,
+      feedback: 'Safe, well-prepared treatment.',
+    });
   }
   return (await issueCertificate(certification, supervisor, practitioner.sub)).code;
 }

@@ -56,7 +56,9 @@ export async function startDynamoDbLocal(port: number, portEnvVar = 'DYNAMODB_PO
   child.once('exit', (code, signal) => {
     exited = true;
     const last = output.trim().split('\n').at(-1);
-    if (!stopping) for (const listener of exitListeners) listener(`DynamoDB Local (pid ${child.pid}) exited (${signal ?? `code ${code}`})${last ? `: ${last}` : ''}`);
+    if (!stopping)
+      for (const listener of exitListeners)
+        listener(`DynamoDB Local (pid ${child.pid}) exited (${signal ?? `code ${code}`})${last ? `: ${last}` : ''}`);
   });
   const stop = () => {
     stopping = true;

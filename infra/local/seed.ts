@@ -7,6 +7,13 @@ export async function seedDemoData(people: PeopleStore, accounts: LocalAccounts)
   for (const organisation of Object.values(demoOrganisations)) await people.createOrganisation(organisation);
   for (const person of Object.values(demoPeople)) {
     await people.createPerson(person);
-    accounts.add({ sub: person.sub, email: person.email, name: person.name, role: person.role, orgId: person.orgId, password: DEMO_PASSWORD });
+    accounts.add({
+      sub: person.sub,
+      email: person.email,
+      name: person.name,
+      role: person.role,
+      orgId: person.orgId,
+      password: DEMO_PASSWORD,
+    });
   }
 }

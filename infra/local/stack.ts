@@ -122,7 +122,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     if ((server.address() as AddressInfo).port !== port) throw new Error('the local origin did not bind its port');
 
-    return { webUrl, dynamoEndpoint: dynamo.endpoint, dynamoDbPid: dynamo.pid, tableName: options.tableName, demoCertificateCode, identityProvider, functionEnv, apps, stop };
+    return {
+      webUrl,
+      dynamoEndpoint: dynamo.endpoint,
+      dynamoDbPid: dynamo.pid,
+      tableName: options.tableName,
+      demoCertificateCode,
+      identityProvider,
+      functionEnv,
+      apps,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -42,7 +42,9 @@ export const machineProbe: SystemProbe = {
 
 /** Where Chromium may be: CHROMIUM_PATH, Debian's package, Ubuntu's. */
 export function chromiumPath(probe: Pick<SystemProbe, 'exists' | 'env'> = machineProbe): string | undefined {
-  const candidates = [probe.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((path): path is string => Boolean(path));
+  const candidates = [probe.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((path): path is string =>
+    Boolean(path),
+  );
   return candidates.find((path) => probe.exists(path));
 }
 
@@ -97,7 +99,8 @@ export function planFor(purpose: Purpose, probe: SystemProbe, choose: (need: Sys
   const list = missing.map((need) => `${need.name} (${need.why})`).join(' and ');
   if (isDebianLike(probe.osRelease())) {
     const command = `apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')}`;
-    if (probe.isRoot()) return { action: 'install', missing, packages, announcement: `npm ${purpose}: installing ${list}: ${packages.join(' ')} (apt-get)…` };
+    if (probe.isRoot())
+      return { action: 'install', missing, packages, announcement: `npm ${purpose}: installing ${list}: ${packages.join(' ')} (apt-get)…` };
     return { action: 'stop', missing, message: `npm ${purpose} needs ${list}. Install with:\n  sudo sh -c '${command}'` };
   }
   return {

@@ -10,7 +10,8 @@ import type { BenchRequest } from './events';
  */
 export async function issueSampleCertificates(store: Pick<CertificationStore, 'issueOnce'>, count: number): Promise<string[]> {
   const records = Array.from({ length: count }, () => sampleCertificate());
-  for (let offset = 0; offset < count; offset += 25) await Promise.all(records.slice(offset, offset + 25).map((record) => store.issueOnce(record, historyEvents.certificateIssued(record))));
+  for (let offset = 0; offset < count; offset += 25)
+    await Promise.all(records.slice(offset, offset + 25).map((record) => store.issueOnce(record, historyEvents.certificateIssued(record))));
   return records.map((record) => record.code);
 }
 

@@ -11,5 +11,10 @@ const imported = performance.now();
 const response = await handler(event, { awsRequestId: 'bench', functionName: 'bench' });
 const handled = performance.now();
 process.stdout.write(
-  JSON.stringify({ initMs: imported - started, firstInvokeMs: handled - imported, totalMs: handled - started, status: response.statusCode }),
+  JSON.stringify({
+    initMs: imported - started,
+    firstInvokeMs: handled - imported,
+    totalMs: handled - started,
+    status: response.statusCode,
+  }),
 );

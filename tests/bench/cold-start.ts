@@ -54,7 +54,12 @@ export async function measureColdStarts(
       {
         runs: list.length,
         medianMs: round(median(list.map((sample) => sample.totalMs))),
-        p90Ms: round(percentile(list.map((sample) => sample.totalMs), 90)),
+        p90Ms: round(
+          percentile(
+            list.map((sample) => sample.totalMs),
+            90,
+          ),
+        ),
         medianInitMs: round(median(list.map((sample) => sample.initMs))),
       },
     ]),

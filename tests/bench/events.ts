@@ -24,7 +24,12 @@ export interface OpenAttempt {
  * with the real draw, spread over the trainees in turn. The attempt policy (three a day, one
  * open) is the API's business, not what the submission figures measure, so no ledger is written.
  */
-export async function preIssueAttempts(client: DynamoDBDocumentClient, tableName: string, trainees: { sub: string; authorization: string }[], count: number): Promise<OpenAttempt[]> {
+export async function preIssueAttempts(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  trainees: { sub: string; authorization: string }[],
+  count: number,
+): Promise<OpenAttempt[]> {
   const bank = bundledBanks.get(BENCH_MODULE)!;
   const now = Date.now();
   const attempts: OpenAttempt[] = [];
@@ -51,7 +56,9 @@ export async function preIssueAttempts(client: DynamoDBDocumentClient, tableName
       };
     });
     await Promise.all(batch.map(({ record }) => client.send(new PutCommand({ TableName: tableName, Item: attemptItem(record) }))));
-    attempts.push(...batch.map(({ record, body, trainee }) => ({ attemptId: record.attemptId, authorization: trainee.authorization, body })));
+    attempts.push(
+      ...batch.map(({ record, body, trainee }) => ({ attemptId: record.attemptId, authorization: trainee.authorization, body })),
+    );
   }
   return attempts;
 }
@@ -86,6 +93,16 @@ export function eventFor(request: BenchRequest): APIGatewayProxyEventV2 {
  * passes at the pass mark: a typical submission, whose feedback explains what was missed.
  */
 export function withMistakes(body: SubmitAnswers, count: number): SubmitAnswers {
-  const missed = new Set(body.answers.filter(({ questionId }) => !questionById(questionId).safetyCritical).slice(0, count).map(({ questionId }) => questionId));
-  return { ...body, answers: body.answers.map((answer) => (missed.has(answer.questionId) ? { ...answer, selected: wrongAnswer(answer.questionId) } : answer)) };
+  const missed = new Set(
+    body.answers
+      .filter(({ questionId }) => !questionById(questionId).safetyCritical)
+      .slice(0, count)
+      .map(({ questionId }) => questionId),
+  );
+  return {
+    ...body,
+    answers: body.answers.map((answer) =>
+      missed.has(answer.questionId) ? { ...answer, selected: wrongAnswer(answer.questionId) } : answer,
+    ),
+  };
 }

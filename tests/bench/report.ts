@@ -70,7 +70,10 @@ export function toMarkdown(results: BenchResults): string {
     '| --- | --- | --- | --- |',
     ...Object.entries(bundles)
       .filter(([name]) => name !== 'floor')
-      .map(([name, size]) => `| Bundle \`${name}\` (min / gzip) | ${kb(size.bytes)} / ${kb(size.gzipBytes)} | ${kb(bundles.floor.bytes)} / ${kb(bundles.floor.gzipBytes)} | ${size.ratioToFloor} (≤ 1.25) |`),
+      .map(
+        ([name, size]) =>
+          `| Bundle \`${name}\` (min / gzip) | ${kb(size.bytes)} / ${kb(size.gzipBytes)} | ${kb(bundles.floor.bytes)} / ${kb(bundles.floor.gzipBytes)} | ${size.ratioToFloor} (≤ 1.25) |`,
+      ),
     `| Cold start of a submission, import + first request (median / p90, ${coldStart.quiz.runs} runs) | ${coldStart.quiz.medianMs} / ${coldStart.quiz.p90Ms} ms | ${coldStart.floor.medianMs} / ${coldStart.floor.p90Ms} ms | ${coldStart.ratio} (goal ≤ 1.2) |`,
     `| Cold start of a verification (median / p90, ${coldStart.verification.runs} runs) | ${coldStart.verification.medianMs} / ${coldStart.verification.p90Ms} ms | ${coldStart.floorRead.medianMs} / ${coldStart.floorRead.p90Ms} ms | ${coldStart.verificationRatio} (goal ≤ 1.2) |`,
     `| Scoring a 20-item attempt, pure (p50 / p99, ${warm.scoring20Items.calls} calls) | ${warm.scoring20Items.p50} / ${warm.scoring20Items.p99} µs | | |`,
@@ -78,9 +81,19 @@ export function toMarkdown(results: BenchResults): string {
     `| Submit in process incl. DynamoDB Local (p50 / p99, ${warm.submitWithStorage.calls} calls) | ${warm.submitWithStorage.p50} / ${warm.submitWithStorage.p99} ms | ${warm.floorWithStorage.p50} / ${warm.floorWithStorage.p99} ms | |`,
     `| Verify in process incl. DynamoDB Local (p50 / p99, ${warm.verifyWithStorage.calls} calls) | ${warm.verifyWithStorage.p50} / ${warm.verifyWithStorage.p99} ms | ${warm.floorReadWithStorage.p50} / ${warm.floorReadWithStorage.p99} ms | |`,
     ...loadRows('submissions', load.quiz, load.floor, load.throughputRatio, load.roundRatios, cost.memoryMb),
-    ...loadRows('verifications', load.verification, load.floorRead, load.verificationThroughputRatio, load.verificationRoundRatios, cost.verificationMemoryMb),
+    ...loadRows(
+      'verifications',
+      load.verification,
+      load.floorRead,
+      load.verificationThroughputRatio,
+      load.verificationRoundRatios,
+      cost.verificationMemoryMb,
+    ),
     `| Stored items vs 2xx responses, all submission rounds | ${load.storedAttempts} / ${load.quiz2xx} | ${load.storedFloorItems} / ${load.floor2xx} | must be equal |`,
-    ...web.routes.map((route) => `| Web \`${route.route}\` first-load JS / CSS (gzip) | ${kb(route.jsGzipBytes)} / ${kb(route.cssGzipBytes)} | | JS ≤ 50 KB |`),
+    ...web.routes.map(
+      (route) =>
+        `| Web \`${route.route}\` first-load JS / CSS (gzip) | ${kb(route.jsGzipBytes)} / ${kb(route.cssGzipBytes)} | | JS ≤ 50 KB |`,
+    ),
     `| Module page, bytes transferred in Chromium (${web.modulePage.requests} requests) | ${kb(web.modulePage.transferredBytes)} | | |`,
     `| AWS cost per 1M submissions | $${cost.submissions.total} | | goal ≤ $3 |`,
     `| AWS cost per 1M verifications | $${cost.verifications.total} | | |`,
@@ -105,7 +118,13 @@ function loadRows(what: string, ours: Load, floor: Load, ratio: number, pairedRa
   ];
 }
 
-function costBreakdown(what: string, cost: CostPerMillion, memoryMb: number, capacity: Capacity, wire: WireBytes & { awsAddedResponseHeaderBytes: number }): string {
+function costBreakdown(
+  what: string,
+  cost: CostPerMillion,
+  memoryMb: number,
+  capacity: Capacity,
+  wire: WireBytes & { awsAddedResponseHeaderBytes: number },
+): string {
   return (
     `Cost breakdown per 1M ${what}s: HTTP API $${cost.httpApi}, Lambda requests $${cost.lambdaRequests}, Lambda compute $${cost.lambdaCompute} (${memoryMb} MB × billed p50), ` +
     `DynamoDB $${cost.dynamoDb} (${capacity.writeUnits} WRU + ${capacity.readUnits} RRU per ${what} as DynamoDB Local reports them; calls: ${capacity.calls.join(', ')}), ` +

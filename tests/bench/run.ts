@@ -84,9 +84,20 @@ async function main() {
   const verificationBundle = await write('verification', functionEntry('verification'));
   const server = (name: string) => write(`${name}-server`, fileURLToPath(new URL(`./servers/${name}-server.ts`, import.meta.url)));
   const servers = { quiz: await server('quiz'), verification: await server('verification'), floor: await server('floor') };
-  const sized = (built: { bytes: number; gzipBytes: number }) => ({ bytes: built.bytes, gzipBytes: built.gzipBytes, ratioToFloor: round(built.bytes / floorBundle.bytes, 3) });
-  const bundles = { quiz: sized(quizBundle), certification: sized(certificationBundle), verification: sized(verificationBundle), floor: sized(floorBundle) };
-  note(`floor ${floorBundle.bytes} B; ratios: quiz ${bundles.quiz.ratioToFloor}, certification ${bundles.certification.ratioToFloor}, verification ${bundles.verification.ratioToFloor}`);
+  const sized = (built: { bytes: number; gzipBytes: number }) => ({
+    bytes: built.bytes,
+    gzipBytes: built.gzipBytes,
+    ratioToFloor: round(built.bytes / floorBundle.bytes, 3),
+  });
+  const bundles = {
+    quiz: sized(quizBundle),
+    certification: sized(certificationBundle),
+    verification: sized(verificationBundle),
+    floor: sized(floorBundle),
+  };
+  note(
+    `floor ${floorBundle.bytes} B; ratios: quiz ${bundles.quiz.ratioToFloor}, certification ${bundles.certification.ratioToFloor}, verification ${bundles.verification.ratioToFloor}`,
+  );
 
   step(`starting the local stack (DynamoDB Local, OpenID provider, demo accounts) and signing ${BENCH_TRAINEES} trainees in…`);
   stack = await startLocalStack({ port: 0, dynamoDbPort: 0, identityProviderPort: 0, tableName: TABLE });
@@ -99,11 +110,16 @@ async function main() {
   note(`pre-issuing ${toIssue} attempts to submit…`);
   const open = await preIssueAttempts(client, TABLE, trainees, toIssue);
   let floorSequence = 0;
-  const floorRequest = (): BenchRequest => ({ path: '/floor/attempts', body: { attemptId: `floor-${(floorSequence += 1)}`, ...open[0].body } });
+  const floorRequest = (): BenchRequest => ({
+    path: '/floor/attempts',
+    body: { attemptId: `floor-${(floorSequence += 1)}`, ...open[0].body },
+  });
   note(`issuing ${SAMPLE_CERTIFICATES} certificates to verify…`);
   const codes = await issueSampleCertificates(new DynamoCertificationStore(client, TABLE), SAMPLE_CERTIFICATES);
 
-  step(`cold starts: ${COLD_START_RUNS} fresh processes each, interleaved (a submission verifies the token with the issuer's keys pinned, as deployed; a verification is public)…`);
+  step(
+    `cold starts: ${COLD_START_RUNS} fresh processes each, interleaved (a submission verifies the token with the issuer's keys pinned, as deployed; a verification is public)…`,
+  );
   const cold = await measureColdStarts(
     [
       { name: 'quiz', path: quizBundle.path, event: submitEach(open), expectStatus: 201 },
@@ -122,7 +138,9 @@ async function main() {
     verificationRatio: round(cold.verification.medianMs / cold.floorRead.medianMs, 3),
   } as BenchResults['coldStart'];
 
-  step(`warm latency: scoring and verification ×${SCORING_CALLS} (pure), submissions and verifications with storage ×${WARM_CALLS} (ours and floor)…`);
+  step(
+    `warm latency: scoring and verification ×${SCORING_CALLS} (pure), submissions and verifications with storage ×${WARM_CALLS} (ours and floor)…`,
+  );
   Object.assign(process.env, stack.functionEnv);
   const quizApp = stack.apps.quiz;
   const { app: floorApp } = await import('../support/floor/handler');
@@ -135,7 +153,9 @@ async function main() {
     floorReadWithStorage: await measureRequests(floorApp, floorReadEach(codes), WARM_CALLS, 200),
   };
 
-  step(`HTTP load with autocannon: per operation, ${LOAD.rounds} interleaved rounds (after a settling round) of ${LOAD.amount} requests (after ${LOAD.warmUp} warm-up), ${LOAD.connections} connections…`);
+  step(
+    `HTTP load with autocannon: per operation, ${LOAD.rounds} interleaved rounds (after a settling round) of ${LOAD.amount} requests (after ${LOAD.warmUp} warm-up), ${LOAD.connections} connections…`,
+  );
   const attemptsBefore = await countItems(client, TABLE, 'Attempt', true);
   const floorBefore = await countItems(client, TABLE, 'Floor');
   const runLoad = async (serverPath: string, next: () => BenchRequest) => {
@@ -146,20 +166,35 @@ async function main() {
     child.kill();
     return result;
   };
-  const submissions = await loadRounds('submission', () => runLoad(servers.quiz.path, submitEach(open)), () => runLoad(servers.floor.path, floorRequest));
-  const verifications = await loadRounds('verification', () => runLoad(servers.verification.path, verifyEach(codes)), () => runLoad(servers.floor.path, floorReadEach(codes)));
+  const submissions = await loadRounds(
+    'submission',
+    () => runLoad(servers.quiz.path, submitEach(open)),
+    () => runLoad(servers.floor.path, floorRequest),
+  );
+  const verifications = await loadRounds(
+    'verification',
+    () => runLoad(servers.verification.path, verifyEach(codes)),
+    () => runLoad(servers.floor.path, floorReadEach(codes)),
+  );
   const storedAttempts = (await countItems(client, TABLE, 'Attempt', true)) - attemptsBefore;
   const storedFloorItems = (await countItems(client, TABLE, 'Floor')) - floorBefore;
   note(`stored ${storedAttempts} attempts for ${submissions.ours2xx} 2xx responses (warm-up included)`);
 
   step('web weight per route, and the module page in Chromium…');
-  const web = { routes: routeWeights(SITE_BUILD_DIR), modulePage: await measurePageTransfer(`${stack.webUrl}/courses/mechanism-of-action`) };
+  const web = {
+    routes: routeWeights(SITE_BUILD_DIR),
+    modulePage: await measurePageTransfer(`${stack.webUrl}/courses/mechanism-of-action`),
+  };
 
   step('cost model from the measured figures…');
   // A typical submission passes at the pass mark with two questions missed (feedback explains
   // those two). Capacity as DynamoDB Local reports it, through a metered client.
   const metered = meteredClient(stack.dynamoEndpoint, TABLE);
-  const meteredApp = createQuizApp({ ...quizDepsFromEnv(env), attempts: new DynamoAttemptStore(metered.client, TABLE), people: new DynamoPeopleStore(metered.client, TABLE) });
+  const meteredApp = createQuizApp({
+    ...quizDepsFromEnv(env),
+    attempts: new DynamoAttemptStore(metered.client, TABLE),
+    people: new DynamoPeopleStore(metered.client, TABLE),
+  });
   const measuredSample = open.pop()!;
   const meteredResponse = await meteredApp.request(submissionPath(measuredSample.attemptId), {
     method: 'POST',
@@ -170,11 +205,19 @@ async function main() {
   const capacity = metered.take();
   // Bytes each way through the local origin (the CloudFront stand-in), as a browser exchanges them.
   const sample = open.pop()!;
-  const wire = await exchange(`${stack.webUrl}${submissionPath(sample.attemptId)}`, 'POST', { 'content-type': 'application/json', authorization: sample.authorization }, JSON.stringify(withMistakes(sample.body, TYPICAL_MISTAKES)));
+  const wire = await exchange(
+    `${stack.webUrl}${submissionPath(sample.attemptId)}`,
+    'POST',
+    { 'content-type': 'application/json', authorization: sample.authorization },
+    JSON.stringify(withMistakes(sample.body, TYPICAL_MISTAKES)),
+  );
   if (wire.status !== 201) throw new Error(`the sample submission answered ${wire.status}`);
   const responseBytes = wire.responseBytes + AWS_ADDED_RESPONSE_HEADERS;
   // A verification: one certificate read, as DynamoDB Local meters it and as it crosses the wire.
-  const meteredVerification = createVerificationApp({ certificates: new DynamoCertificateLookup(metered.client, TABLE), now: () => new Date() });
+  const meteredVerification = createVerificationApp({
+    certificates: new DynamoCertificateLookup(metered.client, TABLE),
+    now: () => new Date(),
+  });
   const verificationPath = verifyEach(codes)().path;
   if ((await meteredVerification.request(verificationPath)).status !== 200) throw new Error('the metered verification failed');
   const verificationCapacity = metered.take();
@@ -231,15 +274,38 @@ async function main() {
     cost,
     budgets: [
       ...(['quiz', 'certification', 'verification'] as const).map((name) => ({
-        name: `bundle size ÷ floor (${name})`, value: String(bundles[name].ratioToFloor), goal: `≤ ${SIZE_BUDGET_RATIO}`, met: bundles[name].ratioToFloor <= SIZE_BUDGET_RATIO,
+        name: `bundle size ÷ floor (${name})`,
+        value: String(bundles[name].ratioToFloor),
+        goal: `≤ ${SIZE_BUDGET_RATIO}`,
+        met: bundles[name].ratioToFloor <= SIZE_BUDGET_RATIO,
       })),
       { name: 'cold start median ÷ floor (submission)', value: String(coldStart.ratio), goal: '≤ 1.2', met: coldStart.ratio <= 1.2 },
-      { name: 'cold start median ÷ floor (verification)', value: String(coldStart.verificationRatio), goal: '≤ 1.2', met: coldStart.verificationRatio <= 1.2 },
+      {
+        name: 'cold start median ÷ floor (verification)',
+        value: String(coldStart.verificationRatio),
+        goal: '≤ 1.2',
+        met: coldStart.verificationRatio <= 1.2,
+      },
       { name: 'throughput ÷ floor (submission)', value: String(submissions.ratio), goal: '≥ 0.8', met: submissions.ratio >= 0.8 },
       { name: 'throughput ÷ floor (verification)', value: String(verifications.ratio), goal: '≥ 0.8', met: verifications.ratio >= 0.8 },
-      { name: 'errors under load (all rounds, both operations)', value: String(submissions.errors + verifications.errors), goal: '0', met: submissions.errors + verifications.errors === 0 },
-      { name: 'stored attempts = 2xx responses', value: `${storedAttempts} / ${submissions.ours2xx}`, goal: 'equal', met: storedAttempts === submissions.ours2xx },
-      { name: 'largest first-load JS (gzip)', value: `${round(maxJs / 1024, 1)} KB`, goal: `≤ ${JS_BUDGET_GZIP_BYTES / 1024} KB`, met: maxJs <= JS_BUDGET_GZIP_BYTES },
+      {
+        name: 'errors under load (all rounds, both operations)',
+        value: String(submissions.errors + verifications.errors),
+        goal: '0',
+        met: submissions.errors + verifications.errors === 0,
+      },
+      {
+        name: 'stored attempts = 2xx responses',
+        value: `${storedAttempts} / ${submissions.ours2xx}`,
+        goal: 'equal',
+        met: storedAttempts === submissions.ours2xx,
+      },
+      {
+        name: 'largest first-load JS (gzip)',
+        value: `${round(maxJs / 1024, 1)} KB`,
+        goal: `≤ ${JS_BUDGET_GZIP_BYTES / 1024} KB`,
+        met: maxJs <= JS_BUDGET_GZIP_BYTES,
+      },
       { name: 'cost per 1M submissions', value: `$${cost.submissions.total}`, goal: '≤ $3', met: cost.submissions.total <= 3 },
     ],
   };
@@ -256,14 +322,20 @@ async function main() {
  * and is not reported; then who goes first alternates, so neither side always benefits from
  * what warmed up before it. Reports the median round of each and the 2xx and errors of all.
  */
-async function loadRounds(label: string, ours: () => Promise<Load & { warmUp2xx: number }>, floor: () => Promise<Load & { warmUp2xx: number }>) {
+async function loadRounds(
+  label: string,
+  ours: () => Promise<Load & { warmUp2xx: number }>,
+  floor: () => Promise<Load & { warmUp2xx: number }>,
+) {
   const rounds = { ours: [] as (Load & { warmUp2xx: number })[], floor: [] as (Load & { warmUp2xx: number })[] };
   const settling = { ours: [] as typeof rounds.ours, floor: [] as typeof rounds.floor };
   for (let index = 0; index <= LOAD.rounds; index += 1) {
     const order = index % 2 === 1 ? (['ours', 'floor'] as const) : (['floor', 'ours'] as const);
     const into = index === 0 ? settling : rounds;
     for (const side of order) into[side].push(side === 'ours' ? await ours() : await floor());
-    note(`${label} ${index === 0 ? 'settling round (not reported)' : `round ${index}`}: ours ${into.ours.at(-1)!.requestsPerSecond} req/s, floor ${into.floor.at(-1)!.requestsPerSecond} req/s`);
+    note(
+      `${label} ${index === 0 ? 'settling round (not reported)' : `round ${index}`}: ours ${into.ours.at(-1)!.requestsPerSecond} req/s, floor ${into.floor.at(-1)!.requestsPerSecond} req/s`,
+    );
   }
   const sum2xx = (list: typeof rounds.ours) => list.reduce((total, run) => total + run.status2xx + run.warmUp2xx, 0);
   const oursMedian = medianRound(rounds.ours);

@@ -16,13 +16,20 @@ export interface BenchTrainee {
  */
 export async function signInBenchTrainees(stack: LocalStack, count: number): Promise<BenchTrainee[]> {
   const password = `Bench-${randomUUID()}`;
-  const trainees = Array.from({ length: count }, (_, index) => ({ sub: randomUUID(), email: `bench-trainee-${index + 1}@harbour.example`, name: `Bench Trainee ${index + 1}` }));
-  for (const trainee of trainees) stack.identityProvider.accounts.add({ ...trainee, role: 'trainee', orgId: demoOrganisations.harbour.orgId, password });
+  const trainees = Array.from({ length: count }, (_, index) => ({
+    sub: randomUUID(),
+    email: `bench-trainee-${index + 1}@harbour.example`,
+    name: `Bench Trainee ${index + 1}`,
+  }));
+  for (const trainee of trainees)
+    stack.identityProvider.accounts.add({ ...trainee, role: 'trainee', orgId: demoOrganisations.harbour.orgId, password });
   const { issuer, clientId } = stack.identityProvider;
   const signedIn: BenchTrainee[] = [];
   for (let offset = 0; offset < count; offset += 10) {
     const batch = trainees.slice(offset, offset + 10);
-    const tokens = await Promise.all(batch.map((trainee) => signIn(issuer, clientId, `${stack.webUrl}/auth/callback`, trainee.email, password)));
+    const tokens = await Promise.all(
+      batch.map((trainee) => signIn(issuer, clientId, `${stack.webUrl}/auth/callback`, trainee.email, password)),
+    );
     signedIn.push(...batch.map((trainee, index) => ({ sub: trainee.sub, authorization: `Bearer ${tokens[index]}` })));
   }
   return signedIn;

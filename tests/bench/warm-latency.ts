@@ -59,7 +59,12 @@ export async function measureVerification(calls: number, record: CertificateReco
 }
 
 /** The whole request in process: routing, token check, validation, domain, storage on DynamoDB Local. */
-export async function measureRequests(app: { request: Hono['request'] }, next: () => BenchRequest, calls: number, expectStatus = 201): Promise<Latency> {
+export async function measureRequests(
+  app: { request: Hono['request'] },
+  next: () => BenchRequest,
+  calls: number,
+  expectStatus = 201,
+): Promise<Latency> {
   const send = () => {
     const { method = 'POST', path, body, authorization } = next();
     const headers: Record<string, string> = { 'accept-encoding': BROWSER_ACCEPT_ENCODING, ...(authorization ? { authorization } : {}) };
@@ -74,7 +79,7 @@ export async function measureRequests(app: { request: Hono['request'] }, next: (
     const response = await send();
     await response.arrayBuffer();
     samples.push(process.hrtime.bigint() - start);
-    if (response.status !== expectStatus) throw new Error(`${response.url || "request"} answered ${response.status}`);
+    if (response.status !== expectStatus) throw new Error(`${response.url || 'request'} answered ${response.status}`);
   }
   return summarise(samples, 'ms');
 }

@@ -35,7 +35,9 @@ export function routeWeights(buildDir: string): RouteWeight[] {
     const urls = (pattern: RegExp) => new Set([...html.matchAll(pattern)].map((match) => toPath(match[1])));
     const scripts = new Set([...urls(/<link href="([^"]+\.js)" rel="modulepreload"/g), ...urls(/import\("([^"]+\.js)"\)/g)]);
     const styles = urls(/<link href="([^"]+\.css)" rel="stylesheet"/g);
-    const route = `/${relative(buildDir, htmlPath).replace(/\.html$/, '').replace(/^index$/, '')}`;
+    const route = `/${relative(buildDir, htmlPath)
+      .replace(/\.html$/, '')
+      .replace(/^index$/, '')}`;
     return {
       route,
       jsFiles: scripts.size,

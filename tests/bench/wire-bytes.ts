@@ -26,8 +26,16 @@ const BROWSER_HEADERS = {
  */
 export function exchange(url: string, method: string, headers: Record<string, string>, body = ''): Promise<WireBytes> {
   const { hostname, port, pathname, host } = new URL(url);
-  const all = { host, ...BROWSER_HEADERS, ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}), connection: 'close' };
-  const request = `${method} ${pathname} HTTP/1.1\r\n${Object.entries(all).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${body}`;
+  const all = {
+    host,
+    ...BROWSER_HEADERS,
+    ...headers,
+    ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
+    connection: 'close',
+  };
+  const request = `${method} ${pathname} HTTP/1.1\r\n${Object.entries(all)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')}\r\n${body}`;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const socket = connect(Number(port), hostname, () => socket.write(request));

@@ -11,7 +11,8 @@ beforeEach(() => {
   page = chromium.page();
 });
 
-const navLinks = async () => (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts()).map((text) => text.trim());
+const navLinks = async () =>
+  (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts()).map((text) => text.trim());
 
 describe('signing in as each role through the real sign-in page', () => {
   const expectations: [DemoPerson, string, string[]][] = [
@@ -76,7 +77,10 @@ describe('a supervisor invites a trainee', () => {
     const invitee = await chromium.browser().newContext();
     const inviteePage = await invitee.newPage();
     await inviteePage.goto(`${stack.issuer}/outbox`);
-    await inviteePage.getByRole('row', { name: new RegExp(email) }).getByRole('link', { name: 'Accept invitation' }).click();
+    await inviteePage
+      .getByRole('row', { name: new RegExp(email) })
+      .getByRole('link', { name: 'Accept invitation' })
+      .click();
     await inviteePage.getByLabel(/New password/).fill('Robin-password-2026');
     await inviteePage.getByLabel('Repeat the password').fill('Robin-password-2026');
     await inviteePage.getByRole('button', { name: 'Set password and continue' }).click();

@@ -10,5 +10,7 @@ export async function wcagViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page: page as never }).withTags(WCAG_TAGS).analyze();
   // Guard against a check that ran nothing: a real page passes dozens of rules.
   expect(results.passes.length).toBeGreaterThan(10);
-  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
 }

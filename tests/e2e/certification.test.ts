@@ -25,65 +25,75 @@ async function openAsVisitor(path: string) {
 }
 
 describe('certification in the browser', () => {
-  it('the supervisor records the last observed procedure and issues the certificate; the trainee sees it; a clinic verifies it by its link; a revocation shows at once', async () => {
-    const trainee = await newTrainee(stack, 'Robin Browser');
-    await passEveryModule(stack, trainee);
-    await recordSatisfactory(stack, trainee.sub, 2);
+  it(
+    'the supervisor records the last observed procedure and issues the certificate; the ' +
+      'trainee sees it; a clinic verifies it by its link; a revocation shows at once',
+    async () => {
+      const trainee = await newTrainee(stack, 'Robin Browser');
+      await passEveryModule(stack, trainee);
+      await recordSatisfactory(stack, trainee.sub, 2);
 
-    await signInAs(page, stack.webUrl, demoPeople.supervisorA.email);
-    await page.goto(`${stack.webUrl}${links.record(trainee.sub)}`);
-    await page.getByText('Observed procedures rated satisfactory: 2 of 3').waitFor();
-    expect(await page.getByRole('button', { name: 'Issue certificate' }).count()).toBe(0);
+      await signInAs(page, stack.webUrl, demoPeople.supervisorA.email);
+      await page.goto(`${stack.webUrl}${links.record(trainee.sub)}`);
+      await page.getByText('Observed procedures rated satisfactory: 2 of 3').waitFor();
+      expect(await page.getByRole('button', { name: 'Issue certificate' }).count()).toBe(0);
 
-    const form = page.getByRole('form', { name: 'Record an observed procedure' });
-    await form.getByLabel('Procedure and area treated').fill('Surgical scar, forearm');
-    for (const radio of await form.getByRole('radio', { name: 'Meets the expected standard' }).all()) await radio.check();
-    await form.getByLabel('Feedback for the trainee').fill('Confident, safe technique.');
-    const sent = page.waitForRequest((request) => request.url().endsWith('/observed-procedures') && request.method() === 'POST');
-    await form.getByRole('button', { name: 'Record procedure' }).click();
-    // Sent with an Idempotency-Key, so a retry after a timeout records it once.
-    expect((await sent).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
-    await form.getByRole('status').filter({ hasText: 'Recorded: Surgical scar, forearm, satisfactory.' }).waitFor();
-    await page.getByText('Observed procedures rated satisfactory: 3 of 3').waitFor();
-    expect(await wcagViolations(page), 'trainee record with the observed procedure form').toEqual([]);
+      const form = page.getByRole('form', { name: 'Record an observed procedure' });
+      await form.getByLabel('Procedure and area treated').fill('Surgical scar, forearm');
+      for (const radio of await form.getByRole('radio', { name: 'Meets the expected standard' }).all()) await radio.check();
+      await form.getByLabel('Feedback for the trainee').fill('Confident, safe technique.');
+      const sent = page.waitForRequest((request) => request.url().endsWith('/observed-procedures') && request.method() === 'POST');
+      await form.getByRole('button', { name: 'Record procedure' }).click();
+      // Sent with an Idempotency-Key, so a retry after a timeout records it once.
+      expect((await sent).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+      await form.getByRole('status').filter({ hasText: 'Recorded: Surgical scar, forearm, satisfactory.' }).waitFor();
+      await page.getByText('Observed procedures rated satisfactory: 3 of 3').waitFor();
+      expect(await wcagViolations(page), 'trainee record with the observed procedure form').toEqual([]);
 
-    await page.getByRole('button', { name: 'Issue certificate' }).click();
-    const certificate = page.getByTestId('certificate');
-    await certificate.waitFor();
-    expect(await certificate.getByTestId('certificate-status').innerText()).toMatch(/^Valid until/);
-    await certificate.getByRole('img', { name: /QR code/ }).locator('svg').waitFor();
-    const verifyHref = (await certificate.getByTestId('verify-link').getAttribute('href'))!;
-    expect(verifyHref).toMatch(/^\/verify\?code=CIT-/);
-    expect(await wcagViolations(page), 'trainee record with the certificate').toEqual([]);
+      await page.getByRole('button', { name: 'Issue certificate' }).click();
+      const certificate = page.getByTestId('certificate');
+      await certificate.waitFor();
+      expect(await certificate.getByTestId('certificate-status').innerText()).toMatch(/^Valid until/);
+      await certificate
+        .getByRole('img', { name: /QR code/ })
+        .locator('svg')
+        .waitFor();
+      const verifyHref = (await certificate.getByTestId('verify-link').getAttribute('href'))!;
+      expect(verifyHref).toMatch(/^\/verify\?code=CIT-/);
+      expect(await wcagViolations(page), 'trainee record with the certificate').toEqual([]);
 
-    // The trainee sees the certificate on their progress page.
-    const traineeContext = await chromium.browser().newContext();
-    const traineePage = await traineeContext.newPage();
-    await signInAs(traineePage, stack.webUrl, trainee.email, trainee.password);
-    await traineePage.goto(`${stack.webUrl}/progress`);
-    expect(await traineePage.getByTestId('certificate').getByTestId('certificate-holder').innerText()).toBe('Robin Browser');
-    await traineeContext.close();
+      // The trainee sees the certificate on their progress page.
+      const traineeContext = await chromium.browser().newContext();
+      const traineePage = await traineeContext.newPage();
+      await signInAs(traineePage, stack.webUrl, trainee.email, trainee.password);
+      await traineePage.goto(`${stack.webUrl}/progress`);
+      expect(await traineePage.getByTestId('certificate').getByTestId('certificate-holder').innerText()).toBe('Robin Browser');
+      await traineeContext.close();
 
-    const { visitor, close } = await openAsVisitor(verifyHref);
-    const result = visitor.getByTestId('verification-result');
-    await result.waitFor();
-    expect(await result.getByTestId('certificate-status').innerText()).toMatch(/^Valid until/);
-    expect(await result.getByTestId('certificate-holder').innerText()).toBe('Robin Browser');
-    expect(await wcagViolations(visitor), 'verification result').toEqual([]);
+      const { visitor, close } = await openAsVisitor(verifyHref);
+      const result = visitor.getByTestId('verification-result');
+      await result.waitFor();
+      expect(await result.getByTestId('certificate-status').innerText()).toMatch(/^Valid until/);
+      expect(await result.getByTestId('certificate-holder').innerText()).toBe('Robin Browser');
+      expect(await wcagViolations(visitor), 'verification result').toEqual([]);
 
-    await certificate.getByText('Revoke this certificate').click();
-    await certificate.getByLabel(/Reason/).fill('Practised outside the scope of the certificate.');
-    await certificate.getByRole('button', { name: 'Revoke certificate' }).click();
-    await certificate.getByText('Reason for revocation: Practised outside the scope of the certificate.').waitFor();
-    expect(await certificate.getByTestId('certificate-status').innerText()).toMatch(/^Revoked on/);
-    await page.getByRole('list', { name: 'Certification history, newest first' }).getByText(/revoked: Practised outside the scope/).waitFor();
+      await certificate.getByText('Revoke this certificate').click();
+      await certificate.getByLabel(/Reason/).fill('Practised outside the scope of the certificate.');
+      await certificate.getByRole('button', { name: 'Revoke certificate' }).click();
+      await certificate.getByText('Reason for revocation: Practised outside the scope of the certificate.').waitFor();
+      expect(await certificate.getByTestId('certificate-status').innerText()).toMatch(/^Revoked on/);
+      await page
+        .getByRole('list', { name: 'Certification history, newest first' })
+        .getByText(/revoked: Practised outside the scope/)
+        .waitFor();
 
-    await visitor.reload();
-    await result.waitFor();
-    expect(await result.getByTestId('certificate-status').innerText()).toMatch(/^Revoked on/);
-    expect(await result.innerText()).not.toContain('outside the scope');
-    await close();
-  });
+      await visitor.reload();
+      await result.waitFor();
+      expect(await result.getByTestId('certificate-status').innerText()).toMatch(/^Revoked on/);
+      expect(await result.innerText()).not.toContain('outside the scope');
+      await close();
+    },
+  );
 
   it('the supervisor renews a certificate near its expiry; its old code verifies as superseded and leads to the new one', async () => {
     const trainee = await traineeWithAgeingCertificate(stack, 'Renée Renewal');

@@ -37,12 +37,16 @@ const figureProblems = (minimumPx: number) =>
     const styleOf = (globalThis as any).getComputedStyle as (node: unknown) => { fontSize: string };
     const problems: string[] = [];
     const inside = (inner: Box, outer: Box, slack = 1) =>
-      inner.left >= outer.left - slack && inner.right <= outer.right + slack && inner.top >= outer.top - slack && inner.bottom <= outer.bottom + slack;
+      inner.left >= outer.left - slack &&
+      inner.right <= outer.right + slack &&
+      inner.top >= outer.top - slack &&
+      inner.bottom <= outer.bottom + slack;
     const figures: any[] = Array.from(doc.querySelectorAll('figure.figure svg'));
     figures.forEach((svg, index) => {
       const name: string = svg.querySelector('title')?.textContent ?? `figure ${index + 1}`;
       const drawing: Box = svg.getBoundingClientRect();
-      if (drawing.right > doc.documentElement.clientWidth + 1) problems.push(`${name}: wider than the page (${Math.round(drawing.width)} px)`);
+      if (drawing.right > doc.documentElement.clientWidth + 1)
+        problems.push(`${name}: wider than the page (${Math.round(drawing.width)} px)`);
       const boxes: Box[] = Array.from(svg.querySelectorAll('rect') as ArrayLike<any>)
         .map((rect) => rect.getBoundingClientRect() as Box)
         .filter((box) => box.width < drawing.width * 0.98 || box.height < drawing.height * 0.98);
@@ -51,14 +55,19 @@ const figureProblems = (minimumPx: number) =>
         if (!label) continue;
         const box: Box = text.getBoundingClientRect();
         const scale: number = text.getScreenCTM()?.a ?? 1;
-        const sizes = [text, ...Array.from(text.querySelectorAll('tspan') as ArrayLike<any>)].map((node) => parseFloat(styleOf(node).fontSize) * scale);
+        const sizes = [text, ...Array.from(text.querySelectorAll('tspan') as ArrayLike<any>)].map(
+          (node) => parseFloat(styleOf(node).fontSize) * scale,
+        );
         const smallest = Math.min(...sizes);
         if (smallest < minimum) problems.push(`${name}: "${label.slice(0, 40)}" drawn at ${smallest.toFixed(1)} px`);
         if (!inside(box, drawing)) problems.push(`${name}: "${label.slice(0, 40)}" runs outside the drawing`);
         // The box a label starts in is the one it must stay in.
         const anchor = { x: box.left + 1, y: box.top + box.height / 2 };
         const home = boxes
-          .filter((candidate) => anchor.x >= candidate.left && anchor.x <= candidate.right && anchor.y >= candidate.top && anchor.y <= candidate.bottom)
+          .filter(
+            (candidate) =>
+              anchor.x >= candidate.left && anchor.x <= candidate.right && anchor.y >= candidate.top && anchor.y <= candidate.bottom,
+          )
           .sort((a, b) => a.width * a.height - b.width * b.height)[0];
         if (home && !inside(box, home)) problems.push(`${name}: "${label.slice(0, 40)}" runs out of its box`);
       }
@@ -67,20 +76,26 @@ const figureProblems = (minimumPx: number) =>
   }, minimumPx);
 
 describe('course figures on a 390 px phone', () => {
-  it.each(catalogue.map((module) => [module.moduleId]))('%s: every label at 10 px or more, inside its box and the page', async (moduleId) => {
-    await page.goto(`${stack.webUrl}/courses/${moduleId}`);
-    await page.locator('figure.figure svg').first().waitFor();
-    // Fonts are ready before measuring: a fallback font would measure differently.
-    await page.evaluate(() => (globalThis as { document?: { fonts: { ready: Promise<unknown> } } }).document?.fonts.ready);
-    const { problems, count } = await figureProblems(10);
-    expect(count).toBeGreaterThan(0);
-    expect(problems).toEqual([]);
-    expect(
-      await page.evaluate(() => {
-        const { document, innerWidth } = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
-        return document.documentElement.scrollWidth <= innerWidth;
-      }),
-      'the page does not scroll sideways',
-    ).toBe(true);
-  });
+  it.each(catalogue.map((module) => [module.moduleId]))(
+    '%s: every label at 10 px or more, inside its box and the page',
+    async (moduleId) => {
+      await page.goto(`${stack.webUrl}/courses/${moduleId}`);
+      await page.locator('figure.figure svg').first().waitFor();
+      // Fonts are ready before measuring: a fallback font would measure differently.
+      await page.evaluate(() => (globalThis as { document?: { fonts: { ready: Promise<unknown> } } }).document?.fonts.ready);
+      const { problems, count } = await figureProblems(10);
+      expect(count).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+      expect(
+        await page.evaluate(() => {
+          const { document, innerWidth } = globalThis as unknown as {
+            document: { documentElement: { scrollWidth: number } };
+            innerWidth: number;
+          };
+          return document.documentElement.scrollWidth <= innerWidth;
+        }),
+        'the page does not scroll sideways',
+      ).toBe(true);
+    },
+  );
 });

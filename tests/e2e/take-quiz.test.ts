@@ -13,7 +13,11 @@ const errors: string[] = [];
 const chromium = useBrowserPerTest((page) => {
   errors.length = 0;
   page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && !message.text().includes('429') && errors.push(`${message.text()} (${message.location().url})`));
+  page.on(
+    'console',
+    (message) =>
+      message.type() === 'error' && !message.text().includes('429') && errors.push(`${message.text()} (${message.location().url})`),
+  );
 });
 let page: Page;
 beforeEach(() => {
@@ -27,7 +31,9 @@ const stemOf = (questionId: string) => questionById(questionId).vignette ?? ques
 /** The ids of the questions the server drew, in page order. */
 async function servedQuestionIds(): Promise<string[]> {
   await page.locator('fieldset.question').first().waitFor();
-  return (await page.locator('fieldset.question').evaluateAll((nodes) => nodes.map((node) => node.id))).map((id) => id.replace(/^question-/, ''));
+  return (await page.locator('fieldset.question').evaluateAll((nodes) => nodes.map((node) => node.id))).map((id) =>
+    id.replace(/^question-/, ''),
+  );
 }
 
 /** Chooses options by their visible text, as a trainee would. */
@@ -78,14 +84,21 @@ describe('a trainee in Chromium', () => {
     const wrongItem = feedback.filter({ hasText: stemOf(wrong) });
     expect(await wrongItem.innerText()).toContain('✗ Incorrect');
     expect(await wrongItem.innerText()).toContain(questionById(wrong).explanation);
-    expect(await wrongItem.getByRole('link', { name: 'Revisit this in the lesson' }).getAttribute('href')).toBe(`/courses/mechanism-of-action#${questionById(wrong).section}`);
+    expect(await wrongItem.getByRole('link', { name: 'Revisit this in the lesson' }).getAttribute('href')).toBe(
+      `/courses/mechanism-of-action#${questionById(wrong).section}`,
+    );
     const right = served.find((id) => id !== wrong)!;
     // The result explains what was missed; every explanation is one link away, in the review.
     expect(await feedback.filter({ hasText: stemOf(right) }).innerText()).not.toContain(questionById(right).explanation);
     await page.getByRole('link', { name: 'Review every question with its explanation' }).click();
     await page.waitForURL(/\/attempts\/review\?id=/);
     await page.getByTestId('attempt-result').waitFor();
-    expect(await page.getByTestId('feedback-item').filter({ hasText: stemOf(right) }).innerText()).toContain(questionById(right).explanation);
+    expect(
+      await page
+        .getByTestId('feedback-item')
+        .filter({ hasText: stemOf(right) })
+        .innerText(),
+    ).toContain(questionById(right).explanation);
 
     await page.getByRole('link', { name: 'My progress' }).first().click();
     const row = page.getByRole('row').filter({ hasText: 'Mechanism of action' }).first();
@@ -111,7 +124,10 @@ describe('a trainee in Chromium', () => {
     expect(await result.innerText()).toContain(`Not passed · ${oneWrong(served.length)}`);
     expect(await page.getByTestId('failed-rules').innerText()).toContain('safety-critical');
     expect(await page.getByTestId('review-policy').innerText()).toContain('shown once you have passed this module');
-    const missed = await page.getByTestId('feedback-item').filter({ hasText: stemOf(critical) }).innerText();
+    const missed = await page
+      .getByTestId('feedback-item')
+      .filter({ hasText: stemOf(critical) })
+      .innerText();
     expect(missed).toContain('✗ Incorrect');
     expect(missed).toContain('What it tests');
     expect(missed).not.toContain('Correct answer');

@@ -12,6 +12,8 @@ describe('Lambda bundle sizes (same esbuild settings as CDK)', async () => {
     const [fn, floor] = await Promise.all([bundle(functionEntry(name)), bundle(floorEntry(name))]);
     expect(fn.bytes / floor.bytes, `${name}: ${fn.bytes} B vs floor ${floor.bytes} B`).toBeLessThanOrEqual(SIZE_BUDGET_RATIO);
     // The course compiler, the OpenAPI generator and full zod are build-time only (functions/build/); they must not reach a function.
-    expect(fn.sources.filter((source) => source.startsWith('functions/build/') || /node_modules\/(gray-matter|marked|yaml)\//.test(source))).toEqual([]);
+    expect(
+      fn.sources.filter((source) => source.startsWith('functions/build/') || /node_modules\/(gray-matter|marked|yaml)\//.test(source)),
+    ).toEqual([]);
   });
 });

@@ -102,7 +102,14 @@ describe('quiz function', () => {
   it('may only put, update, get and query the table (gsi3 by name, no wildcards) and write its own logs', () => {
     const statements = statementsOf(quizFunction());
     const actions = statements.flatMap((statement) => [statement.Action].flat()).sort();
-    expect(actions).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(actions).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
     expect(JSON.stringify(statements)).toContain('/index/gsi3');
     expect(JSON.stringify(statements)).not.toContain('/index/gsi1');
     expect(JSON.stringify(statements)).not.toMatch(/"\*"|index\/\*/);
@@ -110,20 +117,33 @@ describe('quiz function', () => {
 });
 
 describe('certification function', () => {
-  it('may get, query, put and update the table (a certificate is issued and revoked in one transaction of puts or updates) and query gsi1 (the roster), nothing else', () => {
-    const statements = statementsOf(functionResource('certification'));
-    expect(statements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual([
-      'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'logs:CreateLogStream', 'logs:PutLogEvents',
-    ]);
-    expect(JSON.stringify(statements)).toContain('/index/gsi1');
-    expect(JSON.stringify(statements)).not.toMatch(/index\/gsi[23]|index\/\*|"\*"/);
-  });
+  it(
+    'may get, query, put and update the table (a certificate is issued and revoked in one ' +
+      'transaction of puts or updates) and query gsi1 (the roster), nothing else',
+    () => {
+      const statements = statementsOf(functionResource('certification'));
+      expect(statements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual([
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+      ]);
+      expect(JSON.stringify(statements)).toContain('/index/gsi1');
+      expect(JSON.stringify(statements)).not.toMatch(/index\/gsi[23]|index\/\*|"\*"/);
+    },
+  );
 });
 
 describe('verification function', () => {
   it('is public, so it may do one thing only: get an item from the table', () => {
     const statements = statementsOf(functionResource('verification'));
-    expect(statements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual(['dynamodb:GetItem', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(statements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual([
+      'dynamodb:GetItem',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
     expect(JSON.stringify(statements)).not.toMatch(/index\/|"\*"/);
   });
 });
@@ -132,12 +152,20 @@ describe('function permissions', () => {
   // DynamoDB Local and the local provider do not enforce IAM, so a missing grant would only show
   // in AWS. Every SDK command a function's bundled code can send must be allowed by its role.
   const actionOf = (command: string) =>
-    ({ Get: 'dynamodb:GetItem', Put: 'dynamodb:PutItem', Update: 'dynamodb:UpdateItem', Delete: 'dynamodb:DeleteItem', Query: 'dynamodb:Query', Scan: 'dynamodb:Scan' })[command] ??
-    (command.startsWith('Admin') ? `cognito-idp:${command}` : `unknown:${command}`);
+    ({
+      Get: 'dynamodb:GetItem',
+      Put: 'dynamodb:PutItem',
+      Update: 'dynamodb:UpdateItem',
+      Delete: 'dynamodb:DeleteItem',
+      Query: 'dynamodb:Query',
+      Scan: 'dynamodb:Scan',
+    })[command] ?? (command.startsWith('Admin') ? `cognito-idp:${command}` : `unknown:${command}`);
   // IAM has no TransactWriteItems action: each item in a transaction is checked as what it is.
   const transactionItemActions = (code: string) =>
     code.includes('TransactWriteCommand(')
-      ? [...code.matchAll(/\b(Put|Update|Delete|ConditionCheck):\s*\{/g)].map((match) => (match[1] === 'ConditionCheck' ? 'dynamodb:ConditionCheckItem' : actionOf(match[1])))
+      ? [...code.matchAll(/\b(Put|Update|Delete|ConditionCheck):\s*\{/g)].map((match) =>
+          match[1] === 'ConditionCheck' ? 'dynamodb:ConditionCheckItem' : actionOf(match[1]),
+        )
       : [];
 
   it.each(functionNames())('%s may send every command its code sends', async (name) => {
@@ -147,12 +175,17 @@ describe('function permissions', () => {
         .filter((source) => source.startsWith('functions/'))
         .map((source) => readFileSync(source, 'utf8'))
         .flatMap((code) => [
-          ...[...code.matchAll(/new (\w+)Command\(/g)].map((match) => match[1]).filter((command) => command !== 'TransactWrite').map(actionOf),
+          ...[...code.matchAll(/new (\w+)Command\(/g)]
+            .map((match) => match[1])
+            .filter((command) => command !== 'TransactWrite')
+            .map(actionOf),
           ...transactionItemActions(code),
         ]),
     );
     const fn = stack.api.functions[name];
-    const granted = statementsOf(template.findResources('AWS::Lambda::Function')[stack.getLogicalId(fn.node.defaultChild as CfnFunction)] as Resource).flatMap((statement) => [statement.Action].flat());
+    const granted = statementsOf(
+      template.findResources('AWS::Lambda::Function')[stack.getLogicalId(fn.node.defaultChild as CfnFunction)] as Resource,
+    ).flatMap((statement) => [statement.Action].flat());
     expect(commands.size).toBeGreaterThan(0);
     expect([...commands].filter((action) => !granted.includes(action))).toEqual([]);
   });
@@ -160,7 +193,9 @@ describe('function permissions', () => {
 
 describe('function timeouts', () => {
   it.each(functionNames())('%s outlasts its longest AWS call by a margin, so a stalled store answers 503 rather than a timeout', (name) => {
-    const fn = template.findResources('AWS::Lambda::Function')[stack.getLogicalId(stack.api.functions[name].node.defaultChild as CfnFunction)] as { Properties: { Timeout: number } };
+    const fn = template.findResources('AWS::Lambda::Function')[
+      stack.getLogicalId(stack.api.functions[name].node.defaultChild as CfnFunction)
+    ] as { Properties: { Timeout: number } };
     // Room for the token check, the first failing call and the 503 itself.
     expect(fn.Properties.Timeout * 1000).toBeGreaterThanOrEqual(WORST_CASE_AWS_CALL_MS + 3_000);
   });
@@ -173,7 +208,11 @@ describe('accounts function', () => {
     const statements = statementsOf(accounts);
     const cognito = statements.filter((statement) => JSON.stringify(statement.Action).includes('cognito-idp'));
     expect(cognito).toHaveLength(1);
-    expect([cognito[0].Action].flat().sort()).toEqual(['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser']);
+    expect([cognito[0].Action].flat().sort()).toEqual([
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminDeleteUser',
+    ]);
     expect(JSON.stringify(cognito[0].Resource)).toContain('UserPool');
   });
 });
@@ -208,7 +247,12 @@ describe('HTTP API', () => {
 describe('site', () => {
   it('keeps the bucket private and reachable only through CloudFront origin access control', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       LoggingConfiguration: Match.anyValue(),
     });
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
@@ -223,7 +267,9 @@ describe('site', () => {
           FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
         }),
         CacheBehaviors: [
-          ...routes.filter((route) => route.function === 'site').map((route) => Match.objectLike({ PathPattern: route.path, ViewerProtocolPolicy: 'https-only' })),
+          ...routes
+            .filter((route) => route.function === 'site')
+            .map((route) => Match.objectLike({ PathPattern: route.path, ViewerProtocolPolicy: 'https-only' })),
           Match.objectLike({
             PathPattern: '/api/*',
             ViewerProtocolPolicy: 'https-only',
@@ -256,7 +302,9 @@ describe('site', () => {
     });
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
-        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/api/*', Compress: false, ResponseHeadersPolicyId: Match.anyValue() })]),
+        CacheBehaviors: Match.arrayWith([
+          Match.objectLike({ PathPattern: '/api/*', Compress: false, ResponseHeadersPolicyId: Match.anyValue() }),
+        ]),
       }),
     });
   });
@@ -268,7 +316,15 @@ describe('auth (Cognito)', () => {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
         AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
-        Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }) },
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            MinimumLength: 12,
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+          }),
+        },
         MfaConfiguration: 'OPTIONAL',
         EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
         UsernameAttributes: ['email'],
@@ -297,14 +353,25 @@ describe('auth (Cognito)', () => {
 
   it("captures the pool's public keys at deploy time for the API functions (AUTH_JWKS)", () => {
     template.resourceCountIs('AWS::CloudFormation::CustomResource', 1);
-    const [keysId] = Object.keys(template.findResources('AWS::CloudFormation::CustomResource', { Properties: { Issuer: Match.anyValue() } }));
+    const [keysId] = Object.keys(
+      template.findResources('AWS::CloudFormation::CustomResource', { Properties: { Issuer: Match.anyValue() } }),
+    );
     const variablesOf = (fn: CfnFunction) =>
-      ((template.findResources('AWS::Lambda::Function')[stack.getLogicalId(fn)] as Resource).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      (
+        (template.findResources('AWS::Lambda::Function')[stack.getLogicalId(fn)] as Resource).Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
     const { verification, ...verifying } = stack.api.functions;
-    for (const fn of Object.values(verifying)) expect(variablesOf(fn.node.defaultChild as CfnFunction).AUTH_JWKS).toEqual({ 'Fn::GetAtt': [keysId, 'Jwks'] });
+    for (const fn of Object.values(verifying))
+      expect(variablesOf(fn.node.defaultChild as CfnFunction).AUTH_JWKS).toEqual({ 'Fn::GetAtt': [keysId, 'Jwks'] });
     // Public verification takes no tokens, so it gets no token settings.
     expect(Object.keys(variablesOf(verification.node.defaultChild as CfnFunction)).filter((name) => name.startsWith('AUTH_'))).toEqual([]);
-    const reader = statementsOf(template.findResources('AWS::Lambda::Function')[stack.getLogicalId(stack.auth.issuerKeys.reader.node.defaultChild as CfnFunction)] as Resource);
+    const reader = statementsOf(
+      template.findResources('AWS::Lambda::Function')[
+        stack.getLogicalId(stack.auth.issuerKeys.reader.node.defaultChild as CfnFunction)
+      ] as Resource,
+    );
     expect(reader.flatMap((statement) => [statement.Action].flat()).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
   });
 

@@ -21,12 +21,22 @@ const newEmail = () => `trainee-${randomUUID().slice(0, 8)}@harbour.example`;
 const acceptInvitation = (email: string, password: string) => accept(stack, email, password);
 
 /** How many invitations the local outbox holds for an address (what Cognito would have emailed). */
-const outboxRows = async (email: string) => (await (await fetch(`${stack.issuer}/outbox`)).text()).split('<tr>').filter((row) => row.includes(email)).length;
+const outboxRows = async (email: string) =>
+  (await (await fetch(`${stack.issuer}/outbox`)).text()).split('<tr>').filter((row) => row.includes(email)).length;
 /** The newest invitation link for an address. */
-const invitationLink = async (email: string) => /href="([^"]+\/invite\/[^"]+)"/.exec((await (await fetch(`${stack.issuer}/outbox`)).text()).split('<tr>').find((row) => row.includes(email)) ?? '')![1];
+const invitationLink = async (email: string) =>
+  /href="([^"]+\/invite\/[^"]+)"/.exec(
+    (await (await fetch(`${stack.issuer}/outbox`)).text()).split('<tr>').find((row) => row.includes(email)) ?? '',
+  )![1];
 /** A JSON value's shape: its keys and the types of its values, not the values. */
 const shape = (value: unknown): unknown =>
-  value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([key, child]) => [key, shape(child)]).sort()) : typeof value;
+  value && typeof value === 'object'
+    ? Object.fromEntries(
+        Object.entries(value)
+          .map(([key, child]) => [key, shape(child)])
+          .sort(),
+      )
+    : typeof value;
 
 describe('inviting a trainee', () => {
   it('creates the account in the supervisor’s organisation; the invitee sets a password and signs in as a trainee', async () => {
@@ -36,7 +46,13 @@ describe('inviting a trainee', () => {
     const invitation = (await response.json()) as Invitation;
     expect(invitation).toMatchObject({
       delivery: 'local-outbox',
-      person: { email, name: 'Jo Invited', role: 'trainee', orgId: demoOrganisations.harbour.orgId, supervisorSub: demoPeople.supervisorA.sub },
+      person: {
+        email,
+        name: 'Jo Invited',
+        role: 'trainee',
+        orgId: demoOrganisations.harbour.orgId,
+        supervisorSub: demoPeople.supervisorA.sub,
+      },
     });
 
     const trainees = (await (await call(stack.tokens.supervisorA, '/api/trainees')).json()) as { people: Person[] };
@@ -65,7 +81,11 @@ describe('inviting a trainee', () => {
     expect([...taken.headers.keys()].sort()).toEqual([...fresh.headers.keys()].sort());
     const [freshBody, takenBody] = [(await fresh.json()) as Invitation, (await taken.json()) as Invitation];
     expect(shape(takenBody)).toEqual(shape(freshBody));
-    expect(takenBody).toMatchObject({ resent: false, delivery: 'local-outbox', person: { email: demoPeople.traineeB.email, name: 'Someone New', orgId: demoOrganisations.harbour.orgId } });
+    expect(takenBody).toMatchObject({
+      resent: false,
+      delivery: 'local-outbox',
+      person: { email: demoPeople.traineeB.email, name: 'Someone New', orgId: demoOrganisations.harbour.orgId },
+    });
     expect(takenBody.person.sub).not.toBe(demoPeople.traineeB.sub);
 
     const trainees = (await (await call(stack.tokens.supervisorA, '/api/trainees')).json()) as { people: Person[] };
@@ -83,7 +103,10 @@ describe('inviting a trainee', () => {
   });
 
   it('tells a platform admin the truth about any address', async () => {
-    const response = await call(stack.tokens.platformAdmin, `/api/organisations/${demoOrganisations.harbour.orgId}/supervisors`, { name: 'Taken', email: demoPeople.traineeB.email });
+    const response = await call(stack.tokens.platformAdmin, `/api/organisations/${demoOrganisations.harbour.orgId}/supervisors`, {
+      name: 'Taken',
+      email: demoPeople.traineeB.email,
+    });
     expect(response.status).toBe(409);
   });
 
@@ -137,7 +160,14 @@ describe('inviting a trainee', () => {
 
   it('when the invitation cannot be sent, a retry sends it: one person, one live link', async () => {
     const deps = accountsDepsFromEnv(stack.functionEnv);
-    const mute = { delivery: deps.directory.delivery, createAccount: deps.directory.createAccount.bind(deps.directory), deleteAccount: deps.directory.deleteAccount.bind(deps.directory), sendInvitation: async (): Promise<'sent'> => { throw new DirectoryUnavailable(); } };
+    const mute = {
+      delivery: deps.directory.delivery,
+      createAccount: deps.directory.createAccount.bind(deps.directory),
+      deleteAccount: deps.directory.deleteAccount.bind(deps.directory),
+      sendInvitation: async (): Promise<'sent'> => {
+        throw new DirectoryUnavailable();
+      },
+    };
     const email = newEmail();
     const response = await createAccountsApp({ ...deps, directory: mute }).request('/api/invitations', {
       method: 'POST',
@@ -172,7 +202,10 @@ describe('organisations', () => {
   });
 
   it('inviting a supervisor into an organisation that does not exist is 404', async () => {
-    const response = await call(stack.tokens.platformAdmin, '/api/organisations/no-such-org/supervisors', { name: 'Nobody', email: newEmail() });
+    const response = await call(stack.tokens.platformAdmin, '/api/organisations/no-such-org/supervisors', {
+      name: 'Nobody',
+      email: newEmail(),
+    });
     expect(response.status).toBe(404);
   });
 });

@@ -25,7 +25,8 @@ let clock = new Date('2026-11-20T10:00:00Z');
 const app = createQuizApp({ ...deps, now: () => clock });
 type Trainee = Awaited<ReturnType<typeof newTrainee>>;
 
-const start = (trainee: Trainee, moduleId: string) => app.request(`/api/modules/${moduleId}/attempts`, { method: 'POST', headers: { authorization: trainee.authorization } });
+const start = (trainee: Trainee, moduleId: string) =>
+  app.request(`/api/modules/${moduleId}/attempts`, { method: 'POST', headers: { authorization: trainee.authorization } });
 const submit = (trainee: Trainee, attempt: IssuedAttempt, wrong: string[] = []) =>
   app.request(`/api/attempts/${attempt.attemptId}/submission`, {
     method: 'POST',
@@ -39,7 +40,12 @@ const issued = async (trainee: Trainee, moduleId: string) => (await (await start
 async function storedAttempts(trainee: Trainee, moduleId: string) {
   const { pk, skPrefix } = keys.attemptsOf(trainee.sub);
   const { Items = [] } = await client.send(
-    new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix }, ConsistentRead: true }),
+    new QueryCommand({
+      TableName: stack.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: true,
+    }),
   );
   return Items.filter((item) => item.moduleId === moduleId);
 }
@@ -47,7 +53,13 @@ async function storedAttempts(trainee: Trainee, moduleId: string) {
 /** Fires `count` start requests at once and sorts out what came back. */
 async function race(trainee: Trainee, moduleId: string, count = 30) {
   const responses = await Promise.all(Array.from({ length: count }, () => start(trainee, moduleId)));
-  const bodies = await Promise.all(responses.map(async (response) => ({ status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as IssuedAttempt & Problem })));
+  const bodies = await Promise.all(
+    responses.map(async (response) => ({
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      body: (await response.json()) as IssuedAttempt & Problem,
+    })),
+  );
   return {
     created: bodies.filter((entry) => entry.status === 201),
     resumed: bodies.filter((entry) => entry.status === 200),
@@ -108,7 +120,11 @@ describe('the attempt policy holds under concurrency', () => {
   it('decides on two reads however long the history: the ledger and the newest attempt', async () => {
     const metered = meteredClient(stack.dynamoEndpoint, stack.tableName);
     const meteredApp = createQuizApp({ ...deps, now: () => clock, attempts: new DynamoAttemptStore(metered.client, stack.tableName) });
-    const startMetered = (trainee: Trainee) => meteredApp.request('/api/modules/mechanism-of-action/attempts', { method: 'POST', headers: { authorization: trainee.authorization } });
+    const startMetered = (trainee: Trainee) =>
+      meteredApp.request('/api/modules/mechanism-of-action/attempts', {
+        method: 'POST',
+        headers: { authorization: trainee.authorization },
+      });
 
     const newcomer = await newTrainee(stack, 'Short History');
     await submit(newcomer, await issued(newcomer, 'mechanism-of-action'));
@@ -118,7 +134,16 @@ describe('the attempt policy holds under concurrency', () => {
     for (let index = 0; index < 60; index += 1) {
       const issuedAt = new Date(clock.getTime() - (90 - index) * 86_400_000).toISOString();
       const served = bank.questions.slice(0, bank.policy.drawSize).map((question) => ({ questionId: question.id, optionOrder: [] }));
-      const record = { attemptId: randomUUID(), userSub: veteran.sub, moduleId: bank.moduleId, contentVersion: bank.contentVersion, passMark: 0.8, issuedAt, expiresAt: issuedAt, served };
+      const record = {
+        attemptId: randomUUID(),
+        userSub: veteran.sub,
+        moduleId: bank.moduleId,
+        contentVersion: bank.contentVersion,
+        passMark: 0.8,
+        issuedAt,
+        expiresAt: issuedAt,
+        served,
+      };
       await client.send(new PutCommand({ TableName: stack.tableName, Item: attemptItem(record) }));
     }
     await submit(veteran, await issued(veteran, 'mechanism-of-action'));
@@ -151,7 +176,12 @@ describe('a failed attempt does not hand out the answer key', () => {
     const bank = bundledBanks.get('contraindications')!;
     for (const verdict of missed) {
       const question = questionById(verdict.questionId);
-      expect(verdict).toEqual({ questionId: question.id, correct: false, objective: bank.objectives.find((objective) => objective.id === question.objective)!.text, section: question.section });
+      expect(verdict).toEqual({
+        questionId: question.id,
+        correct: false,
+        objective: bank.objectives.find((objective) => objective.id === question.objective)!.text,
+        section: question.section,
+      });
     }
     const text = JSON.stringify(failed);
     expect([...jsonKeys(failed)].filter((key) => ['correctOptionIds', 'explanation'].includes(key))).toEqual([]);
@@ -169,7 +199,11 @@ describe('a failed attempt does not hand out the answer key', () => {
   it('the supervisor sees the full review at any time', async () => {
     const result = (await (await review(`Bearer ${stack.tokens.supervisorA}`, first.attemptId)).json()) as AttemptResult;
     expect(result.review).toBe('full');
-    for (const item of result.feedback) expect(item).toMatchObject({ correctOptionIds: questionById(item.questionId).correctOptionIds, explanation: questionById(item.questionId).explanation });
+    for (const item of result.feedback)
+      expect(item).toMatchObject({
+        correctOptionIds: questionById(item.questionId).correctOptionIds,
+        explanation: questionById(item.questionId).explanation,
+      });
   });
 
   it('the retake avoids every question of the failed attempt, and says none repeat', async () => {
@@ -191,7 +225,9 @@ describe('a failed attempt does not hand out the answer key', () => {
     const again = await issued(trainee, 'contraindications');
     const result = (await (await submit(trainee, again, missedOne(again, 3))).json()) as SubmissionResult;
     expect(result).toMatchObject({ passed: false, review: 'full' });
-    expect(result.feedback.filter((verdict) => !verdict.correct).every((verdict) => verdict.correctOptionIds && verdict.explanation)).toBe(true);
+    expect(result.feedback.filter((verdict) => !verdict.correct).every((verdict) => verdict.correctOptionIds && verdict.explanation)).toBe(
+      true,
+    );
   });
 
   it('throwaway attempts (blank answers) collect no answer key at all', async () => {
@@ -208,7 +244,9 @@ describe('a failed attempt does not hand out the answer key', () => {
       transcript.push(result, await (await review(blank.authorization, attempt.attemptId)).json());
       clock = new Date(Date.parse(result.nextAttemptAt ?? clock.toISOString()) + 1000);
     }
-    expect([...jsonKeys(transcript)].filter((key) => ANSWER_KEY_FIELDS.includes(key) && key !== 'correct' && key !== 'section')).toEqual([]);
+    expect([...jsonKeys(transcript)].filter((key) => ANSWER_KEY_FIELDS.includes(key) && key !== 'correct' && key !== 'section')).toEqual(
+      [],
+    );
   });
 });
 
@@ -219,15 +257,31 @@ describe('attempts drawn from content that has changed since', () => {
     expect((await submit(trainee, attempt, missedOne(attempt, 1))).status).toBe(201);
     const drawnFrom = bundledBanks.get('complications')!;
     // The module is republished with new content: a new version, its questions rewritten.
-    const republished = { ...drawnFrom, contentVersion: 'ffffffffffffffff', questions: drawnFrom.questions.map((question) => ({ ...question, prompt: `Rewritten: ${question.prompt}` })) };
+    const republished = {
+      ...drawnFrom,
+      contentVersion: 'ffffffffffffffff',
+      questions: drawnFrom.questions.map((question) => ({ ...question, prompt: `Rewritten: ${question.prompt}` })),
+    };
     const supervisor = `Bearer ${stack.tokens.supervisorA}`;
-    const reviewWith = async (banks: QuestionBanks) => (await (await createQuizApp({ ...deps, banks, now: () => clock }).request(`/api/attempts/${attempt.attemptId}`, { headers: { authorization: supervisor } })).json()) as AttemptResult;
+    const reviewWith = async (banks: QuestionBanks) =>
+      (await (
+        await createQuizApp({ ...deps, banks, now: () => clock }).request(`/api/attempts/${attempt.attemptId}`, {
+          headers: { authorization: supervisor },
+        })
+      ).json()) as AttemptResult;
 
-    const archived = await reviewWith(QuestionBanks.of(bundledBanks.all().map((bank) => (bank.moduleId === 'complications' ? republished : bank)), [drawnFrom]));
+    const archived = await reviewWith(
+      QuestionBanks.of(
+        bundledBanks.all().map((bank) => (bank.moduleId === 'complications' ? republished : bank)),
+        [drawnFrom],
+      ),
+    );
     expect(archived.feedback.map((item) => item.prompt)).toEqual(attempt.questions.map((question) => question.prompt));
     expect(archived.feedback.every((item) => item.explanation && item.options?.length)).toBe(true);
 
-    const unarchived = await reviewWith(QuestionBanks.of(bundledBanks.all().map((bank) => (bank.moduleId === 'complications' ? republished : bank))));
+    const unarchived = await reviewWith(
+      QuestionBanks.of(bundledBanks.all().map((bank) => (bank.moduleId === 'complications' ? republished : bank))),
+    );
     expect(unarchived.feedback.map((item) => item.correct)).toEqual(archived.feedback.map((item) => item.correct));
     expect(new Set(unarchived.feedback.map((item) => item.prompt))).toEqual(new Set(['This question is no longer part of the course.']));
   });

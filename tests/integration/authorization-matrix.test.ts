@@ -11,7 +11,11 @@ const stack = inject('stack');
 
 const as = (caller: Caller): Record<string, string> => (caller === 'anonymous' ? {} : { authorization: `Bearer ${stack.tokens[caller]}` });
 async function post<T>(caller: Caller, path: string, body: unknown = {}): Promise<T> {
-  const response = await fetch(`${stack.webUrl}${path}`, { method: 'POST', headers: { ...as(caller), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${stack.webUrl}${path}`, {
+    method: 'POST',
+    headers: { ...as(caller), 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await response.json()) as T;
 }
 
@@ -26,7 +30,8 @@ beforeAll(async () => {
     const trainee = await certifiedTrainee(stack, name);
     certified.push({ sub: trainee.sub, code: trainee.certificate.code });
   }
-  for (const trainee of ['traineeA', 'traineeB'] as const) open[trainee] = await post<IssuedAttempt>(trainee, '/api/modules/technique/attempts');
+  for (const trainee of ['traineeA', 'traineeB'] as const)
+    open[trainee] = await post<IssuedAttempt>(trainee, '/api/modules/technique/attempts');
   reviewed = await post<IssuedAttempt>('traineeA', '/api/modules/complications/attempts');
   await post('traineeA', `/api/attempts/${reviewed.attemptId}/submission`, submissionFor(reviewed));
 });
@@ -85,7 +90,11 @@ describe('authorization matrix', () => {
     const headers: Record<string, string> = { ...as(caller) };
     if (body) headers['content-type'] = 'application/json';
     // Through the local origin: the same routing CloudFront and API Gateway do.
-    const response = await fetch(`${stack.webUrl}${path}`, { method: route.method.toUpperCase(), headers, body: body ? JSON.stringify(body) : undefined });
+    const response = await fetch(`${stack.webUrl}${path}`, {
+      method: route.method.toUpperCase(),
+      headers,
+      body: body ? JSON.stringify(body) : undefined,
+    });
     expect(response.status).toBe(expected);
     if (response.status >= 400) expect(response.headers.get('content-type')).toBe('application/problem+json');
   });

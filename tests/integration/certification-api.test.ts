@@ -3,7 +3,15 @@ import { describe, expect, inject, it } from 'vitest';
 import type { ObservedProcedure, Certificate, Certification, Problem, Roster, Verification } from '../../functions/core/api/schemas';
 import { createDocumentClient } from '../../functions/core/store/document-client';
 import { demoPeople } from '../../infra/local/demo-data';
-import { allRatings, certifiedTrainee, eligibleTrainee, passEveryModule, recordSatisfactory, satisfactoryProcedure, traineeWithAgeingCertificate } from '../support/certification';
+import {
+  allRatings,
+  certifiedTrainee,
+  eligibleTrainee,
+  passEveryModule,
+  recordSatisfactory,
+  satisfactoryProcedure,
+  traineeWithAgeingCertificate,
+} from '../support/certification';
 import { newTrainee } from '../support/new-trainee';
 
 const stack = inject('stack');
@@ -17,7 +25,8 @@ function call(authorization: string | undefined, path: string, body?: unknown) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
-const certificationOf = async (sub: string, authorization = supervisorA) => (await (await call(authorization, `/api/trainees/${sub}/certification`)).json()) as Certification;
+const certificationOf = async (sub: string, authorization = supervisorA) =>
+  (await (await call(authorization, `/api/trainees/${sub}/certification`)).json()) as Certification;
 const issue = (sub: string, authorization = supervisorA) => call(authorization, `/api/trainees/${sub}/certificate`, {});
 const verify = (code: string) => call(undefined, `/api/certificates/${encodeURIComponent(code)}`);
 
@@ -25,7 +34,12 @@ const verify = (code: string) => call(undefined, `/api/certificates/${encodeURIC
 async function storedCertificates(traineeSub: string) {
   const client = createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint });
   const { Items = [] } = await client.send(
-    new ScanCommand({ TableName: stack.tableName, FilterExpression: '#type = :type AND traineeSub = :sub', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':type': 'Certificate', ':sub': traineeSub } }),
+    new ScanCommand({
+      TableName: stack.tableName,
+      FilterExpression: '#type = :type AND traineeSub = :sub',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':type': 'Certificate', ':sub': traineeSub },
+    }),
   );
   return Items;
 }
@@ -35,13 +49,26 @@ describe('observed procedures', () => {
     const trainee = await newTrainee(stack, 'Assessed Trainee');
     const recorded = await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, satisfactoryProcedure());
     expect(recorded.status).toBe(201);
-    expect((await recorded.json()) as ObservedProcedure).toMatchObject({ satisfactory: true, assessorName: demoPeople.supervisorA.name, procedure: 'Atrophic acne scars, both cheeks' });
+    expect((await recorded.json()) as ObservedProcedure).toMatchObject({
+      satisfactory: true,
+      assessorName: demoPeople.supervisorA.name,
+      procedure: 'Atrophic acne scars, both cheeks',
+    });
 
-    const weak = { ...satisfactoryProcedure('Stretch marks, abdomen'), ratings: { ...allRatings('meets'), 'preparation-and-asepsis': 'below' }, feedback: 'Re-glove after touching the phone.' };
-    expect((await (await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, weak)).json()) as ObservedProcedure).toMatchObject({ satisfactory: false });
+    const weak = {
+      ...satisfactoryProcedure('Stretch marks, abdomen'),
+      ratings: { ...allRatings('meets'), 'preparation-and-asepsis': 'below' },
+      feedback: 'Re-glove after touching the phone.',
+    };
+    expect(
+      (await (await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, weak)).json()) as ObservedProcedure,
+    ).toMatchObject({ satisfactory: false });
 
     const record = await certificationOf(trainee.sub);
-    expect(record.observedProcedures.map((procedure) => procedure.procedure)).toEqual(['Stretch marks, abdomen', 'Atrophic acne scars, both cheeks']);
+    expect(record.observedProcedures.map((procedure) => procedure.procedure)).toEqual([
+      'Stretch marks, abdomen',
+      'Atrophic acne scars, both cheeks',
+    ]);
     expect(record).toMatchObject({ satisfactoryProcedures: 1, requiredSatisfactoryProcedures: 3, eligible: false });
     // The trainee sees their own record.
     expect((await certificationOf(trainee.sub, trainee.authorization)).observedProcedures).toHaveLength(2);
@@ -67,7 +94,10 @@ describe('observed procedures', () => {
     ['an empty procedure', { procedure: ' ' }, '/procedure'],
     ['an unknown field', { grade: 'A' }, ''],
   ])('answers 400 for %s', async (_case, change, pointer) => {
-    const response = await call(supervisorA, `/api/trainees/${demoPeople.traineeA.sub}/observed-procedures`, { ...satisfactoryProcedure(), ...change });
+    const response = await call(supervisorA, `/api/trainees/${demoPeople.traineeA.sub}/observed-procedures`, {
+      ...satisfactoryProcedure(),
+      ...change,
+    });
     expect(response.status).toBe(400);
     const problem = (await response.json()) as Problem;
     expect(problem.errors?.some((error) => error.pointer.startsWith(pointer))).toBe(true);
@@ -81,7 +111,10 @@ describe('issuing a certificate', () => {
     expect(early.status).toBe(422);
     const problem = (await early.json()) as Problem;
     expect(problem.type).toBe('/problems/not-eligible');
-    expect(problem.unmet).toEqual([expect.stringContaining('Modules not yet passed: Mechanism of action'), 'Satisfactory observed procedures: 0 of 3.']);
+    expect(problem.unmet).toEqual([
+      expect.stringContaining('Modules not yet passed: Mechanism of action'),
+      'Satisfactory observed procedures: 0 of 3.',
+    ]);
 
     await passEveryModule(stack, trainee);
     await recordSatisfactory(stack, trainee.sub, 2);
@@ -98,7 +131,13 @@ describe('issuing a certificate', () => {
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
     const certificate = (await responses.find((response) => response.status === 201)!.json()) as Certificate;
-    expect(certificate).toMatchObject({ status: 'valid', holderName: 'Raced Trainee', organisationName: 'Harbour Skin Clinic', issuedBy: demoPeople.supervisorA.name, satisfactoryProcedures: 3 });
+    expect(certificate).toMatchObject({
+      status: 'valid',
+      holderName: 'Raced Trainee',
+      organisationName: 'Harbour Skin Clinic',
+      issuedBy: demoPeople.supervisorA.name,
+      satisfactoryProcedures: 3,
+    });
     expect(certificate.code).toMatch(/^CIT-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(certificate.modules).toHaveLength(5);
     // Two copies of one certificate: the trainee's and the public one under its code.
@@ -124,8 +163,20 @@ describe('public verification', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const verification = (await response.json()) as Verification;
-    expect(verification).toMatchObject({ code: certificate.code, status: 'valid', holderName: 'Verified Practitioner', organisationName: 'Harbour Skin Clinic', satisfactoryProcedures: 3 });
-    expect(verification.modules.map((module) => module.title)).toEqual(['Mechanism of action', 'Indications', 'Technique and needle pressure', 'Complications', 'Contraindications and patient screening']);
+    expect(verification).toMatchObject({
+      code: certificate.code,
+      status: 'valid',
+      holderName: 'Verified Practitioner',
+      organisationName: 'Harbour Skin Clinic',
+      satisfactoryProcedures: 3,
+    });
+    expect(verification.modules.map((module) => module.title)).toEqual([
+      'Mechanism of action',
+      'Indications',
+      'Technique and needle pressure',
+      'Complications',
+      'Contraindications and patient screening',
+    ]);
     // Nothing private: no ids, no evidence references, no reasons.
     expect(JSON.stringify(verification)).not.toMatch(/traineeSub|attemptId|email|revocationReason/);
     // Dates, not timestamps: when each quiz was sat, to the millisecond, is not the public's business.
@@ -160,12 +211,18 @@ describe('revoking a certificate', () => {
 
     const revoked = await call(supervisorA, path, { reason: 'Repeated breaches of aseptic technique.' });
     expect(revoked.status).toBe(200);
-    expect((await revoked.json()) as Certificate).toMatchObject({ status: 'revoked', revocationReason: 'Repeated breaches of aseptic technique.' });
+    expect((await revoked.json()) as Certificate).toMatchObject({
+      status: 'revoked',
+      revocationReason: 'Repeated breaches of aseptic technique.',
+    });
 
     const verification = (await (await verify(trainee.certificate.code)).json()) as Verification;
     expect(verification).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
     expect(JSON.stringify(verification)).not.toContain('aseptic');
-    expect((await certificationOf(trainee.sub, trainee.authorization)).certificate).toMatchObject({ status: 'revoked', revocationReason: 'Repeated breaches of aseptic technique.' });
+    expect((await certificationOf(trainee.sub, trainee.authorization)).certificate).toMatchObject({
+      status: 'revoked',
+      revocationReason: 'Repeated breaches of aseptic technique.',
+    });
 
     const again = await call(bearer(stack.tokens.platformAdmin), path, { reason: 'Revoking it a second time.' });
     expect(again.status).toBe(409);
@@ -176,7 +233,9 @@ describe('revoking a certificate', () => {
 
   it('answers 404 when the trainee holds no certificate', async () => {
     const trainee = await newTrainee(stack);
-    expect((await call(supervisorA, `/api/trainees/${trainee.sub}/certificate/revocation`, { reason: 'Nothing to revoke here.' })).status).toBe(404);
+    expect(
+      (await call(supervisorA, `/api/trainees/${trainee.sub}/certificate/revocation`, { reason: 'Nothing to revoke here.' })).status,
+    ).toBe(404);
   });
 });
 
@@ -203,7 +262,9 @@ describe('the staff roster', () => {
     expect(validCount + expired + revokedCount + notCertified).toBe(roster.people.length);
 
     // Certificates share the organisation's index partition with its people: members are still only people.
-    const members = (await (await call(bearer(stack.tokens.clinicAdmin), '/api/organisations/harbour-skin-clinic/members')).json()) as { people: { sub: string; role: string }[] };
+    const members = (await (await call(bearer(stack.tokens.clinicAdmin), '/api/organisations/harbour-skin-clinic/members')).json()) as {
+      people: { sub: string; role: string }[];
+    };
     expect(members.people.every((person) => typeof person.role === 'string' && person.sub)).toBe(true);
     expect(members.people.filter((person) => person.sub === valid.sub)).toHaveLength(1);
   });
@@ -215,7 +276,11 @@ describe('renewing a certificate', () => {
   it('needs a satisfactory procedure since issue; then issues a new code running on from the old expiry, and the old code verifies as superseded', async () => {
     const trainee = await traineeWithAgeingCertificate(stack, 'Renewing Practitioner');
     const before = await certificationOf(trainee.sub);
-    expect(before.renewal).toMatchObject({ eligible: false, satisfactorySinceIssue: 0, unmet: ['Satisfactory observed procedures since this certificate was issued: 0 of 1.'] });
+    expect(before.renewal).toMatchObject({
+      eligible: false,
+      satisfactorySinceIssue: 0,
+      unmet: ['Satisfactory observed procedures since this certificate was issued: 0 of 1.'],
+    });
     const early = await renew(trainee.sub);
     expect(early.status).toBe(422);
 
@@ -228,7 +293,10 @@ describe('renewing a certificate', () => {
     // Renewed early, it runs 24 months from the old expiry.
     expect(new Date(certificate.expiresAt).getUTCFullYear()).toBe(new Date(trainee.expiresAt).getUTCFullYear() + 2);
 
-    expect((await (await verify(trainee.code)).json()) as Verification).toMatchObject({ status: 'superseded', supersededBy: certificate.code });
+    expect((await (await verify(trainee.code)).json()) as Verification).toMatchObject({
+      status: 'superseded',
+      supersededBy: certificate.code,
+    });
     expect((await (await verify(certificate.code)).json()) as Verification).toMatchObject({ status: 'valid', renews: trainee.code });
     expect((await certificationOf(trainee.sub)).certificate?.code).toBe(certificate.code);
     // The new certificate is two years from expiry: not renewable again.
@@ -263,10 +331,23 @@ describe('certification history', () => {
     await call(supervisorA, path, { reason: 'Audit trail test revocation.' });
     // Refused requests leave no trace: a second revocation, an observed procedure dated in the future.
     expect((await call(supervisorA, path, { reason: 'Audit trail test revocation.' })).status).toBe(409);
-    expect((await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, { ...satisfactoryProcedure(), observedOn: '2999-01-01' })).status).toBe(422);
+    expect(
+      (
+        await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, {
+          ...satisfactoryProcedure(),
+          observedOn: '2999-01-01',
+        })
+      ).status,
+    ).toBe(422);
 
     const { history } = await certificationOf(trainee.sub, trainee.authorization);
-    expect(history.map((event) => event.action)).toEqual(['certificate-revoked', 'certificate-issued', 'procedure-recorded', 'procedure-recorded', 'procedure-recorded']);
+    expect(history.map((event) => event.action)).toEqual([
+      'certificate-revoked',
+      'certificate-issued',
+      'procedure-recorded',
+      'procedure-recorded',
+      'procedure-recorded',
+    ]);
     expect(history.every((event) => event.actorName === demoPeople.supervisorA.name)).toBe(true);
     expect(history[0].summary).toBe(`Certificate ${trainee.certificate.code} revoked: Audit trail test revocation.`);
   });

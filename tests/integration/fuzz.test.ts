@@ -18,7 +18,13 @@ const RUNS_PER_ROUTE = 40;
 
 /** Path parameter values: real ones, plausible ones, and hostile ones (encoded, raw, huge). */
 const paramValue = fc.oneof(
-  fc.constantFrom(demoPeople.traineeA.sub, demoOrganisations.harbour.orgId, 'mechanism-of-action', 'CIT-0000-0000-0000', '00000000-0000-4000-8000-000000000000'),
+  fc.constantFrom(
+    demoPeople.traineeA.sub,
+    demoOrganisations.harbour.orgId,
+    'mechanism-of-action',
+    'CIT-0000-0000-0000',
+    '00000000-0000-4000-8000-000000000000',
+  ),
   fc.uuid(),
   fc.string({ maxLength: 60 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
@@ -28,7 +34,9 @@ const paramValue = fc.oneof(
 );
 
 /** What goes in a path: usually encoded as a client would, sometimes raw. */
-const encodedParam = fc.tuple(paramValue, fc.boolean()).map(([value, raw]) => (raw && !/[/?#]/.test(value) ? value : encodeURIComponent(value)));
+const encodedParam = fc
+  .tuple(paramValue, fc.boolean())
+  .map(([value, raw]) => (raw && !/[/?#]/.test(value) ? value : encodeURIComponent(value)));
 
 /** A body the route's schema expects, to mutate: valid, so mutations stay close to the edge. */
 const validBodies: Record<string, unknown> = {
@@ -57,7 +65,13 @@ const bodyFor = (route: Route) =>
     validBodies[route.operationId] ? mutated(validBodies[route.operationId] as Record<string, unknown>) : fc.constant('{}'),
   );
 
-const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', undefined);
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  undefined,
+);
 
 describe('fuzzing every route', () => {
   // Trainee routes act as a fresh trainee, so attempt limits of other test files are untouched.
@@ -69,27 +83,45 @@ describe('fuzzing every route', () => {
   /** A token the route accepts (so requests reach validation and the domain), sometimes none or garbage. */
   const tokenFor = (route: Route) => {
     const allowed = route.access === 'public' || route.access === 'signed-in' ? undefined : route.access;
-    const best = !allowed || allowed.includes('trainee') ? traineeToken : allowed.includes('supervisor') ? stack.tokens.supervisorA : stack.tokens.platformAdmin;
+    const best =
+      !allowed || allowed.includes('trainee')
+        ? traineeToken
+        : allowed.includes('supervisor')
+          ? stack.tokens.supervisorA
+          : stack.tokens.platformAdmin;
     return fc.constantFrom(best, best, best, undefined, 'not.a.token', `${best.slice(0, -4)}AAAA`);
   };
 
-  it.each(routes.map((route) => [route.operationId, route] as const))('%s never answers 5xx, and errors are problem+json', async (_id, route) => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(encodedParam, { minLength: 1, maxLength: 1 }), bodyFor(route), contentType, tokenFor(route), async ([param], body, type, token) => {
-        const path = route.path.replace(/\{\w+\}/g, param);
-        const headers: Record<string, string> = {};
-        if (type) headers['content-type'] = type;
-        if (token) headers.authorization = `Bearer ${token}`;
-        const response = await fetch(`${stack.webUrl}${path}`, { method: route.method.toUpperCase(), headers, body: route.method === 'post' ? body : undefined });
-        const text = await response.text();
-        expect(response.status, `${route.method.toUpperCase()} ${path} → ${text.slice(0, 300)}`).toBeLessThan(500);
-        if (response.status >= 400 && path.startsWith('/api/')) {
-          expect(response.headers.get('content-type')).toBe('application/problem+json');
-          const problem = problemSchema.parse(JSON.parse(text));
-          expect(problem.status).toBe(response.status);
-        }
-      }),
-      { numRuns: RUNS_PER_ROUTE },
-    );
-  });
+  it.each(routes.map((route) => [route.operationId, route] as const))(
+    '%s never answers 5xx, and errors are problem+json',
+    async (_id, route) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(encodedParam, { minLength: 1, maxLength: 1 }),
+          bodyFor(route),
+          contentType,
+          tokenFor(route),
+          async ([param], body, type, token) => {
+            const path = route.path.replace(/\{\w+\}/g, param);
+            const headers: Record<string, string> = {};
+            if (type) headers['content-type'] = type;
+            if (token) headers.authorization = `Bearer ${token}`;
+            const response = await fetch(`${stack.webUrl}${path}`, {
+              method: route.method.toUpperCase(),
+              headers,
+              body: route.method === 'post' ? body : undefined,
+            });
+            const text = await response.text();
+            expect(response.status, `${route.method.toUpperCase()} ${path} → ${text.slice(0, 300)}`).toBeLessThan(500);
+            if (response.status >= 400 && path.startsWith('/api/')) {
+              expect(response.headers.get('content-type')).toBe('application/problem+json');
+              const problem = problemSchema.parse(JSON.parse(text));
+              expect(problem.status).toBe(response.status);
+            }
+          },
+        ),
+        { numRuns: RUNS_PER_ROUTE },
+      );
+    },
+  );
 });

@@ -15,7 +15,11 @@ const supervisor = `Bearer ${stack.tokens.supervisorA}`;
 const admin = `Bearer ${stack.tokens.platformAdmin}`;
 
 const post = (authorization: string, path: string, body: string | object, type = 'application/json') =>
-  fetch(`${stack.webUrl}${path}`, { method: 'POST', headers: { authorization, 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${stack.webUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': type },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 async function expectProblem(response: Response, status: number, pointer?: string): Promise<Problem> {
   expect(response.status).toBe(status);
@@ -42,9 +46,24 @@ describe('names and free text', () => {
       const problems = [
         await expectProblem(await post(supervisor, '/api/invitations', { name: `Alex${char}Smith`, email: email() }), 400, '/name'),
         await expectProblem(await post(admin, '/api/organisations', { name: `Clinic${char}Name`, kind: 'clinic' }), 400, '/name'),
-        await expectProblem(await post(supervisor, `/api/trainees/${trainee.sub}/observed-procedures`, { ...satisfactoryProcedure(`Cheeks${char}left`) }), 400, '/procedure'),
-        await expectProblem(await post(supervisor, `/api/trainees/${trainee.sub}/observed-procedures`, { ...satisfactoryProcedure(), feedback: `Good${char}work` }), 400, '/feedback'),
-        await expectProblem(await post(supervisor, `/api/trainees/${trainee.sub}/certificate/revocation`, { reason: `A reason ${char} long enough` }), 400, '/reason'),
+        await expectProblem(
+          await post(supervisor, `/api/trainees/${trainee.sub}/observed-procedures`, { ...satisfactoryProcedure(`Cheeks${char}left`) }),
+          400,
+          '/procedure',
+        ),
+        await expectProblem(
+          await post(supervisor, `/api/trainees/${trainee.sub}/observed-procedures`, {
+            ...satisfactoryProcedure(),
+            feedback: `Good${char}work`,
+          }),
+          400,
+          '/feedback',
+        ),
+        await expectProblem(
+          await post(supervisor, `/api/trainees/${trainee.sub}/certificate/revocation`, { reason: `A reason ${char} long enough` }),
+          400,
+          '/reason',
+        ),
       ];
       for (const problem of problems) expect(problem.detail).toMatch(/control characters|bidirectional/);
     },
@@ -53,7 +72,10 @@ describe('names and free text', () => {
   it('refuses a line break in a name but keeps one in feedback', async () => {
     await expectProblem(await post(supervisor, '/api/invitations', { name: 'Alex\nSmith', email: email() }), 400, '/name');
     await expectProblem(await post(supervisor, '/api/invitations', { name: 'Alex\u2028Smith', email: email() }), 400, '/name');
-    const recorded = await post(supervisor, `/api/trainees/${trainee.sub}/observed-procedures`, { ...satisfactoryProcedure(), feedback: 'Good depth control.\nNext time: re-glove after the phone.' });
+    const recorded = await post(supervisor, `/api/trainees/${trainee.sub}/observed-procedures`, {
+      ...satisfactoryProcedure(),
+      feedback: 'Good depth control.\nNext time: re-glove after the phone.',
+    });
     expect(recorded.status).toBe(201);
     expect(((await recorded.json()) as ObservedProcedure).feedback).toBe('Good depth control.\nNext time: re-glove after the phone.');
   });
@@ -65,21 +87,39 @@ describe('names and free text', () => {
     const { person } = (await response.json()) as Invitation;
     expect(person.name).toBe('Zoë Nguyễn');
     expect(person.name).toBe(person.name.normalize('NFC'));
-    const organisation = (await (await post(admin, '/api/organisations', { name: ' Cli\u0301nica Sa\u0303o Paulo ', kind: 'clinic' })).json()) as Organisation;
+    const organisation = (await (
+      await post(admin, '/api/organisations', { name: ' Cli\u0301nica Sa\u0303o Paulo ', kind: 'clinic' })
+    ).json()) as Organisation;
     expect(organisation.name).toBe('Clínica São Paulo');
   });
 
   it('refuses text that is only spaces, too long, or not well-formed Unicode, saying which rule', async () => {
-    expect((await expectProblem(await post(supervisor, '/api/invitations', { name: '   ', email: email() }), 400, '/name')).detail).toContain('besides spaces');
-    expect((await expectProblem(await post(supervisor, '/api/invitations', { name: 'x'.repeat(121), email: email() }), 400, '/name')).detail).toContain('at most 120');
-    expect((await expectProblem(await post(supervisor, '/api/invitations', '{"name":"Alex\\ud800","email":"lone@harbour.example"}'), 400, '/name')).detail).toContain('Unicode');
+    expect(
+      (await expectProblem(await post(supervisor, '/api/invitations', { name: '   ', email: email() }), 400, '/name')).detail,
+    ).toContain('besides spaces');
+    expect(
+      (await expectProblem(await post(supervisor, '/api/invitations', { name: 'x'.repeat(121), email: email() }), 400, '/name')).detail,
+    ).toContain('at most 120');
+    expect(
+      (
+        await expectProblem(
+          await post(supervisor, '/api/invitations', '{"name":"Alex\\ud800","email":"lone@harbour.example"}'),
+          400,
+          '/name',
+        )
+      ).detail,
+    ).toContain('Unicode');
   });
 });
 
 describe('bytes that are not UTF-8', () => {
   it('are a 400, not silently replaced', async () => {
     const body = Buffer.concat([Buffer.from('{"name":"Al'), Buffer.from([0xff, 0xfe]), Buffer.from(`x","email":"${email()}"}`)]);
-    const response = await fetch(`${stack.webUrl}/api/invitations`, { method: 'POST', headers: { authorization: supervisor, 'content-type': 'application/json' }, body });
+    const response = await fetch(`${stack.webUrl}/api/invitations`, {
+      method: 'POST',
+      headers: { authorization: supervisor, 'content-type': 'application/json' },
+      body,
+    });
     const problem = await expectProblem(response, 400);
     expect(problem.detail).toContain('UTF-8');
   });

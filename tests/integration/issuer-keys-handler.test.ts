@@ -7,7 +7,10 @@ import { handler } from '../../functions/issuer-keys/handler';
 const stack = inject('stack');
 
 const event = (issuer: string) =>
-  ({ RequestType: 'Create', ResourceProperties: { ServiceToken: 'arn', Issuer: issuer } }) as unknown as CloudFormationCustomResourceCreateEvent;
+  ({
+    RequestType: 'Create',
+    ResourceProperties: { ServiceToken: 'arn', Issuer: issuer },
+  }) as unknown as CloudFormationCustomResourceCreateEvent;
 
 describe('issuer-keys custom resource handler', () => {
   it("captures the issuer's public keys, which then verify its tokens with no fetch", async () => {
@@ -26,7 +29,11 @@ describe('issuer-keys custom resource handler', () => {
   });
 
   it('has nothing to undo on delete', async () => {
-    const deleted = { RequestType: 'Delete', PhysicalResourceId: 'issuer', ResourceProperties: { ServiceToken: 'arn' } } as unknown as CloudFormationCustomResourceDeleteEvent;
+    const deleted = {
+      RequestType: 'Delete',
+      PhysicalResourceId: 'issuer',
+      ResourceProperties: { ServiceToken: 'arn' },
+    } as unknown as CloudFormationCustomResourceDeleteEvent;
     expect(await handler(deleted)).toEqual({ PhysicalResourceId: 'issuer' });
   });
 });

@@ -11,7 +11,9 @@ describe('local origin (CloudFront stand-in)', () => {
   it('passes compressed API responses through with the API security headers', async () => {
     const trainee = await newTrainee(stack);
     const headers = { authorization: trainee.authorization, 'accept-encoding': 'br, gzip' };
-    const attempt = (await (await fetch(`${stack.webUrl}/api/modules/indications/attempts`, { method: 'POST', headers })).json()) as IssuedAttempt;
+    const attempt = (await (
+      await fetch(`${stack.webUrl}/api/modules/indications/attempts`, { method: 'POST', headers })
+    ).json()) as IssuedAttempt;
     const response = await fetch(`${stack.webUrl}/api/attempts/${attempt.attemptId}/submission`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },

@@ -10,7 +10,13 @@ describe('npm start', () => {
   it('notices that DynamoDB Local exited, says so in one line and stops', async () => {
     const [port, idpPort, dynamoPort] = [await freePort(), await freePort(), await freePort()];
     const child = spawn('npx', ['tsx', 'infra/local/start.ts'], {
-      env: { ...process.env, PORT: String(port), IDP_PORT: String(idpPort), DYNAMODB_PORT: String(dynamoPort), TABLE_NAME: 'cit-npm-start-test' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        IDP_PORT: String(idpPort),
+        DYNAMODB_PORT: String(dynamoPort),
+        TABLE_NAME: 'cit-npm-start-test',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -20,12 +20,20 @@ const stack = inject('stack');
 const deps = quizDepsFromEnv(stack.functionEnv);
 let clock = new Date('2026-11-20T10:00:00Z');
 const app = createQuizApp({ ...deps, now: () => clock });
-const attempts = new DynamoAttemptStore(createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint }), stack.tableName);
+const attempts = new DynamoAttemptStore(
+  createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint }),
+  stack.tableName,
+);
 type Trainee = Awaited<ReturnType<typeof newTrainee>>;
 
 const start = async (trainee: Trainee, moduleId: string): Promise<Response> =>
   app.request(`/api/modules/${moduleId}/attempts`, { method: 'POST', headers: { authorization: trainee.authorization } });
-const submit = async (trainee: Trainee, attemptId: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Response> =>
+const submit = async (
+  trainee: Trainee,
+  attemptId: string,
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Promise<Response> =>
   app.request(`/api/attempts/${attemptId}/submission`, {
     method: 'POST',
     headers: { authorization: trainee.authorization, ...headers },
@@ -76,7 +84,8 @@ describe('POST /api/modules/:moduleId/attempts (issue)', () => {
   it('answers an unknown module with 404 and a malformed id with 400', async () => {
     await expectProblem(await start(trainee, 'no-such-module'), 404, 'module-not-found');
     // A module id is looked up in a Map: names on Object.prototype are just unknown modules.
-    for (const inherited of ['constructor', 'valueof', 'hasownproperty', 'isprototypeof']) await expectProblem(await start(trainee, inherited), 404, 'module-not-found');
+    for (const inherited of ['constructor', 'valueof', 'hasownproperty', 'isprototypeof'])
+      await expectProblem(await start(trainee, inherited), 404, 'module-not-found');
     await expectProblem(await start(trainee, 'NOT_A_SLUG'), 400, 'invalid-request');
   });
 });
@@ -94,13 +103,22 @@ describe('POST /api/attempts/:attemptId/submission', () => {
     expect(response.status).toBe(201);
     const result = (await response.json()) as SubmissionResult;
     const drawn = attempt.questions.length;
-    expect(result).toMatchObject({ attemptId: attempt.attemptId, correctCount: drawn - 1, questionCount: drawn, score: (drawn - 1) / drawn, passed: true, failedRules: [], review: 'full' });
+    expect(result).toMatchObject({
+      attemptId: attempt.attemptId,
+      correctCount: drawn - 1,
+      questionCount: drawn,
+      score: (drawn - 1) / drawn,
+      passed: true,
+      failedRules: [],
+      review: 'full',
+    });
     expect(result.feedback.map((verdict) => verdict.questionId)).toEqual(attempt.questions.map((question) => question.id));
     const item = result.feedback.find((feedback) => feedback.questionId === wrong)!;
     expect(item).toEqual({
       questionId: wrong,
       correct: false,
-      objective: bundledBanks.get('mechanism-of-action')!.objectives.find((objective) => objective.id === questionById(wrong).objective)!.text,
+      objective: bundledBanks.get('mechanism-of-action')!.objectives.find((objective) => objective.id === questionById(wrong).objective)!
+        .text,
       correctOptionIds: questionById(wrong).correctOptionIds,
       explanation: questionById(wrong).explanation,
       section: questionById(wrong).section,
@@ -131,11 +149,14 @@ describe('POST /api/attempts/:attemptId/submission', () => {
     };
     const fresh = await newTrainee(stack);
     const attempt = await issue(fresh, 'indications');
-    const response = await createQuizApp({ ...deps, now: () => clock, attempts: counting }).request(`/api/attempts/${attempt.attemptId}/submission`, {
-      method: 'POST',
-      headers: { authorization: fresh.authorization, 'content-type': 'application/json' },
-      body: JSON.stringify(submissionFor(attempt)),
-    });
+    const response = await createQuizApp({ ...deps, now: () => clock, attempts: counting }).request(
+      `/api/attempts/${attempt.attemptId}/submission`,
+      {
+        method: 'POST',
+        headers: { authorization: fresh.authorization, 'content-type': 'application/json' },
+        body: JSON.stringify(submissionFor(attempt)),
+      },
+    );
     expect(response.status).toBe(201);
     expect(reads).toEqual([]);
     expect((await attempts.get(attempt.attemptId))?.submission?.passed).toBe(true);
@@ -155,22 +176,33 @@ describe('POST /api/attempts/:attemptId/submission', () => {
     expect(metered.take()).toEqual({ readUnits: 0, writeUnits: 1, calls: ['UpdateItem'] });
   });
 
-  it.each(['mechanism-of-action', 'contraindications'])('records a %s attempt in one item within one 1 KB write unit, also once submitted', async (moduleId) => {
-    const fresh = await newTrainee(stack);
-    const attempt = await issue(fresh, moduleId);
-    await submit(fresh, attempt.attemptId, submissionFor(attempt));
-    await submit(trainee, attempt.attemptId, submissionFor(attempt));
-    const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
-    const client = createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint });
-    const { Items = [] } = await client.send(new ScanCommand({ TableName: stack.tableName, FilterExpression: 'attemptId = :id', ExpressionAttributeValues: { ':id': attempt.attemptId } }));
-    expect(Items).toHaveLength(1);
-    expect(Items[0].submission).toBeDefined();
-    expect(writeUnits(Items[0])).toBe(1);
-  });
+  it.each(['mechanism-of-action', 'contraindications'])(
+    'records a %s attempt in one item within one 1 KB write unit, also once submitted',
+    async (moduleId) => {
+      const fresh = await newTrainee(stack);
+      const attempt = await issue(fresh, moduleId);
+      await submit(fresh, attempt.attemptId, submissionFor(attempt));
+      await submit(trainee, attempt.attemptId, submissionFor(attempt));
+      const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+      const client = createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint });
+      const { Items = [] } = await client.send(
+        new ScanCommand({
+          TableName: stack.tableName,
+          FilterExpression: 'attemptId = :id',
+          ExpressionAttributeValues: { ':id': attempt.attemptId },
+        }),
+      );
+      expect(Items).toHaveLength(1);
+      expect(Items[0].submission).toBeDefined();
+      expect(writeUnits(Items[0])).toBe(1);
+    },
+  );
 
   it('stores exactly one submission when the same answers arrive many times at once', async () => {
     const attempt = await issue(trainee, 'technique');
-    const statuses = await Promise.all(Array.from({ length: 6 }, async () => (await submit(trainee, attempt.attemptId, submissionFor(attempt))).status));
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, async () => (await submit(trainee, attempt.attemptId, submissionFor(attempt))).status),
+    );
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 200)).toHaveLength(5);
   });
@@ -182,7 +214,9 @@ describe('POST /api/attempts/:attemptId/submission', () => {
       bad = await newTrainee(stack);
       attempt = await issue(bad, 'contraindications');
     });
-    const notServed = () => bundledBanks.get('contraindications')!.questions.find((question) => !attempt.questions.some((served) => served.id === question.id))!.id;
+    const notServed = () =>
+      bundledBanks.get('contraindications')!.questions.find((question) => !attempt.questions.some((served) => served.id === question.id))!
+        .id;
     const body = (answers: unknown, extra: object = {}) => ({ servedToken: attempt.servedToken, answers, ...extra });
     /** The attempt's own token with the option order of its first shuffled question reversed. */
     const reordered = () => {
@@ -197,16 +231,56 @@ describe('POST /api/attempts/:attemptId/submission', () => {
     const unknownQuestion = () => attempt.servedToken.replace(/~[^|~;]+\|/, '~no-such-question|');
     const cases: [string, () => Promise<Response>, number, string, string?][] = [
       ['malformed JSON', () => submit(bad, attempt.attemptId, '{"answers": '), 400, 'malformed-request'],
-      ['a body that is not JSON', () => submit(bad, attempt.attemptId, 'answers=1', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type'],
+      [
+        'a body that is not JSON',
+        () => submit(bad, attempt.attemptId, 'answers=1', { 'content-type': 'application/x-www-form-urlencoded' }),
+        415,
+        'unsupported-media-type',
+      ],
       ['wrong types', () => submit(bad, attempt.attemptId, body('all of them')), 400, 'invalid-request', '/answers'],
       ['unexpected fields', () => submit(bad, attempt.attemptId, body([], { score: 1 })), 400, 'invalid-request'],
       ['no served token', () => submit(bad, attempt.attemptId, { answers: [] }), 400, 'invalid-request', '/servedToken'],
-      ['a served token that is not one', () => submit(bad, attempt.attemptId, body([], { servedToken: 'x' })), 422, 'invalid-answers', '/servedToken'],
-      ['a served token altered by the client', () => submit(bad, attempt.attemptId, body(answersFor(attempt), { servedToken: reordered() })), 422, 'invalid-answers', '/servedToken'],
-      ['a served token naming a question the module does not have', () => submit(bad, attempt.attemptId, body([], { servedToken: unknownQuestion() })), 422, 'invalid-answers', '/servedToken'],
-      ['an answer to a question this attempt did not serve', () => submit(bad, attempt.attemptId, body([{ questionId: notServed(), selected: ['a'] }])), 422, 'invalid-answers', '/answers/0/questionId'],
-      ['an option the question does not have', () => submit(bad, attempt.attemptId, body([{ questionId: attempt.questions[0].id, selected: ['q'] }])), 422, 'invalid-answers', '/answers/0/selected/0'],
-      ['a body over the size limit', () => submit(bad, attempt.attemptId, body([], { padding: 'x'.repeat(MAX_BODY_BYTES) })), 413, 'body-too-large'],
+      [
+        'a served token that is not one',
+        () => submit(bad, attempt.attemptId, body([], { servedToken: 'x' })),
+        422,
+        'invalid-answers',
+        '/servedToken',
+      ],
+      [
+        'a served token altered by the client',
+        () => submit(bad, attempt.attemptId, body(answersFor(attempt), { servedToken: reordered() })),
+        422,
+        'invalid-answers',
+        '/servedToken',
+      ],
+      [
+        'a served token naming a question the module does not have',
+        () => submit(bad, attempt.attemptId, body([], { servedToken: unknownQuestion() })),
+        422,
+        'invalid-answers',
+        '/servedToken',
+      ],
+      [
+        'an answer to a question this attempt did not serve',
+        () => submit(bad, attempt.attemptId, body([{ questionId: notServed(), selected: ['a'] }])),
+        422,
+        'invalid-answers',
+        '/answers/0/questionId',
+      ],
+      [
+        'an option the question does not have',
+        () => submit(bad, attempt.attemptId, body([{ questionId: attempt.questions[0].id, selected: ['q'] }])),
+        422,
+        'invalid-answers',
+        '/answers/0/selected/0',
+      ],
+      [
+        'a body over the size limit',
+        () => submit(bad, attempt.attemptId, body([], { padding: 'x'.repeat(MAX_BODY_BYTES) })),
+        413,
+        'body-too-large',
+      ],
       ['an attempt id that is not a UUID', () => submit(bad, 'attempt-1', body([])), 400, 'invalid-request'],
       ['an attempt that does not exist', () => submit(bad, randomUUID(), body([])), 404, 'not-found'],
     ];
@@ -268,8 +342,14 @@ describe('pass rules and the attempt policy', () => {
     expect(problem.nextAttemptAt).toBe(result.nextAttemptAt);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
 
-    const progress = (await (await app.request('/api/me/progress', { headers: { authorization: trainee.authorization } })).json()) as Progress;
-    expect(progress.modules.find((module) => module.moduleId === 'contraindications')).toMatchObject({ status: 'failed', nextAttemptAt: result.nextAttemptAt, attemptsLeftToday: 2 });
+    const progress = (await (
+      await app.request('/api/me/progress', { headers: { authorization: trainee.authorization } })
+    ).json()) as Progress;
+    expect(progress.modules.find((module) => module.moduleId === 'contraindications')).toMatchObject({
+      status: 'failed',
+      nextAttemptAt: result.nextAttemptAt,
+      attemptsLeftToday: 2,
+    });
 
     clock = new Date(Date.parse(result.nextAttemptAt!) + 1000);
     expect((await start(trainee, 'contraindications')).status).toBe(201);
@@ -288,9 +368,21 @@ describe('pass rules and the attempt policy', () => {
     const trainee = await newTrainee(stack);
     const attempt = await issue(trainee, 'mechanism-of-action');
     await submit(trainee, attempt.attemptId, submissionFor(attempt));
-    const progress = (await (await app.request('/api/me/progress', { headers: { authorization: trainee.authorization } })).json()) as Progress;
-    expect(progress.modules.map((module) => module.moduleId)).toEqual(['mechanism-of-action', 'indications', 'technique', 'complications', 'contraindications']);
-    expect(progress.modules[0]).toMatchObject({ status: 'passed', bestScore: 1, passedContentVersion: bundledBanks.get('mechanism-of-action')!.contentVersion });
+    const progress = (await (
+      await app.request('/api/me/progress', { headers: { authorization: trainee.authorization } })
+    ).json()) as Progress;
+    expect(progress.modules.map((module) => module.moduleId)).toEqual([
+      'mechanism-of-action',
+      'indications',
+      'technique',
+      'complications',
+      'contraindications',
+    ]);
+    expect(progress.modules[0]).toMatchObject({
+      status: 'passed',
+      bestScore: 1,
+      passedContentVersion: bundledBanks.get('mechanism-of-action')!.contentVersion,
+    });
     expect(progress.modules[1]).toMatchObject({ status: 'not-started', attemptsLeftToday: 3 });
   });
 });

@@ -41,10 +41,16 @@ describe('quiz Lambda handler (API Gateway v2 events)', () => {
     const issued = await handler(apiGatewayEvent('POST', '/api/modules/complications/attempts', undefined, auth), context);
     const attempt = JSON.parse(issued.body) as IssuedAttempt;
     const json = { ...auth, 'content-type': 'application/json' };
-    const submitted = await handler(apiGatewayEvent('POST', `/api/attempts/${attempt.attemptId}/submission`, JSON.stringify(submissionFor(attempt)), json), context);
+    const submitted = await handler(
+      apiGatewayEvent('POST', `/api/attempts/${attempt.attemptId}/submission`, JSON.stringify(submissionFor(attempt)), json),
+      context,
+    );
     // All right: the verdicts are short, so they go uncompressed.
     expect(submitted.headers?.['content-encoding']).toBeUndefined();
-    const response = await handler(apiGatewayEvent('GET', `/api/attempts/${attempt.attemptId}`, undefined, { ...auth, 'accept-encoding': 'gzip, deflate, br' }), context);
+    const response = await handler(
+      apiGatewayEvent('GET', `/api/attempts/${attempt.attemptId}`, undefined, { ...auth, 'accept-encoding': 'gzip, deflate, br' }),
+      context,
+    );
     expect(response.statusCode).toBe(200);
     expect(response.headers?.['content-encoding']).toBe('gzip');
     expect(response.isBase64Encoded).toBe(true);
@@ -54,7 +60,10 @@ describe('quiz Lambda handler (API Gateway v2 events)', () => {
   });
 
   it('turns malformed JSON into a problem+json 400', async () => {
-    const response = await handler(apiGatewayEvent('POST', `/api/attempts/${randomUUID()}/submission`, '{', { ...auth, 'content-type': 'application/json' }), context);
+    const response = await handler(
+      apiGatewayEvent('POST', `/api/attempts/${randomUUID()}/submission`, '{', { ...auth, 'content-type': 'application/json' }),
+      context,
+    );
     expect(response.statusCode).toBe(400);
     expect(response.headers?.['content-type']).toBe('application/problem+json');
   });

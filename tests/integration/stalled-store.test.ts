@@ -51,7 +51,14 @@ async function expectUnavailable(response: Response) {
 /** Items of a type in one partition of the paused table, read once it answers again. */
 async function itemsIn(pk: string, type: string) {
   const client = createDocumentClient({ tableName: TABLE, endpoint: dynamo.endpoint });
-  const { Items = [] } = await client.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }));
+  const { Items = [] } = await client.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ConsistentRead: true,
+    }),
+  );
   return Items.filter((item) => item.type === type);
 }
 
@@ -59,7 +66,8 @@ describe('a stalled DynamoDB', () => {
   it('starting an attempt: 503 while paused, then a retry stores exactly one attempt', async () => {
     const trainee = await newTrainee(stack, 'Stalled Store Trainee');
     const app = createQuizApp(quizDepsFromEnv(env));
-    const start = () => app.request('/api/modules/technique/attempts', { method: 'POST', headers: { authorization: trainee.authorization } });
+    const start = () =>
+      app.request('/api/modules/technique/attempts', { method: 'POST', headers: { authorization: trainee.authorization } });
 
     pause();
     try {

@@ -45,7 +45,12 @@ export async function passEveryModule(stack: StackInfo, trainee: Trainee): Promi
 /** supervisorA records this many satisfactory observed procedures for the trainee. */
 export async function recordSatisfactory(stack: StackInfo, traineeSub: string, count: number): Promise<void> {
   for (let index = 0; index < count; index += 1) {
-    const response = await send(stack, `Bearer ${stack.tokens.supervisorA}`, `/api/trainees/${traineeSub}/observed-procedures`, satisfactoryProcedure(`Procedure ${index + 1}`));
+    const response = await send(
+      stack,
+      `Bearer ${stack.tokens.supervisorA}`,
+      `/api/trainees/${traineeSub}/observed-procedures`,
+      satisfactoryProcedure(`Procedure ${index + 1}`),
+    );
     if (response.status !== 201) throw new Error(`recording an observed procedure failed: ${response.status}`);
   }
 }
@@ -72,8 +77,16 @@ export async function certifiedTrainee(stack: StackInfo, name = 'Certified Train
  */
 export async function traineeWithAgeingCertificate(stack: StackInfo, name: string): Promise<Trainee & { code: string; expiresAt: string }> {
   const trainee = await newTrainee(stack, name);
-  const record = { ...sampleCertificate(new Date(Date.now() - 700 * 86_400_000)), traineeSub: trainee.sub, holderName: name, orgId: 'harbour-skin-clinic' };
-  const store = new DynamoCertificationStore(createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint }), stack.tableName);
+  const record = {
+    ...sampleCertificate(new Date(Date.now() - 700 * 86_400_000)),
+    traineeSub: trainee.sub,
+    holderName: name,
+    orgId: 'harbour-skin-clinic',
+  };
+  const store = new DynamoCertificationStore(
+    createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint }),
+    stack.tableName,
+  );
   if (!(await store.issueOnce(record, historyEvents.certificateIssued(record)))) throw new Error(`${name} already holds a certificate`);
   return { ...trainee, code: formatCertificateCode(record.code), expiresAt: record.expiresAt };
 }

@@ -61,6 +61,9 @@ export async function signIn(issuer: string, clientId: string, redirectUri: stri
 
   const params = oauth.validateAuthResponse(server, client, location, state);
   const tokenResponse = await oauth.authorizationCodeGrantRequest(server, client, oauth.None(), params, redirectUri, verifier, insecure);
-  const result = await oauth.processAuthorizationCodeResponse(server, client, tokenResponse, { expectedNonce: nonce, requireIdToken: true });
+  const result = await oauth.processAuthorizationCodeResponse(server, client, tokenResponse, {
+    expectedNonce: nonce,
+    requireIdToken: true,
+  });
   return result.id_token!;
 }

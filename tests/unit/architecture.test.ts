@@ -19,7 +19,8 @@ function files(path: string): string[] {
   return readdirSync(path).flatMap((name) => (name === 'generated' ? [] : files(join(path, name))));
 }
 
-const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((match) => match[1]);
+const importsOf = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((match) => match[1]);
 
 describe('the layers of functions/core', () => {
   const domainFiles = DOMAIN.flatMap((entry) => files(join(CORE, entry)));
@@ -40,7 +41,11 @@ describe('the layers of functions/core', () => {
   });
 
   it('keeps the domain free of HTTP, Lambda and the AWS SDK', () => {
-    const crossings = domainFiles.flatMap((file) => importsOf(file).filter((target) => INFRASTRUCTURE.some((pattern) => pattern.test(target))).map((target) => `${relative(CORE, file)} imports ${target}`));
+    const crossings = domainFiles.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => INFRASTRUCTURE.some((pattern) => pattern.test(target)))
+        .map((target) => `${relative(CORE, file)} imports ${target}`),
+    );
     expect(crossings).toEqual([]);
   });
 });

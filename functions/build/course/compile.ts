@@ -7,7 +7,14 @@ import { getHeadingList, gfmHeadingId, resetHeadings } from 'marked-gfm-heading-
 import { parse as parseYaml } from 'yaml';
 import type { ZodError } from 'zod';
 import { itemRuleViolations } from './item-rules';
-import { archivedBankFileSchema, coverageFileSchema, DECISIONS, moduleFrontmatterSchema, questionBankFileSchema, type AuthoredQuestion } from './schema';
+import {
+  archivedBankFileSchema,
+  coverageFileSchema,
+  DECISIONS,
+  moduleFrontmatterSchema,
+  questionBankFileSchema,
+  type AuthoredQuestion,
+} from './schema';
 import type { BankQuestion, ModulePage, QuestionBank } from '../../core/course/types';
 
 export interface CompiledModule {
@@ -33,9 +40,7 @@ const MODULE_FILE = 'index.md';
 const BANK_FILE = 'questions.yaml';
 
 function describeZodError(error: ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'} ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'} ${issue.message}`).join('; ');
 }
 
 function readText(root: string, path: string): string {
@@ -62,7 +67,8 @@ function inlineFigures(root: string, dir: string, markdown: string, moduleFile: 
     figures.push(svg);
     return `\n<figure class="figure">${svg.replace(/<\?xml[^>]*>\s*/, '').trim()}<figcaption>${caption}</figcaption></figure>\n`;
   });
-  if (/!\[[^\]]*\]\(/.test(replaced)) throw new CourseFileError(moduleFile, 'images must be SVG figures on a line of their own: ![caption](name.svg)');
+  if (/!\[[^\]]*\]\(/.test(replaced))
+    throw new CourseFileError(moduleFile, 'images must be SVG figures on a line of their own: ![caption](name.svg)');
   return { markdown: replaced, figures };
 }
 
@@ -156,20 +162,39 @@ function compileModule(root: string, folder: string, options: CompileOptions): C
     if (seen.has(question.id)) throw new CourseFileError(bankFile, `question id "${question.id}" is used twice`);
     seen.add(question.id);
     if (!sectionIds.has(question.section)) {
-      throw new CourseFileError(bankFile, `question "${question.id}" links to section "${question.section}", which is not a heading in ${MODULE_FILE}`);
+      throw new CourseFileError(
+        bankFile,
+        `question "${question.id}" links to section "${question.section}", which is not a heading in ${MODULE_FILE}`,
+      );
     }
     if (!objectiveIds.has(question.objective)) {
-      throw new CourseFileError(bankFile, `question "${question.id}" names objective "${question.objective}", which is not in ${MODULE_FILE}`);
+      throw new CourseFileError(
+        bankFile,
+        `question "${question.id}" names objective "${question.objective}", which is not in ${MODULE_FILE}`,
+      );
     }
   }
   const { quiz, id, order, title, summary, objectives } = front.data;
   if (quiz.drawSize > bankFileContent.data.questions.length) {
-    throw new CourseFileError(moduleFile, `quiz.drawSize ${quiz.drawSize} is larger than the bank (${bankFileContent.data.questions.length} questions)`);
+    throw new CourseFileError(
+      moduleFile,
+      `quiz.drawSize ${quiz.drawSize} is larger than the bank (${bankFileContent.data.questions.length} questions)`,
+    );
   }
-  const untested = objectives.filter((objective) => !bankFileContent.data.questions.some((question) => question.objective === objective.id));
-  if (untested.length) throw new CourseFileError(moduleFile, `objective(s) ${untested.map((objective) => objective.id).join(', ')} not tested by any question in ${BANK_FILE}`);
+  const untested = objectives.filter(
+    (objective) => !bankFileContent.data.questions.some((question) => question.objective === objective.id),
+  );
+  if (untested.length)
+    throw new CourseFileError(
+      moduleFile,
+      `objective(s) ${untested.map((objective) => objective.id).join(', ')} not tested by any question in ${BANK_FILE}`,
+    );
   if (options.itemRules) {
-    const violations = itemRuleViolations(bankFileContent.data.questions, quiz.drawSize, objectives.map((objective) => objective.id));
+    const violations = itemRuleViolations(
+      bankFileContent.data.questions,
+      quiz.drawSize,
+      objectives.map((objective) => objective.id),
+    );
     if (violations.length) throw new CourseFileError(bankFile, violations.join('; '));
   }
 
@@ -234,10 +259,23 @@ export function compileArchives(root: string, modules: CompiledModule[]): Questi
           if (!parsed.success) throw new CourseFileError(file, describeZodError(parsed.error));
           const archived = parsed.data;
           const current = modules.find(({ bank }) => bank.moduleId === archived.moduleId);
-          if (!current || archived.moduleId !== moduleId) throw new CourseFileError(file, `archives module "${archived.moduleId}", which is not the module folder it is in or not in the course`);
-          if (name !== `${archived.contentVersion}.yaml`) throw new CourseFileError(file, `is named for a version other than the one it holds (${archived.contentVersion})`);
+          if (!current || archived.moduleId !== moduleId)
+            throw new CourseFileError(
+              file,
+              `archives module "${archived.moduleId}", which is not the module folder it is in or not in the course`,
+            );
+          if (name !== `${archived.contentVersion}.yaml`)
+            throw new CourseFileError(file, `is named for a version other than the one it holds (${archived.contentVersion})`);
           const { order, policy } = current.bank;
-          return { moduleId, title: archived.title, order, contentVersion: archived.contentVersion, policy, objectives: archived.objectives, questions: archived.questions.map(toBankQuestion) };
+          return {
+            moduleId,
+            title: archived.title,
+            order,
+            contentVersion: archived.contentVersion,
+            policy,
+            objectives: archived.objectives,
+            questions: archived.questions.map(toBankQuestion),
+          };
         }),
     );
 }

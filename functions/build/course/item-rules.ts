@@ -29,7 +29,8 @@ export const ITEM_RULES = {
 } as const;
 
 /** Words test-wise candidates learn to distrust in an option, and to distrust in a true/false statement. */
-export const ABSOLUTE = /\b(never|always|permanent(ly)?|guarantee(s|d)?|completely|entirely|at all|no risk|all|any|every|none|nothing|only)\b/i;
+export const ABSOLUTE =
+  /\b(never|always|permanent(ly)?|guarantee(s|d)?|completely|entirely|at all|no risk|all|any|every|none|nothing|only)\b/i;
 const ANSWER_PATTERN_OPTIONS = /\b(all|none|both) of (the above|these)\b|\bboth [a-e] and [a-e]\b/i;
 
 interface OptionLike {
@@ -60,24 +61,33 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
 
   const needed = Math.ceil(rules.bankToDrawRatio * drawSize);
   if (questions.length < needed) {
-    problems.push(`the bank has ${questions.length} questions; a draw of ${drawSize} needs at least ${needed} (${rules.bankToDrawRatio} × the draw, so a retake can avoid the last attempt's questions)`);
+    problems.push(
+      `the bank has ${questions.length} questions; a draw of ${drawSize} needs at least ${needed} (${rules.bankToDrawRatio} × the draw, so a retake can avoid the last attempt's questions)`,
+    );
   }
 
   for (const objective of objectiveIds) {
     const count = questions.filter((question) => question.objective === objective).length;
-    if (count < rules.minItemsPerObjective) problems.push(`objective ${objective} is tested by ${count} item(s); every objective needs at least ${rules.minItemsPerObjective}`);
+    if (count < rules.minItemsPerObjective)
+      problems.push(`objective ${objective} is tested by ${count} item(s); every objective needs at least ${rules.minItemsPerObjective}`);
   }
 
   const vignettes = questions.filter((question) => question.type === 'case' || ('vignette' in question && question.vignette)).length;
-  if (vignettes < rules.minVignettes) problems.push(`${vignettes} item(s) are set in a case (a vignette); a module needs at least ${rules.minVignettes}`);
+  if (vignettes < rules.minVignettes)
+    problems.push(`${vignettes} item(s) are set in a case (a vignette); a module needs at least ${rules.minVignettes}`);
 
   const cases = questions.filter((question) => question.type === 'case');
   if (cases.length >= rules.caseItemsNeedingEveryDecision) {
     const unused = Object.keys(DECISIONS).filter((decision) => !cases.some((question) => question.decision === decision));
-    if (unused.length) problems.push(`${cases.length} case items, but no case is keyed ${unused.join(', ')}: every decision must be a right answer somewhere`);
+    if (unused.length)
+      problems.push(
+        `${cases.length} case items, but no case is keyed ${unused.join(', ')}: every decision must be a right answer somewhere`,
+      );
   }
 
-  const singleKey = questions.filter((question) => (question.type === 'single' || question.type === 'case') && optionsOf(question).length >= 3);
+  const singleKey = questions.filter(
+    (question) => (question.type === 'single' || question.type === 'case') && optionsOf(question).length >= 3,
+  );
   const keyLongest = singleKey.filter((question) => {
     const options = optionsOf(question);
     const key = options.find((option) => option.correct)!;
@@ -89,17 +99,23 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
     );
   }
 
-  const trueFalse = questions.filter((question): question is Extract<AuthoredQuestion, { type: 'true-false' }> => question.type === 'true-false');
+  const trueFalse = questions.filter(
+    (question): question is Extract<AuthoredQuestion, { type: 'true-false' }> => question.type === 'true-false',
+  );
   const trueKeyed = trueFalse.filter((question) => question.answer);
   const falseKeyed = trueFalse.filter((question) => !question.answer);
   if (Math.abs(trueKeyed.length - falseKeyed.length) > rules.maxTrueFalseImbalance) {
-    problems.push(`true/false keys are unbalanced: ${trueKeyed.length} true, ${falseKeyed.length} false (they may differ by ${rules.maxTrueFalseImbalance})`);
+    problems.push(
+      `true/false keys are unbalanced: ${trueKeyed.length} true, ${falseKeyed.length} false (they may differ by ${rules.maxTrueFalseImbalance})`,
+    );
   }
   if (trueFalse.length >= rules.minTrueFalseForWordingRule) {
     const absoluteShare = (list: typeof trueFalse) => share(list.filter((question) => ABSOLUTE.test(question.prompt)).length, list.length);
     const gap = absoluteShare(falseKeyed) - absoluteShare(trueKeyed);
     if (gap > rules.maxTrueFalseAbsoluteGap) {
-      problems.push(`false statements use absolute words (never, always, only…) in ${percent(absoluteShare(falseKeyed))} of items and true ones in ${percent(absoluteShare(trueKeyed))}: "absolute means false" would pass; word some true statements firmly and some false ones with hedges`);
+      problems.push(
+        `false statements use absolute words (never, always, only…) in ${percent(absoluteShare(falseKeyed))} of items and true ones in ${percent(absoluteShare(trueKeyed))}: "absolute means false" would pass; word some true statements firmly and some false ones with hedges`,
+      );
     }
   }
 
@@ -109,25 +125,39 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
   }
 
   const multiple = questions.filter((question) => question.type === 'multiple');
-  const correctCounts = multiple.map((question) => ({ id: question.id, options: question.options.length, correct: question.options.filter((option) => option.correct).length }));
-  for (const item of correctCounts.filter((entry) => entry.correct === entry.options)) problems.push(`${item.id} marks every option correct`);
+  const correctCounts = multiple.map((question) => ({
+    id: question.id,
+    options: question.options.length,
+    correct: question.options.filter((option) => option.correct).length,
+  }));
+  for (const item of correctCounts.filter((entry) => entry.correct === entry.options))
+    problems.push(`${item.id} marks every option correct`);
   const allButOne = correctCounts.filter((entry) => entry.correct === entry.options - 1);
-  if (allButOne.length > multiple.length / 2) problems.push(`${allButOne.length} of ${multiple.length} multiple-answer items have all but one option correct (at most half)`);
+  if (allButOne.length > multiple.length / 2)
+    problems.push(`${allButOne.length} of ${multiple.length} multiple-answer items have all but one option correct (at most half)`);
   if (multiple.length >= 3 && new Set(correctCounts.map((entry) => entry.correct)).size < 2) {
-    problems.push(`every multiple-answer item has ${correctCounts[0].correct} correct options: vary the number, so "tick ${correctCounts[0].correct}" does not pass`);
+    problems.push(
+      `every multiple-answer item has ${correctCounts[0].correct} correct options: vary the number, so "tick ${correctCounts[0].correct}" does not pass`,
+    );
   }
 
   const critical = questions.filter((question) => question.safetyCritical).length;
   if (critical === 0) problems.push('no item is safety-critical: every module has something a practitioner must never get wrong');
   if (share(critical, questions.length) > rules.maxShareSafetyCritical) {
-    problems.push(`${critical} of ${questions.length} items are safety-critical (${percent(share(critical, questions.length))}; at most ${percent(rules.maxShareSafetyCritical)}): keep the flag for never-events`);
+    problems.push(
+      `${critical} of ${questions.length} items are safety-critical (${percent(share(critical, questions.length))}; at most ${percent(rules.maxShareSafetyCritical)}): keep the flag for never-events`,
+    );
   }
 
-  const stems = questions.map((question) => ({ id: question.id, words: words(`${'vignette' in question ? (question.vignette ?? '') : ''} ${question.prompt}`) }));
+  const stems = questions.map((question) => ({
+    id: question.id,
+    words: words(`${'vignette' in question ? (question.vignette ?? '') : ''} ${question.prompt}`),
+  }));
   for (const [index, a] of stems.entries()) {
     for (const b of stems.slice(index + 1)) {
       const shared = overlap(a.words, b.words);
-      if (shared >= rules.maxStemOverlap) problems.push(`${a.id} and ${b.id} have nearly the same stem (${percent(shared)} of their words shared)`);
+      if (shared >= rules.maxStemOverlap)
+        problems.push(`${a.id} and ${b.id} have nearly the same stem (${percent(shared)} of their words shared)`);
     }
   }
 
@@ -136,7 +166,9 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
   const distractors = options.filter((option) => !option.correct);
   const absoluteIn = (list: OptionLike[]) => share(list.filter((option) => ABSOLUTE.test(option.text)).length, list.length);
   if (absoluteIn(distractors) - absoluteIn(keys) > rules.maxAbsoluteWordGap) {
-    problems.push(`absolute words (never, always, only…) are in ${percent(absoluteIn(distractors))} of wrong options but ${percent(absoluteIn(keys))} of right ones: "avoid the absolute option" would pass`);
+    problems.push(
+      `absolute words (never, always, only…) are in ${percent(absoluteIn(distractors))} of wrong options but ${percent(absoluteIn(keys))} of right ones: "avoid the absolute option" would pass`,
+    );
   }
 
   const itemsByOption = new Map<string, Set<string>>();
@@ -147,7 +179,10 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
     }
   }
   for (const [text, ids] of itemsByOption) {
-    if (ids.size > rules.maxItemsSharingAnOption) problems.push(`the option "${text}" appears in ${ids.size} items (${[...ids].join(', ')}): a stock distractor is learnt, not reasoned out`);
+    if (ids.size > rules.maxItemsSharingAnOption)
+      problems.push(
+        `the option "${text}" appears in ${ids.size} items (${[...ids].join(', ')}): a stock distractor is learnt, not reasoned out`,
+      );
   }
   return problems;
 }

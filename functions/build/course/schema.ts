@@ -5,9 +5,7 @@ import { z } from 'zod';
  * messages there); the Lambda bundles never import this file.
  */
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
 
 /**
  * What a trainee's review of an attempt shows, from least to most: `outcome` (score and the rule
@@ -81,7 +79,12 @@ const itemBase = {
 export const questionSchema = z
   .discriminatedUnion('type', [
     z.strictObject({ type: z.literal('single'), ...itemBase, vignette: vignette.optional(), options: z.array(optionSchema).min(2).max(8) }),
-    z.strictObject({ type: z.literal('multiple'), ...itemBase, vignette: vignette.optional(), options: z.array(optionSchema).min(2).max(8) }),
+    z.strictObject({
+      type: z.literal('multiple'),
+      ...itemBase,
+      vignette: vignette.optional(),
+      options: z.array(optionSchema).min(2).max(8),
+    }),
     z.strictObject({ type: z.literal('true-false'), ...itemBase, answer: z.boolean() }),
     z.strictObject({
       type: z.literal('case'),

@@ -61,7 +61,10 @@ const idempotencyKeyParameter = {
   name: 'Idempotency-Key',
   in: 'header',
   required: false,
-  description: 'A key of your choosing (a UUID, say), new for each new request and the same for its retries: a retry then returns what the first request made instead of making it again. Kept for 24 hours.',
+  description:
+    'A key of your choosing (a UUID, say), new for each new request and the same for its ' +
+    'retries: a retry then returns what the first request made instead of making it again. ' +
+    'Kept for 24 hours.',
   schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
 };
 
@@ -70,12 +73,21 @@ const TAGS: Record<Server, { name: string; description: string }> = {
   site: { name: 'Document', description: 'This description of the API.' },
   quiz: { name: 'Quizzes', description: 'Server-drawn attempts, scoring with the safety-critical rule, reviews and progress.' },
   accounts: { name: 'Accounts', description: 'Who the caller is, organisations, and invitations of trainees and supervisors.' },
-  certification: { name: 'Certification', description: 'Observed procedures, certificates (issue, renew, revoke), trainee records and staff rosters.' },
+  certification: {
+    name: 'Certification',
+    description: 'Observed procedures, certificates (issue, renew, revoke), trainee records and staff rosters.',
+  },
   verification: { name: 'Verification', description: 'Public verification of a certificate by its code.' },
 };
 
 const headersOf = (headers: Record<string, string> | undefined) =>
-  headers ? { headers: Object.fromEntries(Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) } : {};
+  headers
+    ? {
+        headers: Object.fromEntries(
+          Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+        ),
+      }
+    : {};
 
 /** Where `npm start` serves the platform; the document the build writes names it. */
 export const LOCAL_ORIGIN = 'http://127.0.0.1:3000';
@@ -122,7 +134,9 @@ export function buildOpenApiDocument({ origin }: { origin: string }) {
       title: 'CIT Academy API',
       version: '0.2.0',
       description:
-        'Training and certification for microneedling (collagen induction therapy) practitioners. Errors are RFC 9457 problem details (application/problem+json). A path called with a method it does not have answers 405 with an Allow header.',
+        'Training and certification for microneedling (collagen induction therapy) practitioners. ' +
+        'Errors are RFC 9457 problem details (application/problem+json). A path called with a ' +
+        'method it does not have answers 405 with an Allow header.',
       contact: { name: 'CIT Academy', url: `${origin}/` },
       license: { name: 'Proprietary: all rights reserved', url: `${origin}/legal/api-terms.txt` },
     },
@@ -136,7 +150,8 @@ export function buildOpenApiDocument({ origin }: { origin: string }) {
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'OpenID Connect ID token from Cognito (locally, the local OpenID provider). Roles come from `cognito:groups`, the organisation from `custom:org`.',
+          description:
+            'OpenID Connect ID token from Cognito (locally, the local OpenID provider). Roles come from `cognito:groups`, the organisation from `custom:org`.',
         },
       },
     },

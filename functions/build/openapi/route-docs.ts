@@ -33,15 +33,29 @@ export interface RouteDocs {
   responses: { [status: number]: ResponseDocs; '4XX'?: ResponseDocs };
 }
 
-const problem = (description: string, headers?: Record<string, string>) => ({ description, schema: problemSchema, ...(headers ? { headers } : {}) });
+const problem = (description: string, headers?: Record<string, string>) => ({
+  description,
+  schema: problemSchema,
+  ...(headers ? { headers } : {}),
+});
 const secured = {
   401: problem('Missing, expired or invalid token', { 'WWW-Authenticate': 'Bearer' }),
   403: problem('The caller’s role may not do this'),
 };
-const invalid = { 400: problem('Malformed or invalid request, or a body that is not UTF-8'), 415: problem('Body is not application/json'), 413: problem('Body too large') };
-const unavailable = { 503: problem('A dependency is unavailable or did not answer in time; retry after the Retry-After header', { 'Retry-After': 'Seconds to wait before retrying' }) };
+const invalid = {
+  400: problem('Malformed or invalid request, or a body that is not UTF-8'),
+  415: problem('Body is not application/json'),
+  413: problem('Body too large'),
+};
+const unavailable = {
+  503: problem('A dependency is unavailable or did not answer in time; retry after the Retry-After header', {
+    'Retry-After': 'Seconds to wait before retrying',
+  }),
+};
 const tooSoon = (description: string) => problem(description, { 'Retry-After': 'Seconds until the next attempt may start' });
-const replayed = { 'Idempotent-Replayed': '`true` when this answers a retry under the same Idempotency-Key, with what the first request made' };
+const replayed = {
+  'Idempotent-Replayed': '`true` when this answers a retry under the same Idempotency-Key, with what the first request made',
+};
 
 /** What each path parameter is, for the OpenAPI document. */
 export const parameterDocs: Record<string, string> = {
@@ -56,27 +70,41 @@ export const parameterDocs: Record<string, string> = {
 export const routeDocs: Record<OperationId, RouteDocs> = {
   getOpenApiDocument: {
     summary: 'This OpenAPI document',
-    description: 'The OpenAPI 3.1 description of this API, generated from the same route contract and schemas the functions validate with. A static file served by CloudFront from the site bucket.',
+    description:
+      'The OpenAPI 3.1 description of this API, generated from the same route contract and ' +
+      'schemas the functions validate with. A static file served by CloudFront from the site ' +
+      'bucket.',
     responses: { 200: { description: 'The document' }, '4XX': { description: 'A method other than GET or HEAD (405)' } },
   },
   issueAttempt: {
     summary: 'Start an attempt at a module quiz',
     description:
-      "The server draws the questions (no answers, no explanations), avoiding the trainee's previous attempt's questions while the bank allows, and returns them with a servedToken to send back with the answers. An attempt still open is handed back instead (200). The module's policy applies atomically however many requests race: one open attempt, at most maxAttemptsPer24Hours in 24 hours, a cooldown after a failure.",
+      "The server draws the questions (no answers, no explanations), avoiding the trainee's " +
+      "previous attempt's questions while the bank allows, and returns them with a servedToken " +
+      'to send back with the answers. An attempt still open is handed back instead (200). The ' +
+      "module's policy applies atomically however many requests race: one open attempt, at most " +
+      'maxAttemptsPer24Hours in 24 hours, a cooldown after a failure.',
     responses: {
       200: { description: 'The attempt already open for this module', schema: issuedAttemptSchema },
       201: { description: 'A new attempt', schema: issuedAttemptSchema },
       400: invalid[400],
       ...secured,
       404: problem('No such module'),
-      429: tooSoon('Not yet: cooldown after a failed attempt, or the daily limit (see nextAttemptAt), or another start request at the same moment'),
+      429: tooSoon(
+        'Not yet: cooldown after a failed attempt, or the daily limit (see nextAttemptAt), or another start request at the same moment',
+      ),
       ...unavailable,
     },
   },
   submitAnswers: {
     summary: 'Submit answers to an attempt',
     description:
-      "Send the answers with the attempt's servedToken. Returns the score, pass or fail (and which rule failed: the pass mark, a safety-critical item) and a verdict per question, as the module's review policy allows: until the module is passed, which questions were missed with their objective and lesson section, and no right answers; once passed, the right answers and explanations too. Idempotent: the same answers again return the stored result.",
+      "Send the answers with the attempt's servedToken. Returns the score, pass or fail (and " +
+      'which rule failed: the pass mark, a safety-critical item) and a verdict per question, as ' +
+      "the module's review policy allows: until the module is passed, which questions were " +
+      'missed with their objective and lesson section, and no right answers; once passed, the ' +
+      'right answers and explanations too. Idempotent: the same answers again return the stored ' +
+      'result.',
     responses: {
       200: { description: 'Already submitted with the same answers: the stored result', schema: submissionResultSchema },
       201: { description: 'Scored and stored', schema: submissionResultSchema },
@@ -84,19 +112,30 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
       ...secured,
       404: problem('No such attempt of yours'),
       409: problem('Already submitted with different answers, expired, or the module changed since it was issued'),
-      422: problem('Answers to questions this attempt did not serve or to options they do not have, or a servedToken not issued with this attempt'),
+      422: problem(
+        'Answers to questions this attempt did not serve or to options they do not have, or a servedToken not issued with this attempt',
+      ),
       ...unavailable,
     },
   },
   getAttempt: {
     summary: 'Review a submitted attempt',
     description:
-      "A submitted attempt with its feedback. The trainee sees it as the module's review policy allows (see submitAnswers); their supervisor, clinic admin and platform admins see it in full at any time.",
-    responses: { 200: { description: 'The result', schema: attemptResultSchema }, 400: invalid[400], ...secured, 404: problem('No such submitted attempt that the caller may see'), ...unavailable },
+      "A submitted attempt with its feedback. The trainee sees it as the module's review policy " +
+      'allows (see submitAnswers); their supervisor, clinic admin and platform admins see it in ' +
+      'full at any time.',
+    responses: {
+      200: { description: 'The result', schema: attemptResultSchema },
+      400: invalid[400],
+      ...secured,
+      404: problem('No such submitted attempt that the caller may see'),
+      ...unavailable,
+    },
   },
   getMyProgress: {
     summary: "The signed-in trainee's progress",
-    description: 'Status in every module: not started, in progress, passed (with the content version), or failed with the time the next attempt may start.',
+    description:
+      'Status in every module: not started, in progress, passed (with the content version), or failed with the time the next attempt may start.',
     responses: { 200: { description: 'Progress', schema: progressSchema }, ...secured, ...unavailable },
   },
   listMyAttempts: {
@@ -106,7 +145,9 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
   },
   listTraineeAttempts: {
     summary: "A trainee's attempts",
-    description: "A trainee's attempts, newest first: for the trainee, their supervisor, their clinic's admins and platform admins. Anyone else gets 404, as if the trainee did not exist.",
+    description:
+      "A trainee's attempts, newest first: for the trainee, their supervisor, their clinic's " +
+      'admins and platform admins. Anyone else gets 404, as if the trainee did not exist.',
     responses: {
       200: { description: 'Attempts', schema: attemptListSchema },
       400: invalid[400],
@@ -128,9 +169,16 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
   inviteTrainee: {
     summary: 'Invite a trainee',
     description:
-      "Invites a trainee by name and email into the supervisor's organisation, assigned to the supervisor. The account is created first, the record stored, then the invitation sent; if any step fails nothing is left half-done. An address with an account in another organisation gets the same answer as a new one (nothing is created or sent); someone of the caller's organisation who has not taken up an earlier invitation gets it again (200).",
+      "Invites a trainee by name and email into the supervisor's organisation, assigned to the " +
+      'supervisor. The account is created first, the record stored, then the invitation sent; if ' +
+      'any step fails nothing is left half-done. An address with an account in another ' +
+      'organisation gets the same answer as a new one (nothing is created or sent); someone of ' +
+      "the caller's organisation who has not taken up an earlier invitation gets it again (200).",
     responses: {
-      200: { description: 'Invited before and not taken up: the invitation was sent again; earlier links no longer work', schema: invitationSchema },
+      200: {
+        description: 'Invited before and not taken up: the invitation was sent again; earlier links no longer work',
+        schema: invitationSchema,
+      },
       201: { description: 'Invited', schema: invitationSchema },
       ...invalid,
       ...secured,
@@ -146,11 +194,22 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
   createOrganisation: {
     summary: 'Create an organisation',
     description: 'Creates a clinic or training organisation. Send an Idempotency-Key so that a retry after a timeout creates it once.',
-    responses: { 201: { description: 'Created (or, for a retry under the same key, the one created first)', schema: organisationSchema, headers: replayed }, ...invalid, ...secured, 422: problem('The Idempotency-Key was used before for a different request'), ...unavailable },
+    responses: {
+      201: {
+        description: 'Created (or, for a retry under the same key, the one created first)',
+        schema: organisationSchema,
+        headers: replayed,
+      },
+      ...invalid,
+      ...secured,
+      422: problem('The Idempotency-Key was used before for a different request'),
+      ...unavailable,
+    },
   },
   inviteSupervisor: {
     summary: 'Invite a supervisor',
-    description: 'Invites a supervisor into an organisation, as inviteTrainee does; a platform admin is told when the address already has an account anywhere (409).',
+    description:
+      'Invites a supervisor into an organisation, as inviteTrainee does; a platform admin is told when the address already has an account anywhere (409).',
     responses: {
       200: { description: 'Invited before and not taken up: the invitation was sent again', schema: invitationSchema },
       201: { description: 'Invited', schema: invitationSchema },
@@ -163,7 +222,8 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
   },
   listMembers: {
     summary: "An organisation's people",
-    description: "Everyone in an organisation: for its own supervisors and clinic admins, and platform admins. Another organisation's looks as if it did not exist (404).",
+    description:
+      "Everyone in an organisation: for its own supervisors and clinic admins, and platform admins. Another organisation's looks as if it did not exist (404).",
     responses: {
       200: { description: 'Members', schema: peopleSchema },
       400: invalid[400],
@@ -174,7 +234,10 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
   },
   getCertification: {
     summary: "A trainee's certification record",
-    description: 'Where a trainee stands towards a certificate: each module passed or not, the observed procedures, what is still unmet, the certificate once issued, whether it can be renewed, and the history of every change.',
+    description:
+      'Where a trainee stands towards a certificate: each module passed or not, the observed ' +
+      'procedures, what is still unmet, the certificate once issued, whether it can be renewed, ' +
+      'and the history of every change.',
     responses: {
       200: { description: 'Certification record', schema: certificationSchema },
       400: invalid[400],
@@ -186,19 +249,31 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
   recordObservedProcedure: {
     summary: 'Record an observed procedure',
     description:
-      "The trainee's supervisor records an observed procedure (DOPS-style): every domain rated; satisfactory only if every domain meets the standard; feedback required for a domain below it. Append-only. Send an Idempotency-Key so that a retry after a timeout records it once.",
+      "The trainee's supervisor records an observed procedure (DOPS-style): every domain rated; " +
+      'satisfactory only if every domain meets the standard; feedback required for a domain ' +
+      'below it. Append-only. Send an Idempotency-Key so that a retry after a timeout records it ' +
+      'once.',
     responses: {
-      201: { description: 'Recorded (or, for a retry under the same key, the record made first)', schema: observedProcedureSchema, headers: replayed },
+      201: {
+        description: 'Recorded (or, for a retry under the same key, the record made first)',
+        schema: observedProcedureSchema,
+        headers: replayed,
+      },
       ...invalid,
       ...secured,
       404: problem('No such trainee supervised by the caller'),
-      422: problem('A date in the future or over a year ago, a domain below standard without feedback, or an Idempotency-Key used before for a different request'),
+      422: problem(
+        'A date in the future or over a year ago, a domain below standard without feedback, or an Idempotency-Key used before for a different request',
+      ),
       ...unavailable,
     },
   },
   issueCertificate: {
     summary: 'Issue the certificate',
-    description: "The trainee's supervisor issues the certificate once every module is passed and enough observed procedures are satisfactory. Exactly once per trainee, however many requests race.",
+    description:
+      "The trainee's supervisor issues the certificate once every module is passed and enough " +
+      'observed procedures are satisfactory. Exactly once per trainee, however many requests ' +
+      'race.',
     responses: {
       201: { description: 'Issued', schema: certificateSchema },
       400: invalid[400],
@@ -212,7 +287,10 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
   renewCertificate: {
     summary: 'Renew the certificate',
     description:
-      "The trainee's supervisor renews the certificate from 90 days before expiry, on a satisfactory observed procedure since it was issued: a new code and expiry (running on from the old one); the old certificate verifies as superseded and names the new one. Once per certificate.",
+      "The trainee's supervisor renews the certificate from 90 days before expiry, on a " +
+      'satisfactory observed procedure since it was issued: a new code and expiry (running on ' +
+      'from the old one); the old certificate verifies as superseded and names the new one. Once ' +
+      'per certificate.',
     responses: {
       201: { description: 'The renewed certificate', schema: certificateSchema },
       400: invalid[400],
@@ -225,7 +303,9 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
   },
   revokeCertificate: {
     summary: 'Revoke the certificate',
-    description: "The trainee's supervisor or a platform admin revokes the certificate, with a reason kept on the holder's record (not public); verification shows it as revoked at once.",
+    description:
+      "The trainee's supervisor or a platform admin revokes the certificate, with a reason kept " +
+      "on the holder's record (not public); verification shows it as revoked at once.",
     responses: {
       200: { description: 'Revoked', schema: certificateSchema },
       ...invalid,
@@ -237,7 +317,10 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
   },
   getRoster: {
     summary: "An organisation's staff roster",
-    description: "Each trainee and practitioner of an organisation with their certificate's status, expiry (flagged within 60 days) and code, and a summary: for its supervisors and clinic admins, and platform admins.",
+    description:
+      "Each trainee and practitioner of an organisation with their certificate's status, expiry " +
+      '(flagged within 60 days) and code, and a summary: for its supervisors and clinic admins, ' +
+      'and platform admins.',
     responses: {
       200: { description: 'Roster', schema: rosterSchema },
       400: invalid[400],
@@ -249,7 +332,10 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
   verifyCertificate: {
     summary: 'Verify a certificate (public)',
     description:
-      'Anyone checks a certificate by its code, as printed or in its QR code: holder, organisation, qualification, status (valid, expired, revoked, superseded with its successor), dates and what it was issued on. No account needed; never cached, so a revocation shows at once.',
+      'Anyone checks a certificate by its code, as printed or in its QR code: holder, ' +
+      'organisation, qualification, status (valid, expired, revoked, superseded with its ' +
+      'successor), dates and what it was issued on. No account needed; never cached, so a ' +
+      'revocation shows at once.',
     responses: {
       200: { description: 'The certificate as anyone may see it', schema: verificationSchema },
       400: problem('Not a certificate code'),

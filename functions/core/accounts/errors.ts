@@ -16,6 +16,9 @@ export class DirectoryUnavailable extends DomainError {
   readonly code = 'directory-unavailable';
   readonly title = 'Service temporarily unavailable';
   constructor(options?: { cause?: unknown }) {
-    super('The account directory is temporarily unavailable. Please retry.', { cause: options?.cause, retryAfterSeconds: RETRY_AFTER_SECONDS });
+    super('The account directory is temporarily unavailable. Please retry.', {
+      cause: options?.cause,
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+    });
   }
 }

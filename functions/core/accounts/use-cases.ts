@@ -14,7 +14,10 @@ export interface AccountsDeps {
 }
 
 /** Who the caller is, from their verified token, with their organisation's record. */
-export async function whoAmI(deps: Pick<AccountsDeps, 'people'>, principal: Principal): Promise<{ principal: Principal; organisation?: Organisation }> {
+export async function whoAmI(
+  deps: Pick<AccountsDeps, 'people'>,
+  principal: Principal,
+): Promise<{ principal: Principal; organisation?: Organisation }> {
   const organisation = principal.orgId ? await deps.people.getOrganisation(principal.orgId) : undefined;
   return { principal, ...(organisation ? { organisation } : {}) };
 }
@@ -25,7 +28,14 @@ export async function whoAmI(deps: Pick<AccountsDeps, 'people'>, principal: Prin
  * invitation is either complete or absent and no link goes out for an account that is not there.
  * If sending fails, the caller's retry finds the account in its organisation and sends it again.
  */
-async function invite(deps: AccountsDeps, inviter: Principal, details: InvitePerson, role: Role, orgId: string, supervisorSub?: string): Promise<Invitation> {
+async function invite(
+  deps: AccountsDeps,
+  inviter: Principal,
+  details: InvitePerson,
+  role: Role,
+  orgId: string,
+  supervisorSub?: string,
+): Promise<Invitation> {
   const email = details.email.toLowerCase();
   const now = deps.now().toISOString();
   let sub: string;
@@ -65,7 +75,15 @@ async function inviteExisting(
   if (hasRole(inviter, 'platform-admin')) throw taken;
   const member = (await deps.people.listMembers(orgId)).find((person) => person.email === details.email);
   if (!member) {
-    const lookalike: Person = { sub: randomUUID(), email: details.email, name: details.name, role, orgId, ...(supervisorSub ? { supervisorSub } : {}), invitedAt: now };
+    const lookalike: Person = {
+      sub: randomUUID(),
+      email: details.email,
+      name: details.name,
+      role,
+      orgId,
+      ...(supervisorSub ? { supervisorSub } : {}),
+      invitedAt: now,
+    };
     return { person: lookalike, delivery: deps.directory.delivery, resent: false };
   }
   if ((await deps.directory.sendInvitation(details.email)) === 'already-active') throw taken;
@@ -92,7 +110,12 @@ const slugify = (name: string) =>
     .slice(0, 40) || 'organisation';
 
 /** A platform admin creates an organisation; a retry under the same idempotency key gets the first one back. */
-export async function createOrganisation(deps: AccountsDeps, admin: Principal, details: CreateOrganisation, idempotencyKey?: string): Promise<{ replayed: boolean; organisation: Organisation }> {
+export async function createOrganisation(
+  deps: AccountsDeps,
+  admin: Principal,
+  details: CreateOrganisation,
+  idempotencyKey?: string,
+): Promise<{ replayed: boolean; organisation: Organisation }> {
   const now = deps.now();
   // A random suffix keeps ids unique without a read-before-write.
   const organisation: Organisation = {
@@ -114,7 +137,9 @@ export async function listTrainees(deps: Pick<AccountsDeps, 'people'>, viewer: P
   }
   const own = hasRole(viewer, 'supervisor') ? await deps.people.listTraineesOf(viewer.sub) : [];
   const organisation =
-    hasRole(viewer, 'clinic-admin') && viewer.orgId ? (await deps.people.listMembers(viewer.orgId)).filter((person) => person.role === 'trainee') : [];
+    hasRole(viewer, 'clinic-admin') && viewer.orgId
+      ? (await deps.people.listMembers(viewer.orgId)).filter((person) => person.role === 'trainee')
+      : [];
   const bySub = new Map([...own, ...organisation].map((person) => [person.sub, person]));
   return [...bySub.values()];
 }

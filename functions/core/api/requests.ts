@@ -37,7 +37,10 @@ function typedText({ min, max, multiline = false, what }: { min: number; max: nu
   const atLeast = `${what}: at least ${min} character${min === 1 ? '' : 's'} besides spaces.`;
   return z.string().check(
     z.maxLength(max, `${what}: at most ${max} characters.`),
-    z.regex(forbidden, { message: `${what}: no control characters${multiline ? '' : ', line breaks'} or bidirectional overrides.`, abort: true }),
+    z.regex(forbidden, {
+      message: `${what}: no control characters${multiline ? '' : ', line breaks'} or bidirectional overrides.`,
+      abort: true,
+    }),
     ...(min > 0 ? [z.regex(content, { message: atLeast, abort: true })] : []),
     z.refine((value) => (value as string & { isWellFormed(): boolean }).isWellFormed(), `${what}: not valid Unicode text.`),
     z.normalize('NFC'),
@@ -71,7 +74,10 @@ export const submitAnswersSchema = z.strictObject({
 });
 
 export const invitePersonSchema = z.strictObject({ name: personName, email });
-export const createOrganisationSchema = z.strictObject({ name: typedText({ min: 2, max: 120, what: 'Organisation name' }), kind: organisationKindSchema });
+export const createOrganisationSchema = z.strictObject({
+  name: typedText({ min: 2, max: 120, what: 'Organisation name' }),
+  kind: organisationKindSchema,
+});
 
 export const certificateCodeParamsSchema = z.object({
   code: z.string().check(z.maxLength(40), z.regex(TYPED_CERTIFICATE_CODE, 'Expected a certificate code like CIT-7K3M-Q9XD-2PWA')),

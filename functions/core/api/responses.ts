@@ -288,7 +288,13 @@ export const certificationSchema = z.object({
   ),
   /** With a certificate: whether it can be renewed now, from when, and what is missing. */
   renewal: z.optional(
-    z.object({ eligible: z.boolean(), opensAt: z.string(), satisfactorySinceIssue: z.number(), requiredSatisfactorySinceIssue: z.number(), unmet: z.array(z.string()) }),
+    z.object({
+      eligible: z.boolean(),
+      opensAt: z.string(),
+      satisfactorySinceIssue: z.number(),
+      requiredSatisfactorySinceIssue: z.number(),
+      unmet: z.array(z.string()),
+    }),
   ),
 });
 
@@ -302,7 +308,13 @@ export const rosterSchema = z.object({
       name: z.string(),
       email: z.string(),
       certificate: z.optional(
-        z.object({ code: z.string(), status: certificateStatusSchema, issuedAt: z.string(), expiresAt: z.string(), expiringSoon: z.boolean() }),
+        z.object({
+          code: z.string(),
+          status: certificateStatusSchema,
+          issuedAt: z.string(),
+          expiresAt: z.string(),
+          expiringSoon: z.boolean(),
+        }),
       ),
     }),
   ),

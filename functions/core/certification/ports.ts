@@ -8,7 +8,11 @@ export interface CertificationStore {
    * Appends an observed procedure with its history event; ids are fresh UUIDs. Under an
    * idempotency claim, a retry of the same request gets the record the first one made.
    */
-  addObservedProcedure(record: ObservedProcedureRecord, event: HistoryEvent, claim?: IdempotencyClaim): Promise<Claimed<ObservedProcedureRecord>>;
+  addObservedProcedure(
+    record: ObservedProcedureRecord,
+    event: HistoryEvent,
+    claim?: IdempotencyClaim,
+  ): Promise<Claimed<ObservedProcedureRecord>>;
   /** A trainee's certification history, newest first. Every write below appends its event atomically. */
   listHistory(traineeSub: string): Promise<HistoryEvent[]>;
   /** A trainee's observed procedures, newest first. */

@@ -57,6 +57,12 @@ export async function rosterOf(deps: RosterDeps, viewer: Principal, orgId: strin
   return {
     organisation,
     entries,
-    summary: { valid: count('valid'), expiringSoon: entries.filter((entry) => entry.certificate?.expiringSoon).length, expired: count('expired'), revoked: count('revoked'), notCertified: entries.filter((entry) => !entry.certificate).length },
+    summary: {
+      valid: count('valid'),
+      expiringSoon: entries.filter((entry) => entry.certificate?.expiringSoon).length,
+      expired: count('expired'),
+      revoked: count('revoked'),
+      notCertified: entries.filter((entry) => !entry.certificate).length,
+    },
   };
 }

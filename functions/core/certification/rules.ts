@@ -46,7 +46,12 @@ function firstPass(moduleId: string, attempts: AttemptRecord[]): { passedAt: str
 export function checkEligibility(catalogue: CourseModule[], attempts: AttemptRecord[], procedures: ObservedProcedureRecord[]): Eligibility {
   const modules = catalogue.map((module): ModuleRequirement => {
     const pass = firstPass(module.moduleId, attempts);
-    return { moduleId: module.moduleId, title: module.title, passed: Boolean(pass), ...(pass ? { passedAt: pass.passedAt, attemptId: pass.attemptId } : {}) };
+    return {
+      moduleId: module.moduleId,
+      title: module.title,
+      passed: Boolean(pass),
+      ...(pass ? { passedAt: pass.passedAt, attemptId: pass.attemptId } : {}),
+    };
   });
   const satisfactory = procedures.filter((procedure) => procedure.satisfactory).length;
   const required = CERTIFICATION_POLICY.requiredSatisfactoryProcedures;
@@ -91,11 +96,20 @@ export function checkRenewal(certificate: CertificateRecord, procedures: Observe
   const required = CERTIFICATION_POLICY.renewalSatisfactoryProcedures;
   const unmet = [
     ...(certificate.status === 'revoked' ? ['A revoked certificate cannot be renewed.'] : []),
-    ...(certificate.status === 'active' && now < opensAt ? [`Renewal opens on ${opensAt.toISOString().slice(0, 10)}, ${CERTIFICATION_POLICY.renewalWindowDays} days before expiry.`] : []),
+    ...(certificate.status === 'active' && now < opensAt
+      ? [`Renewal opens on ${opensAt.toISOString().slice(0, 10)}, ${CERTIFICATION_POLICY.renewalWindowDays} days before expiry.`]
+      : []),
     ...(recent < required ? [`Satisfactory observed procedures since this certificate was issued: ${recent} of ${required}.`] : []),
   ];
-  return { eligible: unmet.length === 0, opensAt: opensAt.toISOString(), satisfactorySinceIssue: recent, requiredSatisfactorySinceIssue: required, unmet };
+  return {
+    eligible: unmet.length === 0,
+    opensAt: opensAt.toISOString(),
+    satisfactorySinceIssue: recent,
+    requiredSatisfactorySinceIssue: required,
+    unmet,
+  };
 }
 
 /** A renewal runs on from the old expiry when renewed early, so renewing in good time loses nothing. */
-export const renewedExpiry = (certificate: CertificateRecord, now: Date) => expiryAfter(new Date(Math.max(now.getTime(), Date.parse(certificate.expiresAt))));
+export const renewedExpiry = (certificate: CertificateRecord, now: Date) =>
+  expiryAfter(new Date(Math.max(now.getTime(), Date.parse(certificate.expiresAt))));

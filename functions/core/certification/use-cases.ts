@@ -27,7 +27,12 @@ export interface CertificationDeps {
 const MAX_OBSERVATION_AGE_DAYS = 365;
 
 /** A trainee the viewer may see, else "not found" (someone else's trainee looks like no trainee). */
-async function traineeFor(deps: Pick<CertificationDeps, 'people'>, viewer: Principal, traineeSub: string, allowed: (person: Person) => boolean): Promise<Person> {
+async function traineeFor(
+  deps: Pick<CertificationDeps, 'people'>,
+  viewer: Principal,
+  traineeSub: string,
+  allowed: (person: Person) => boolean,
+): Promise<Person> {
   const person = await deps.people.getPerson(traineeSub);
   if (!person || person.role !== 'trainee' || !allowed(person)) throw new NotFound('Trainee');
   return person;
@@ -123,7 +128,12 @@ export async function issueCertificate(deps: CertificationDeps, supervisor: Prin
     issuedAt: now.toISOString(),
     expiresAt: expiryAfter(now).toISOString(),
     issuedBy: { sub: supervisor.sub, name: supervisor.name },
-    modules: eligibility.modules.map(({ moduleId, title, passedAt, attemptId }) => ({ moduleId, title, passedAt: passedAt!, attemptId: attemptId! })),
+    modules: eligibility.modules.map(({ moduleId, title, passedAt, attemptId }) => ({
+      moduleId,
+      title,
+      passedAt: passedAt!,
+      attemptId: attemptId!,
+    })),
     procedureIds: procedures.filter((procedure) => procedure.satisfactory).map((procedure) => procedure.procedureId),
     status: 'active',
   };
@@ -139,7 +149,11 @@ export async function issueCertificate(deps: CertificationDeps, supervisor: Prin
  * code and expiry, the old certificate marked superseded (its verification names the new one).
  * Exactly once: the write is conditional on the certificate read here still being current.
  */
-export async function renewCertificate(deps: Pick<CertificationDeps, 'people' | 'certification' | 'now'>, supervisor: Principal, traineeSub: string): Promise<CertificateRecord> {
+export async function renewCertificate(
+  deps: Pick<CertificationDeps, 'people' | 'certification' | 'now'>,
+  supervisor: Principal,
+  traineeSub: string,
+): Promise<CertificateRecord> {
   const trainee = await traineeFor(deps, supervisor, traineeSub, (person) => isSupervisorOf(supervisor, person));
   const [current, procedures, organisation] = await Promise.all([
     deps.certification.traineeCertificate(traineeSub),
@@ -159,7 +173,9 @@ export async function renewCertificate(deps: Pick<CertificationDeps, 'people' | 
     issuedAt: now.toISOString(),
     expiresAt: renewedExpiry(current, now).toISOString(),
     issuedBy: { sub: supervisor.sub, name: supervisor.name },
-    procedureIds: procedures.filter((procedure) => procedure.satisfactory && procedure.recordedAt > current.issuedAt).map((procedure) => procedure.procedureId),
+    procedureIds: procedures
+      .filter((procedure) => procedure.satisfactory && procedure.recordedAt > current.issuedAt)
+      .map((procedure) => procedure.procedureId),
     status: 'active',
     renews: current.code,
   };
@@ -183,6 +199,13 @@ export async function revokeCertificate(
   if (certificate.status !== 'active') throw new CertificateNotActive(code);
   const now = deps.now();
   const revocation = { revokedAt: now.toISOString(), revokedBy: { sub: viewer.sub, name: viewer.name }, reason: details.reason };
-  if (!(await deps.certification.revoke(certificate, revocation, historyEvents.certificateRevoked(certificate, revocation)))) throw new CertificateNotActive(code);
-  return { ...certificate, status: 'revoked', revokedAt: revocation.revokedAt, revokedBy: revocation.revokedBy, revocationReason: revocation.reason };
+  if (!(await deps.certification.revoke(certificate, revocation, historyEvents.certificateRevoked(certificate, revocation))))
+    throw new CertificateNotActive(code);
+  return {
+    ...certificate,
+    status: 'revoked',
+    revokedAt: revocation.revokedAt,
+    revokedBy: revocation.revokedBy,
+    revocationReason: revocation.reason,
+  };
 }

@@ -10,7 +10,10 @@ export class QuestionBanks {
   /** Earlier versions by `moduleId@contentVersion`: attempts drawn from them are reviewed from them. */
   private readonly archived: ReadonlyMap<string, () => QuestionBank>;
 
-  constructor(loaders: Iterable<readonly [moduleId: string, load: () => QuestionBank]>, archived: Iterable<readonly [key: string, load: () => QuestionBank]> = []) {
+  constructor(
+    loaders: Iterable<readonly [moduleId: string, load: () => QuestionBank]>,
+    archived: Iterable<readonly [key: string, load: () => QuestionBank]> = [],
+  ) {
     this.loaders = new Map(loaders);
     this.archived = new Map(archived);
   }

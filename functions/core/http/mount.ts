@@ -42,7 +42,11 @@ export function mount<Id extends OperationId>(
     checks.push(requireAccess(spec, verifyToken));
   }
   if (spec.params) checks.push(pathParams(spec.params) as MiddlewareHandler<AuthEnv>);
-  if (spec.body) checks.push(maxBodySize(spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), ...(jsonBody(spec.body) as unknown as MiddlewareHandler<AuthEnv>[]));
+  if (spec.body)
+    checks.push(
+      maxBodySize(spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
+      ...(jsonBody(spec.body) as unknown as MiddlewareHandler<AuthEnv>[]),
+    );
   const handle: MiddlewareHandler<AuthEnv> = (c) =>
     handler({
       principal: c.get('principal'),
@@ -52,7 +56,12 @@ export function mount<Id extends OperationId>(
       c,
     } as RouteInput<Id>);
   // Hono's overloads type handler chains of a fixed length; this one's length follows the route.
-  (app.on as (method: string, path: string, ...handlers: MiddlewareHandler<AuthEnv>[]) => unknown)(spec.method.toUpperCase(), honoPath(spec.path), ...checks, handle);
+  (app.on as (method: string, path: string, ...handlers: MiddlewareHandler<AuthEnv>[]) => unknown)(
+    spec.method.toUpperCase(),
+    honoPath(spec.path),
+    ...checks,
+    handle,
+  );
 }
 
 /** Bodies are small JSON documents: a route that expects a larger one says so in the contract. */

@@ -52,7 +52,9 @@ function toProblem(error: unknown): { problem: Problem; headers?: Record<string,
     return { problem: { ...problemBody(status, error.code, error.title, error.message, error.errors), ...error.extensions }, headers };
   }
   if (error instanceof HTTPException && error.status < 500) {
-    const [code, title] = Object.hasOwn(HTTP_EXCEPTION_CODES, error.status) ? HTTP_EXCEPTION_CODES[error.status] : ['bad-request', 'Bad request'];
+    const [code, title] = Object.hasOwn(HTTP_EXCEPTION_CODES, error.status)
+      ? HTTP_EXCEPTION_CODES[error.status]
+      : ['bad-request', 'Bad request'];
     return { problem: problemBody(error.status, code, title, error.message || title) };
   }
   return { problem: problemBody(500, 'internal-error', 'Internal error', 'Something went wrong on our side; it has been logged.') };

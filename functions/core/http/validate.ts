@@ -6,7 +6,8 @@ import { InvalidRequest, type ErrorLocation } from '../errors';
 
 function toErrors(issues: z.core.$ZodIssue[], prefix: string): ErrorLocation[] {
   return issues.map((issue) => ({
-    pointer: `${prefix}/${issue.path.map((part) => String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`.replace(/\/$/, '') || '/',
+    pointer:
+      `${prefix}/${issue.path.map((part) => String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`.replace(/\/$/, '') || '/',
     message: issue.message,
   }));
 }
@@ -56,5 +57,4 @@ export const jsonBody = <S extends z.ZodMiniType>(schema: S) => {
   return [requireJson, validate] as const;
 };
 
-export const pathParams = <S extends z.ZodMiniType>(schema: S) =>
-  validator('param', (value) => parseWith(schema, value, 'path', '/path'));
+export const pathParams = <S extends z.ZodMiniType>(schema: S) => validator('param', (value) => parseWith(schema, value, 'path', '/path'));

@@ -54,7 +54,14 @@ export class CognitoDirectory implements IdentityDirectory {
   async sendInvitation(email: string): Promise<'sent' | 'already-active'> {
     try {
       // RESEND sends the invitation email with a fresh temporary password, to an account that has not signed in yet.
-      await this.client.send(new AdminCreateUserCommand({ UserPoolId: this.userPoolId, Username: email, MessageAction: 'RESEND', DesiredDeliveryMediums: ['EMAIL'] }));
+      await this.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.userPoolId,
+          Username: email,
+          MessageAction: 'RESEND',
+          DesiredDeliveryMediums: ['EMAIL'],
+        }),
+      );
       return 'sent';
     } catch (error) {
       if (error instanceof UnsupportedUserStateException) return 'already-active';

@@ -35,7 +35,12 @@ export type StartAllowance = Exclude<StartDecision, { kind: 'resume' }>;
  * within the cooldown after a failure. Only the newest attempt can be the failure that matters:
  * a new attempt can only start once the one before it is closed.
  */
-export function allowance(policy: QuizPolicy, issuedInWindow: readonly string[], lastSubmission: Submission | undefined, now: Date): StartAllowance {
+export function allowance(
+  policy: QuizPolicy,
+  issuedInWindow: readonly string[],
+  lastSubmission: Submission | undefined,
+  now: Date,
+): StartAllowance {
   const recent = inWindow(issuedInWindow, now);
   const attemptsLeftToday = Math.max(0, policy.maxAttemptsPer24Hours - recent.length);
   const failedAt = lastSubmission && !lastSubmission.passed ? Date.parse(lastSubmission.submittedAt) : undefined;
@@ -68,7 +73,12 @@ export function historyFromAttempts(attempts: readonly AttemptRecord[], moduleId
  * window (older entries drop out, so the item never grows), and a pass seen in the attempt it
  * follows is remembered, so a later failure's review knows the module was passed.
  */
-export function ledgerAfter(previous: AttemptLedger | undefined, started: AttemptRecord, last: AttemptRecord | undefined, now: Date): AttemptLedger {
+export function ledgerAfter(
+  previous: AttemptLedger | undefined,
+  started: AttemptRecord,
+  last: AttemptRecord | undefined,
+  now: Date,
+): AttemptLedger {
   const passedAt = previous?.passedAt ?? (last?.submission?.passed ? last.submission.submittedAt : undefined);
   return {
     userSub: started.userSub,

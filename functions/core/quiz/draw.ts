@@ -23,8 +23,15 @@ export function shuffle<T>(items: readonly T[], random: RandomInt = secureRandom
  */
 function optionOrder(question: BankQuestion, random: RandomInt): string[] {
   if (question.type === 'true-false') return [];
-  if (question.type === 'case') return shuffle(question.options.filter((option) => option.group === 'reason').map((option) => option.id), random);
-  return shuffle(question.options.map((option) => option.id), random);
+  if (question.type === 'case')
+    return shuffle(
+      question.options.filter((option) => option.group === 'reason').map((option) => option.id),
+      random,
+    );
+  return shuffle(
+    question.options.map((option) => option.id),
+    random,
+  );
 }
 
 /** A draw: what was served, and how many of its questions the trainee was also served last time. */

@@ -4,7 +4,10 @@ export class ModuleNotFound extends DomainError {
   readonly kind = 'not-found';
   readonly code = 'module-not-found';
   readonly title = 'Module not found';
-  constructor(readonly moduleId: string, pointer = '/moduleId') {
+  constructor(
+    readonly moduleId: string,
+    pointer = '/moduleId',
+  ) {
     const message = `There is no module with id "${moduleId}".`;
     super(message, { errors: [{ pointer, message }] });
   }
@@ -35,7 +38,10 @@ export class AttemptClosed extends DomainError {
   readonly kind = 'conflict';
   readonly title = 'Attempt closed';
   readonly code: 'attempt-expired' | 'attempt-content-changed';
-  constructor(readonly attemptId: string, readonly reason: 'expired' | 'content-changed') {
+  constructor(
+    readonly attemptId: string,
+    readonly reason: 'expired' | 'content-changed',
+  ) {
     super(
       reason === 'expired'
         ? `Attempt ${attemptId} expired before it was submitted; start a new attempt.`
@@ -50,7 +56,11 @@ export class AttemptNotAllowed extends DomainError {
   readonly kind = 'too-soon';
   readonly title = 'Not yet';
   readonly code: 'attempt-cooldown' | 'attempt-limit';
-  constructor(readonly reason: 'cooldown' | 'daily-limit', readonly nextAttemptAt: string, now: Date) {
+  constructor(
+    readonly reason: 'cooldown' | 'daily-limit',
+    readonly nextAttemptAt: string,
+    now: Date,
+  ) {
     super(
       reason === 'cooldown'
         ? `After a failed attempt, take time to review the lesson: the next attempt can start at ${nextAttemptAt}.`

@@ -25,7 +25,10 @@ function checkAnswers(questions: Map<string, BankQuestion>, answers: Answer[]): 
     const options = optionsById(question);
     answer.selected.forEach((optionId, optionIndex) => {
       if (!options.has(optionId)) {
-        errors.push({ pointer: `${pointer}/selected/${optionIndex}`, message: `Question "${answer.questionId}" has no option "${optionId}".` });
+        errors.push({
+          pointer: `${pointer}/selected/${optionIndex}`,
+          message: `Question "${answer.questionId}" has no option "${optionId}".`,
+        });
       }
     });
     if (new Set(answer.selected).size !== answer.selected.length) {
@@ -57,7 +60,8 @@ export function scoreAttempt(bank: QuestionBank, served: ServedQuestion[], passM
   const graded = served.map(({ questionId }): GradedAnswer & { safetyCritical: boolean } => {
     const question = servedQuestions.get(questionId)!;
     const selected = [...(selectedFor.get(questionId) ?? [])].sort();
-    const correct = selected.length === question.correctOptionIds.length && question.correctOptionIds.every((optionId) => selected.includes(optionId));
+    const correct =
+      selected.length === question.correctOptionIds.length && question.correctOptionIds.every((optionId) => selected.includes(optionId));
     return { questionId, selected, correct, safetyCritical: question.safetyCritical };
   });
   const correctCount = graded.filter((answer) => answer.correct).length;

@@ -30,7 +30,8 @@ function decodeServedQuestion(encoded: string): ServedQuestion {
 const encodeServedList = (served: ServedQuestion[]) => served.map(encodeServedQuestion).join(';');
 const decodeServedList = (encoded: string) => encoded.split(';').map(decodeServedQuestion);
 
-export const encodeServedToken = ({ moduleId, contentVersion, served }: ServedClaim) => [moduleId, contentVersion, encodeServedList(served)].join('~');
+export const encodeServedToken = ({ moduleId, contentVersion, served }: ServedClaim) =>
+  [moduleId, contentVersion, encodeServedList(served)].join('~');
 
 /** The served questions of a token this API wrote itself (stored), without checking it again. */
 export const servedInToken = (token: string) => decodeServedList(token.slice(token.lastIndexOf('~') + 1));

@@ -92,7 +92,6 @@ export interface AttemptLedger {
   revision: number;
 }
 
-
 /** What a submission decided about an attempt: enough to show its result. */
 export type Scored = Pick<AttemptRecord, 'attemptId' | 'moduleId' | 'contentVersion' | 'passMark'> & { submission: Submission };
 

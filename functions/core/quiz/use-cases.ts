@@ -58,7 +58,11 @@ export interface AttemptOutcome {
  * decided on the trainee's ledger for the module (two reads however long their history), and the
  * attempt is written with the ledger, on condition that no other request changed it meanwhile.
  */
-export async function issueAttempt(deps: Pick<AttemptsDeps, 'banks' | 'attempts' | 'now' | 'random'>, trainee: Principal, moduleId: string): Promise<IssuedAttempt> {
+export async function issueAttempt(
+  deps: Pick<AttemptsDeps, 'banks' | 'attempts' | 'now' | 'random'>,
+  trainee: Principal,
+  moduleId: string,
+): Promise<IssuedAttempt> {
   const bank = deps.banks.get(moduleId);
   if (!bank) throw new ModuleNotFound(moduleId, '/path/moduleId');
   for (let round = 0; round < START_ROUNDS; round += 1) {
@@ -68,7 +72,10 @@ export async function issueAttempt(deps: Pick<AttemptsDeps, 'banks' | 'attempts'
     const decision = decideStart(bank.policy, bank.contentVersion, { issuedInWindow: ledger?.issuedInWindow ?? [], last }, now);
     if (decision.kind === 'resume') return { record: last!, bank, resumed: true, repeatedFromLastAttempt: 0 };
     if (decision.kind === 'refused') throw new AttemptNotAllowed(decision.reason, decision.nextAttemptAt, now);
-    const { served, repeatedFromLastAttempt } = drawQuestions(bank, { avoid: new Set(last?.served.map((question) => question.questionId)), random: deps.random });
+    const { served, repeatedFromLastAttempt } = drawQuestions(bank, {
+      avoid: new Set(last?.served.map((question) => question.questionId)),
+      random: deps.random,
+    });
     const record: AttemptRecord = {
       attemptId: randomUUID(),
       userSub: trainee.sub,
@@ -90,8 +97,10 @@ export async function issueAttempt(deps: Pick<AttemptsDeps, 'banks' | 'attempts'
 function sameAnswers(record: AttemptRecord, answers: Answer[]): boolean {
   const sent = new Map(answers.map((answer) => [answer.questionId, [...answer.selected].sort().join(',')]));
   const stored = record.submission!.answers;
-  return [...sent.keys()].every((questionId) => stored.some((answer) => answer.questionId === questionId)) &&
-    stored.every((answer) => (sent.get(answer.questionId) ?? '') === answer.selected.join(','));
+  return (
+    [...sent.keys()].every((questionId) => stored.some((answer) => answer.questionId === questionId)) &&
+    stored.every((answer) => (sent.get(answer.questionId) ?? '') === answer.selected.join(','))
+  );
 }
 
 /** What the trainee's own review shows: the course's level until they pass the module, and after. */
@@ -104,19 +113,28 @@ const reviewLevelFor = (bank: QuestionBank | undefined, modulePassed: boolean): 
  * questions are described from the version they were drawn from; what is shown follows the
  * module's review policy now.
  */
-async function resultOfSubmission(deps: Pick<AttemptsDeps, 'banks' | 'attempts' | 'now'>, scored: Scored, userSub: string): Promise<AttemptOutcome> {
+async function resultOfSubmission(
+  deps: Pick<AttemptsDeps, 'banks' | 'attempts' | 'now'>,
+  scored: Scored,
+  userSub: string,
+): Promise<AttemptOutcome> {
   const current = deps.banks.get(scored.moduleId);
   const drawnFrom = deps.banks.version(scored.moduleId, scored.contentVersion);
   if (scored.submission.passed || !current) return { scored, drawnFrom, level: reviewLevelFor(current, true) };
   const ledger = await deps.attempts.ledger(userSub, scored.moduleId);
   // The next attempt waits for this failure's cooldown, if it is still the newest attempt.
-  const decision = ledger?.lastAttemptId === scored.attemptId ? allowance(current.policy, ledger.issuedInWindow, scored.submission, deps.now()) : undefined;
+  const decision =
+    ledger?.lastAttemptId === scored.attemptId
+      ? allowance(current.policy, ledger.issuedInWindow, scored.submission, deps.now())
+      : undefined;
   const next = decision?.kind === 'refused' ? decision.nextAttemptAt : undefined;
   return { scored, drawnFrom, level: reviewLevelFor(current, Boolean(ledger?.passedAt)), ...(next ? { nextAttemptAt: next } : {}) };
 }
 
 const tokenMismatch = (attemptId: string) =>
-  new InvalidAnswers([{ pointer: '/servedToken', message: `This is not the servedToken issued with attempt ${attemptId}; send back the one it came with.` }]);
+  new InvalidAnswers([
+    { pointer: '/servedToken', message: `This is not the servedToken issued with attempt ${attemptId}; send back the one it came with.` },
+  ]);
 
 /**
  * Scores answers to what the attempt served and records them once, in a single conditional write:
@@ -142,7 +160,13 @@ export async function submitAnswers(
     const submission = { submittedAt: now.toISOString(), ...scoreAttempt(bank, claim.served, bank.policy.passMark, body.answers) };
     const stored = await deps.attempts.recordSubmission(attemptId, { ...claim, userSub: trainee.sub, at: now.toISOString() }, submission);
     if (stored.recorded) {
-      const scored = { attemptId, moduleId: bank.moduleId, contentVersion: bank.contentVersion, passMark: bank.policy.passMark, submission };
+      const scored = {
+        attemptId,
+        moduleId: bank.moduleId,
+        contentVersion: bank.contentVersion,
+        passMark: bank.policy.passMark,
+        submission,
+      };
       return { replayed: false, outcome: await resultOfSubmission(deps, scored, trainee.sub) };
     }
     existing = stored.existing;
@@ -163,7 +187,11 @@ export async function submitAnswers(
 }
 
 /** A submitted attempt with its feedback, for the trainee and those who may see their record. */
-export async function reviewAttempt(deps: Pick<AttemptsDeps, 'banks' | 'attempts' | 'people' | 'now'>, viewer: Principal, attemptId: string): Promise<AttemptOutcome & { record: AttemptRecord }> {
+export async function reviewAttempt(
+  deps: Pick<AttemptsDeps, 'banks' | 'attempts' | 'people' | 'now'>,
+  viewer: Principal,
+  attemptId: string,
+): Promise<AttemptOutcome & { record: AttemptRecord }> {
   const record = await deps.attempts.get(attemptId);
   if (!record?.submission) throw new NotFound('Submitted attempt');
   const bank = deps.banks.get(record.moduleId);
@@ -178,7 +206,8 @@ export async function reviewAttempt(deps: Pick<AttemptsDeps, 'banks' | 'attempts
   const attempts = await deps.attempts.listByUser(viewer.sub);
   const passed = attempts.some((attempt) => attempt.moduleId === record.moduleId && attempt.submission?.passed);
   const history = historyFromAttempts(attempts, record.moduleId);
-  const decision = bank && history.last?.attemptId === record.attemptId ? decideStart(bank.policy, bank.contentVersion, history, deps.now()) : undefined;
+  const decision =
+    bank && history.last?.attemptId === record.attemptId ? decideStart(bank.policy, bank.contentVersion, history, deps.now()) : undefined;
   const next = decision?.kind === 'refused' ? decision.nextAttemptAt : undefined;
   return { record, scored: record as Scored, drawnFrom, level: reviewLevelFor(bank, passed), ...(next ? { nextAttemptAt: next } : {}) };
 }
@@ -188,7 +217,11 @@ export async function listMyAttempts(deps: Pick<AttemptsDeps, 'attempts'>, train
 }
 
 /** A trainee's attempts for someone allowed to see that trainee; to anyone else the trainee does not exist. */
-export async function listTraineeAttempts(deps: Pick<AttemptsDeps, 'attempts' | 'people'>, viewer: Principal, traineeSub: string): Promise<AttemptRecord[]> {
+export async function listTraineeAttempts(
+  deps: Pick<AttemptsDeps, 'attempts' | 'people'>,
+  viewer: Principal,
+  traineeSub: string,
+): Promise<AttemptRecord[]> {
   const trainee = await deps.people.getPerson(traineeSub);
   if (!trainee || trainee.role !== 'trainee' || !canSeePerson(viewer, trainee)) throw new NotFound('Trainee');
   return deps.attempts.listByUser(traineeSub);
@@ -198,26 +231,40 @@ export async function listTraineeAttempts(deps: Pick<AttemptsDeps, 'attempts' | 
 export async function myProgress(deps: Pick<AttemptsDeps, 'banks' | 'attempts' | 'now'>, trainee: Principal): Promise<ModuleProgress[]> {
   const now = deps.now();
   const attempts = await deps.attempts.listByUser(trainee.sub);
-  return deps.banks
-    .all()
-    .map((bank): ModuleProgress => {
-      const mine = attempts.filter((attempt) => attempt.moduleId === bank.moduleId);
-      const submitted = mine.filter((attempt) => attempt.submission);
-      const passes = submitted.filter((attempt) => attempt.submission!.passed).sort((a, b) => byTime(a.submission!.submittedAt, b.submission!.submittedAt));
-      const decision = decideStart(bank.policy, bank.contentVersion, historyFromAttempts(mine, bank.moduleId), now);
-      const status = passes.length ? 'passed' : mine.some((attempt) => isOpen(attempt, now)) ? 'in-progress' : submitted.length ? 'failed' : 'not-started';
-      const best = Math.max(...submitted.map((attempt) => attempt.submission!.score));
-      return {
-        moduleId: bank.moduleId,
-        title: bank.title,
-        order: bank.order,
-        status,
-        ...(submitted.length ? { bestScore: best } : {}),
-        ...(passes.length ? { passedAt: passes[0].submission!.submittedAt, passedContentVersion: passes[0].contentVersion } : {}),
-        ...(mine.length ? { lastAttemptId: mine[0].attemptId } : {}),
-        // An open attempt is handed back, so starting uses none of the day's attempts.
-        attemptsLeftToday: decision.kind === 'resume' ? allowance(bank.policy, mine.map((attempt) => attempt.issuedAt), undefined, now).attemptsLeftToday : decision.attemptsLeftToday,
-        ...(decision.kind === 'refused' && status !== 'passed' ? { nextAttemptAt: decision.nextAttemptAt } : {}),
-      };
-    });
+  return deps.banks.all().map((bank): ModuleProgress => {
+    const mine = attempts.filter((attempt) => attempt.moduleId === bank.moduleId);
+    const submitted = mine.filter((attempt) => attempt.submission);
+    const passes = submitted
+      .filter((attempt) => attempt.submission!.passed)
+      .sort((a, b) => byTime(a.submission!.submittedAt, b.submission!.submittedAt));
+    const decision = decideStart(bank.policy, bank.contentVersion, historyFromAttempts(mine, bank.moduleId), now);
+    const status = passes.length
+      ? 'passed'
+      : mine.some((attempt) => isOpen(attempt, now))
+        ? 'in-progress'
+        : submitted.length
+          ? 'failed'
+          : 'not-started';
+    const best = Math.max(...submitted.map((attempt) => attempt.submission!.score));
+    return {
+      moduleId: bank.moduleId,
+      title: bank.title,
+      order: bank.order,
+      status,
+      ...(submitted.length ? { bestScore: best } : {}),
+      ...(passes.length ? { passedAt: passes[0].submission!.submittedAt, passedContentVersion: passes[0].contentVersion } : {}),
+      ...(mine.length ? { lastAttemptId: mine[0].attemptId } : {}),
+      // An open attempt is handed back, so starting uses none of the day's attempts.
+      attemptsLeftToday:
+        decision.kind === 'resume'
+          ? allowance(
+              bank.policy,
+              mine.map((attempt) => attempt.issuedAt),
+              undefined,
+              now,
+            ).attemptsLeftToday
+          : decision.attemptsLeftToday,
+      ...(decision.kind === 'refused' && status !== 'passed' ? { nextAttemptAt: decision.nextAttemptAt } : {}),
+    };
+  });
 }

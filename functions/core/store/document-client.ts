@@ -21,9 +21,7 @@ export function createDocumentClient(config: StoreConfig): DynamoDBDocumentClien
     region: config.region ?? 'us-east-1',
     // Fail over to a 503 quickly rather than hold a Lambda on a stalled connection.
     ...awsClientSettings(),
-    ...(config.endpoint
-      ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(config.endpoint ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -3,7 +3,15 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type Dyn
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { StorageUnavailable } from '../errors';
 import type { AttemptStore } from '../quiz/ports';
-import type { AttemptLedger, AttemptRecord, GradedAnswer, OpenAttemptClaim, ServedQuestion, Submission, SubmitOutcome } from '../quiz/types';
+import type {
+  AttemptLedger,
+  AttemptRecord,
+  GradedAnswer,
+  OpenAttemptClaim,
+  ServedQuestion,
+  Submission,
+  SubmitOutcome,
+} from '../quiz/types';
 import { encodeServedToken, servedInToken } from '../quiz/served-token';
 import { byTime } from '../quiz/attempt-policy';
 import { keys } from './keys';
@@ -15,7 +23,8 @@ import { byIndex, byPrefix, queryAll } from './query-all';
  * `questionId|c,a,b;…`), so a submission's condition checks all of it with one equality; and
  * graded answers as one string `b|1;a,c|0;…` in served order, so question ids are not repeated.
  */
-const encodeAnswers = (answers: GradedAnswer[]) => answers.map(({ selected, correct }) => `${selected.join(',')}|${correct ? 1 : 0}`).join(';');
+const encodeAnswers = (answers: GradedAnswer[]) =>
+  answers.map(({ selected, correct }) => `${selected.join(',')}|${correct ? 1 : 0}`).join(';');
 
 function decodeAnswers(encoded: string, served: ServedQuestion[]): GradedAnswer[] {
   return encoded.split(';').map((entry, index) => {
@@ -46,7 +55,13 @@ function toRecord(item: Record<string, unknown>): AttemptRecord {
 /** An issued attempt as a table item: in its trainee's partition, findable by id through the keys-only gsi3. */
 export function attemptItem(record: AttemptRecord): Record<string, unknown> {
   const { served: _served, ...fields } = record;
-  return { ...keys.attempt(record.userSub, record.attemptId), ...keys.attemptById(record.attemptId), type: 'Attempt', ...fields, draw: encodeServedToken(record) };
+  return {
+    ...keys.attempt(record.userSub, record.attemptId),
+    ...keys.attemptById(record.attemptId),
+    type: 'Attempt',
+    ...fields,
+    draw: encodeServedToken(record),
+  };
 }
 
 const LEDGER_FIELDS = ['userSub', 'moduleId', 'lastAttemptId', 'issuedInWindow', 'passedAt', 'revision'] as const;
@@ -67,7 +82,12 @@ export class DynamoAttemptStore implements AttemptStore {
 
   async ledger(userSub: string, moduleId: string): Promise<AttemptLedger | undefined> {
     const item = await this.getItem(keys.attemptLedger(userSub, moduleId));
-    return item && (Object.fromEntries(LEDGER_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]])) as unknown as AttemptLedger);
+    return (
+      item &&
+      (Object.fromEntries(
+        LEDGER_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]]),
+      ) as unknown as AttemptLedger)
+    );
   }
 
   async startAttempt(record: AttemptRecord, ledger: AttemptLedger, readRevision: number): Promise<boolean> {
@@ -136,7 +156,8 @@ export class DynamoAttemptStore implements AttemptStore {
       );
       return { recorded: true };
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return { recorded: false, existing: error.Item ? toRecord(unmarshall(error.Item)) : undefined };
+      if (error instanceof ConditionalCheckFailedException)
+        return { recorded: false, existing: error.Item ? toRecord(unmarshall(error.Item)) : undefined };
       throw new StorageUnavailable({ cause: error });
     }
   }

@@ -11,7 +11,18 @@ import { readCertificate, toCertificate } from './certificate-item';
 import { keys } from './keys';
 import { byIndex, byPrefix, queryAll } from './query-all';
 
-const PROCEDURE_FIELDS = ['procedureId', 'traineeSub', 'assessorSub', 'assessorName', 'observedOn', 'procedure', 'ratings', 'satisfactory', 'feedback', 'recordedAt'] as const;
+const PROCEDURE_FIELDS = [
+  'procedureId',
+  'traineeSub',
+  'assessorSub',
+  'assessorName',
+  'observedOn',
+  'procedure',
+  'ratings',
+  'satisfactory',
+  'feedback',
+  'recordedAt',
+] as const;
 
 const toObservedProcedure = (item: Record<string, unknown>) =>
   Object.fromEntries(PROCEDURE_FIELDS.map((field) => [field, item[field]])) as unknown as ObservedProcedureRecord;
@@ -42,7 +53,10 @@ export class DynamoCertificationStore implements CertificationStore {
 
   /** The trainee's copy of a certificate, also filed in their organisation's roster; the public copy is filed nowhere. */
   private traineeCopyKey(record: CertificateRecord) {
-    return { ...keys.traineeCertificate(record.traineeSub), ...(record.orgId ? keys.rosterCertificate(record.orgId, record.holderName, record.traineeSub) : {}) };
+    return {
+      ...keys.traineeCertificate(record.traineeSub),
+      ...(record.orgId ? keys.rosterCertificate(record.orgId, record.holderName, record.traineeSub) : {}),
+    };
   }
 
   /**
@@ -59,25 +73,38 @@ export class DynamoCertificationStore implements CertificationStore {
     }
   }
 
-  async addObservedProcedure(record: ObservedProcedureRecord, event: HistoryEvent, claim?: IdempotencyClaim): Promise<Claimed<ObservedProcedureRecord>> {
+  async addObservedProcedure(
+    record: ObservedProcedureRecord,
+    event: HistoryEvent,
+    claim?: IdempotencyClaim,
+  ): Promise<Claimed<ObservedProcedureRecord>> {
     const key = keys.observedProcedure(record.traineeSub, record.recordedAt, record.procedureId);
     // The claim goes first: its condition failing is what `transact` reports as false.
-    const items = [...(claim ? [claimPut(this.tableName, claim, key)] : []), this.putNew(key, 'ObservedProcedure', record), this.history(event)];
+    const items = [
+      ...(claim ? [claimPut(this.tableName, claim, key)] : []),
+      this.putNew(key, 'ObservedProcedure', record),
+      this.history(event),
+    ];
     if (await this.transact(items)) return { outcome: 'created', value: record };
     // Ids are fresh UUIDs: without a claim, a refusal means a bug upstream, not a client error.
     if (!claim) throw new Error(`Refusing to overwrite observed procedure ${record.procedureId}`);
     const earlier = await earlierClaim(this.client, this.tableName, claim);
     if (!earlier || earlier.fingerprint !== claim.fingerprint) return { outcome: 'key-reused' };
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: earlier.made, ConsistentRead: true })).catch((error: unknown) => {
-      throw new StorageUnavailable({ cause: error });
-    });
+    const { Item } = await this.client
+      .send(new GetCommand({ TableName: this.tableName, Key: earlier.made, ConsistentRead: true }))
+      .catch((error: unknown) => {
+        throw new StorageUnavailable({ cause: error });
+      });
     if (!Item) throw new Error(`Idempotency claim ${claim.key} names an observed procedure that does not exist`);
     return { outcome: 'replayed', value: toObservedProcedure(Item) };
   }
 
   async listHistory(traineeSub: string): Promise<HistoryEvent[]> {
     const items = await queryAll(this.client, byPrefix(this.tableName, keys.historyOf(traineeSub), true));
-    return items.map(({ traineeSub, at, action, actor, code, summary }) => ({ traineeSub, at, action, actor, ...(code ? { code } : {}), summary }) as HistoryEvent);
+    return items.map(
+      ({ traineeSub, at, action, actor, code, summary }) =>
+        ({ traineeSub, at, action, actor, ...(code ? { code } : {}), summary }) as HistoryEvent,
+    );
   }
 
   async listObservedProcedures(traineeSub: string): Promise<ObservedProcedureRecord[]> {
@@ -140,9 +167,19 @@ export class DynamoCertificationStore implements CertificationStore {
         UpdateExpression: 'SET #status = :revoked, revokedAt = :at, revokedBy = :by, revocationReason = :reason',
         ConditionExpression: '#status = :active',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':revoked': 'revoked', ':active': 'active', ':at': revocation.revokedAt, ':by': revocation.revokedBy, ':reason': revocation.reason },
+        ExpressionAttributeValues: {
+          ':revoked': 'revoked',
+          ':active': 'active',
+          ':at': revocation.revokedAt,
+          ':by': revocation.revokedBy,
+          ':reason': revocation.reason,
+        },
       },
     });
-    return this.transact([revoked(keys.traineeCertificate(record.traineeSub)), revoked(keys.publicCertificate(record.code)), this.history(event)]);
+    return this.transact([
+      revoked(keys.traineeCertificate(record.traineeSub)),
+      revoked(keys.publicCertificate(record.code)),
+      this.history(event),
+    ]);
   }
 }

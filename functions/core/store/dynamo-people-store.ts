@@ -35,7 +35,7 @@ export class DynamoPeopleStore implements PeopleStore {
       await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (error) {
       // A duplicate id is a bug upstream (ids are minted fresh), not a client error; surface it as such.
-      if (error instanceof ConditionalCheckFailedException) throw new Error(`Refusing to overwrite ${String(item.pk)}`);
+      if (error instanceof ConditionalCheckFailedException) throw new Error(`Refusing to overwrite ${String(item.pk)}`, { cause: error });
       throw new StorageUnavailable({ cause: error });
     }
   }
@@ -49,7 +49,12 @@ export class DynamoPeopleStore implements PeopleStore {
       ...keys.person(person.sub),
       type: 'Person',
       ...person,
-      ...(person.orgId ? { gsi1pk: keys.membersOf(person.orgId).gsi1pk, gsi1sk: `${keys.membersOf(person.orgId).skPrefix}${person.role}#${person.name}#${person.sub}` } : {}),
+      ...(person.orgId
+        ? {
+            gsi1pk: keys.membersOf(person.orgId).gsi1pk,
+            gsi1sk: `${keys.membersOf(person.orgId).skPrefix}${person.role}#${person.name}#${person.sub}`,
+          }
+        : {}),
       ...(person.supervisorSub ? { gsi2pk: keys.traineesOf(person.supervisorSub), gsi2sk: `TRAINEE#${person.name}#${person.sub}` } : {}),
     });
   }
@@ -57,11 +62,15 @@ export class DynamoPeopleStore implements PeopleStore {
   async listMembers(orgId: string) {
     // The organisation's partition also holds its certificates (the roster); people only here.
     const { gsi1pk, skPrefix } = keys.membersOf(orgId);
-    return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', gsi1pk, skPrefix))).map((item) => pick<Person>(item, PERSON_FIELDS));
+    return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', gsi1pk, skPrefix))).map((item) =>
+      pick<Person>(item, PERSON_FIELDS),
+    );
   }
 
   async listTraineesOf(supervisorSub: string) {
-    return (await queryAll(this.client, byIndex(this.tableName, 'gsi2', keys.traineesOf(supervisorSub)))).map((item) => pick<Person>(item, PERSON_FIELDS));
+    return (await queryAll(this.client, byIndex(this.tableName, 'gsi2', keys.traineesOf(supervisorSub)))).map((item) =>
+      pick<Person>(item, PERSON_FIELDS),
+    );
   }
 
   getOrganisation(orgId: string) {
@@ -70,18 +79,30 @@ export class DynamoPeopleStore implements PeopleStore {
 
   async createOrganisation(organisation: Organisation, claim?: IdempotencyClaim): Promise<Claimed<Organisation>> {
     const key = keys.organisation(organisation.orgId);
-    const item = { ...key, type: 'Organisation', ...organisation, gsi1pk: keys.allOrganisations, gsi1sk: `${organisation.name}#${organisation.orgId}` };
+    const item = {
+      ...key,
+      type: 'Organisation',
+      ...organisation,
+      gsi1pk: keys.allOrganisations,
+      gsi1sk: `${organisation.name}#${organisation.orgId}`,
+    };
     if (!claim) {
       await this.createOnce(item);
       return { outcome: 'created', value: organisation };
     }
     try {
       await this.client.send(
-        new TransactWriteCommand({ TransactItems: [claimPut(this.tableName, claim, key), { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }] }),
+        new TransactWriteCommand({
+          TransactItems: [
+            claimPut(this.tableName, claim, key),
+            { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
       );
       return { outcome: 'created', value: organisation };
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')) throw new StorageUnavailable({ cause: error });
+      if (!(error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'))
+        throw new StorageUnavailable({ cause: error });
     }
     const earlier = await earlierClaim(this.client, this.tableName, claim);
     if (!earlier || earlier.fingerprint !== claim.fingerprint) return { outcome: 'key-reused' };

@@ -17,14 +17,25 @@ export function claimPut(tableName: string, claim: IdempotencyClaim, made: ItemK
   return {
     Put: {
       TableName: tableName,
-      Item: { ...claimKey(claim), type: 'IdempotencyClaim', fingerprint: claim.fingerprint, madePk: made.pk, madeSk: made.sk, [tableSchema.timeToLiveAttribute]: claim.expiresAtEpochSeconds },
+      Item: {
+        ...claimKey(claim),
+        type: 'IdempotencyClaim',
+        fingerprint: claim.fingerprint,
+        madePk: made.pk,
+        madeSk: made.sk,
+        [tableSchema.timeToLiveAttribute]: claim.expiresAtEpochSeconds,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }
 
 /** The claim made before under this key: what it made, and the fingerprint of the request that made it. */
-export async function earlierClaim(client: DynamoDBDocumentClient, tableName: string, claim: IdempotencyClaim): Promise<{ fingerprint: string; made: ItemKey } | undefined> {
+export async function earlierClaim(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  claim: IdempotencyClaim,
+): Promise<{ fingerprint: string; made: ItemKey } | undefined> {
   try {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: claimKey(claim), ConsistentRead: true }));
     return Item ? { fingerprint: String(Item.fingerprint), made: { pk: String(Item.madePk), sk: String(Item.madeSk) } } : undefined;

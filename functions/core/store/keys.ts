@@ -24,7 +24,10 @@ export const keys = {
   attemptsOf: (userSub: string) => ({ pk: `USER#${userSub}`, skPrefix: ATTEMPT_PREFIX }),
   attemptLedger: (userSub: string, moduleId: string) => ({ pk: `USER#${userSub}`, sk: `LEDGER#${moduleId}` }),
   attemptById: (attemptId: string) => ({ gsi3pk: `ATTEMPT#${attemptId}`, gsi3sk: 'ATTEMPT' }),
-  observedProcedure: (traineeSub: string, recordedAt: string, procedureId: string) => ({ pk: `USER#${traineeSub}`, sk: `${PROCEDURE_PREFIX}${recordedAt}#${procedureId}` }),
+  observedProcedure: (traineeSub: string, recordedAt: string, procedureId: string) => ({
+    pk: `USER#${traineeSub}`,
+    sk: `${PROCEDURE_PREFIX}${recordedAt}#${procedureId}`,
+  }),
   observedProceduresOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, skPrefix: PROCEDURE_PREFIX }),
   historyEvent: (traineeSub: string, at: string, nonce: string) => ({ pk: `USER#${traineeSub}`, sk: `${HISTORY_PREFIX}${at}#${nonce}` }),
   historyOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, skPrefix: HISTORY_PREFIX }),
@@ -33,7 +36,10 @@ export const keys = {
   /** A certificate's public copy, under its code: what verification reads. */
   publicCertificate: (code: string) => ({ pk: `CERT#${code}`, sk: 'CERTIFICATE' }),
   /** Where the trainee's copy is filed in its organisation's gsi1 partition, beside its people (PERSON#…), for the roster. */
-  rosterCertificate: (orgId: string, holderName: string, traineeSub: string) => ({ gsi1pk: `ORG#${orgId}`, gsi1sk: `${CERTIFICATE_PREFIX}${holderName}#${traineeSub}` }),
+  rosterCertificate: (orgId: string, holderName: string, traineeSub: string) => ({
+    gsi1pk: `ORG#${orgId}`,
+    gsi1sk: `${CERTIFICATE_PREFIX}${holderName}#${traineeSub}`,
+  }),
   /** All of an organisation's roster certificates. */
   rosterCertificates: (orgId: string) => ({ gsi1pk: `ORG#${orgId}`, skPrefix: CERTIFICATE_PREFIX }),
   person: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PROFILE' }),

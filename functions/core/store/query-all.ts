@@ -31,7 +31,11 @@ export const byIndex = (tableName: string, index: 'gsi1' | 'gsi2' | 'gsi3', part
  * consistent: a record read right after a write must include it (a policy check, a certificate
  * decision, a history shown after a change).
  */
-export const byPrefix = (tableName: string, { pk, skPrefix }: { pk: string; skPrefix: string }, newestFirst = false): QueryCommandInput => ({
+export const byPrefix = (
+  tableName: string,
+  { pk, skPrefix }: { pk: string; skPrefix: string },
+  newestFirst = false,
+): QueryCommandInput => ({
   TableName: tableName,
   KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
   ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },

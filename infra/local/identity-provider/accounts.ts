@@ -83,7 +83,8 @@ export class LocalAccounts {
   sendInvitation(email: string, issuer: string): Invitation | undefined {
     const account = this.byEmail.get(email.toLowerCase());
     if (!account || account.password) return undefined;
-    for (const earlier of this.invitations) if (earlier.email === account.email && !earlier.acceptedAt) earlier.supersededAt ??= new Date().toISOString();
+    for (const earlier of this.invitations)
+      if (earlier.email === account.email && !earlier.acceptedAt) earlier.supersededAt ??= new Date().toISOString();
     const token = randomBytes(24).toString('base64url');
     const invitation: Invitation = {
       token,

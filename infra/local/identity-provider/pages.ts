@@ -51,18 +51,28 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   );
 }
 
-export function outboxPage(rows: { to: string; name: string; role: string; url: string; sentAt: string; acceptedAt?: string; supersededAt?: string }[]): string {
+export function outboxPage(
+  rows: { to: string; name: string; role: string; url: string; sentAt: string; acceptedAt?: string; supersededAt?: string }[],
+): string {
   const body = rows.length
     ? `<table><thead><tr><th>To</th><th>Role</th><th>Sent</th><th>Invitation</th></tr></thead><tbody>${rows
         .map(
           (row) =>
             `<tr><td>${escapeHtml(row.name)}<br><span class="note">${escapeHtml(row.to)}</span></td><td>${escapeHtml(row.role)}</td><td>${escapeHtml(row.sentAt)}</td><td>${
-              row.acceptedAt ? 'Accepted' : row.supersededAt ? 'Replaced by a later invitation' : `<a href="${escapeHtml(row.url)}">Accept invitation</a>`
+              row.acceptedAt
+                ? 'Accepted'
+                : row.supersededAt
+                  ? 'Replaced by a later invitation'
+                  : `<a href="${escapeHtml(row.url)}">Accept invitation</a>`
             }</td></tr>`,
         )
         .join('')}</tbody></table>`
     : '<p>No invitations sent yet.</p>';
-  return page('Outbox', `<h1>Local outbox</h1><p class="note">Where Cognito would email invitations, the local stack puts them here.</p>${body}`, true);
+  return page(
+    'Outbox',
+    `<h1>Local outbox</h1><p class="note">Where Cognito would email invitations, the local stack puts them here.</p>${body}`,
+    true,
+  );
 }
 
 export function totpPage(action: string, error?: string): string {

@@ -91,7 +91,10 @@ export function createProvider({ issuer, webOrigin, accounts, signingKey }: Prov
     },
     async renderError(ctx, out) {
       ctx.type = 'html';
-      ctx.body = page('Sign-in error', `<h1>Sign-in could not continue</h1><p class="error">${escapeHtml(String(out.error_description ?? out.error))}</p><p><a href="${escapeHtml(webOrigin)}/">Back to CIT Academy</a></p>`);
+      ctx.body = page(
+        'Sign-in error',
+        `<h1>Sign-in could not continue</h1><p class="error">${escapeHtml(String(out.error_description ?? out.error))}</p><p><a href="${escapeHtml(webOrigin)}/">Back to CIT Academy</a></p>`,
+      );
     },
   };
   const provider = new Provider(issuer, configuration);

@@ -107,12 +107,14 @@ export async function startIdentityProvider(options: {
       case 'AssociateSoftwareToken':
         return reply(200, { SecretCode: accounts.startTotp(account.sub) });
       case 'VerifySoftwareToken':
-        if (!accounts.checkTotp(account.sub, String(body.UserCode ?? ''))) return fail('CodeMismatchException', 'Invalid code received for user');
+        if (!accounts.checkTotp(account.sub, String(body.UserCode ?? '')))
+          return fail('CodeMismatchException', 'Invalid code received for user');
         account.totp!.verified = true;
         return reply(200, { Status: 'SUCCESS' });
       case 'SetUserMFAPreference': {
         const settings = body.SoftwareTokenMfaSettings as { Enabled?: boolean } | undefined;
-        if (settings?.Enabled && !account.totp?.verified) return fail('InvalidParameterException', 'User has not verified software token mfa');
+        if (settings?.Enabled && !account.totp?.verified)
+          return fail('InvalidParameterException', 'User has not verified software token mfa');
         if (settings) account.totp = settings.Enabled ? { ...account.totp!, enabled: true } : undefined;
         return reply(200, {});
       }
@@ -132,7 +134,8 @@ export async function startIdentityProvider(options: {
       if (req.method === 'POST' && third === 'login') {
         const form = await readForm(req);
         const account = accounts.authenticate(form.get('email') ?? '', form.get('password') ?? '');
-        if (!account) return html(res, 401, signInPage(action, 'That email and password do not match an account.', form.get('email') ?? ''));
+        if (!account)
+          return html(res, 401, signInPage(action, 'That email and password do not match an account.', form.get('email') ?? ''));
         // Accounts with an authenticator need its code too, as Cognito's managed login asks.
         if (account.totp?.enabled) {
           passwordChecked.set(details.uid, account.sub);
@@ -144,7 +147,8 @@ export async function startIdentityProvider(options: {
         const sub = passwordChecked.get(details.uid);
         if (!sub) return html(res, 400, signInPage(action, 'Start again with your email and password.'));
         const form = await readForm(req);
-        if (!accounts.checkTotp(sub, form.get('code') ?? '')) return html(res, 401, totpPage(totpAction, 'That code is not right. Check the time on your device and try the current code.'));
+        if (!accounts.checkTotp(sub, form.get('code') ?? ''))
+          return html(res, 401, totpPage(totpAction, 'That code is not right. Check the time on your device and try the current code.'));
         passwordChecked.delete(details.uid);
         return provider.interactionFinished(req, res, { login: { accountId: sub } }, { mergeWithLastSubmission: false });
       }
@@ -162,7 +166,11 @@ export async function startIdentityProvider(options: {
         const form = await readForm(req);
         const password = form.get('password') ?? '';
         const problem =
-          password.length < MIN_PASSWORD_LENGTH ? `Use at least ${MIN_PASSWORD_LENGTH} characters.` : password !== form.get('confirm') ? 'The two passwords differ.' : undefined;
+          password.length < MIN_PASSWORD_LENGTH
+            ? `Use at least ${MIN_PASSWORD_LENGTH} characters.`
+            : password !== form.get('confirm')
+              ? 'The two passwords differ.'
+              : undefined;
         if (problem) return html(res, 400, acceptInvitationPage(url.pathname, invitation.name, MIN_PASSWORD_LENGTH, problem));
         accounts.acceptInvitation(second, password);
         res.writeHead(303, { location: `${options.webOrigin}/auth/sign-in` });
@@ -180,7 +188,8 @@ export async function startIdentityProvider(options: {
       if (req.method === 'POST' && !third) {
         const body = await readJson(req);
         const { email, name, role, orgId } = body as { email: string; name: string; role: Role; orgId: string };
-        if (!email || !name || !ROLES.includes(role) || !orgId) return json(res, 400, { error: 'email, name, role and orgId are required' });
+        if (!email || !name || !ROLES.includes(role) || !orgId)
+          return json(res, 400, { error: 'email, name, role and orgId are required' });
         if (accounts.has(email)) return json(res, 409, { error: 'exists' });
         return json(res, 201, { sub: accounts.create({ email, name, role, orgId }).sub });
       }

@@ -3,4 +3,6 @@ import { serve } from '@hono/node-server';
 import { createVerificationApp } from '../../../functions/verification/app';
 import { verificationDepsFromEnv } from '../../../functions/verification/deps-from-env';
 
-serve({ fetch: createVerificationApp(verificationDepsFromEnv()).fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' }, () => console.log('ready'));
+serve({ fetch: createVerificationApp(verificationDepsFromEnv()).fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' }, () =>
+  console.log('ready'),
+);

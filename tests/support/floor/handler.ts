@@ -20,12 +20,20 @@ const client = DynamoDBDocumentClient.from(
 export const app = new Hono()
   .post('/floor/attempts', async (c) => {
     const body = await c.req.json<{ attemptId: string }>();
-    await client.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { pk: `FLOOR#${body.attemptId}`, sk: 'FLOOR', type: 'Floor', body } }));
+    await client.send(
+      new PutCommand({ TableName: process.env.TABLE_NAME, Item: { pk: `FLOOR#${body.attemptId}`, sk: 'FLOOR', type: 'Floor', body } }),
+    );
     return c.json({ stored: true }, 201);
   })
   // The same read verification makes (a certificate by its key, strongly consistent), answered as stored.
   .get('/floor/certificates/:code', async (c) => {
-    const { Item } = await client.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: `CERT#${c.req.param('code')}`, sk: 'CERTIFICATE' }, ConsistentRead: true }));
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: process.env.TABLE_NAME,
+        Key: { pk: `CERT#${c.req.param('code')}`, sk: 'CERTIFICATE' },
+        ConsistentRead: true,
+      }),
+    );
     return Item ? c.json(Item) : c.json({ found: false }, 404);
   });
 

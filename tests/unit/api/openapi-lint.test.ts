@@ -22,13 +22,22 @@ const { Spectral, Document } = spectralCore;
 
 describe('the OpenAPI document, linted', () => {
   it("passes Redocly's recommended rules with no errors or warnings", async () => {
-    const problems = await lintFromString({ source: document, absoluteRef: 'openapi.json', config: await createConfig({ extends: ['recommended'] }) });
-    expect(problems.map((problem) => `${problem.severity} ${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer}`)).toEqual([]);
+    const problems = await lintFromString({
+      source: document,
+      absoluteRef: 'openapi.json',
+      config: await createConfig({ extends: ['recommended'] }),
+    });
+    expect(
+      problems.map((problem) => `${problem.severity} ${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer}`),
+    ).toEqual([]);
   });
 
   it("passes every rule of Spectral's spectral:oas with no warnings, but the justified exceptions", async () => {
     const spectral = new Spectral();
-    spectral.setRuleset({ extends: [[oas as never, 'all']], rules: Object.fromEntries(Object.keys(JUSTIFIED_SPECTRAL_EXCEPTIONS).map((rule) => [rule, 'off'])) });
+    spectral.setRuleset({
+      extends: [[oas as never, 'all']],
+      rules: Object.fromEntries(Object.keys(JUSTIFIED_SPECTRAL_EXCEPTIONS).map((rule) => [rule, 'off'])),
+    });
     const results = await spectral.run(new Document(document, Parsers.Json, 'openapi.json'));
     expect(results.map((result) => `${result.code}: ${result.message} at ${result.path.join('.')}`)).toEqual([]);
   });

@@ -24,13 +24,18 @@ describe('OpenAPI document', () => {
       requestBody: { content: { 'application/json': { schema: { properties: Record<string, unknown>; required: string[] } } } };
       responses: Record<string, { content?: Record<string, unknown> }>;
     };
-    expect(operation.parameters).toEqual([expect.objectContaining({ name: 'attemptId', in: 'path', required: true, schema: expect.objectContaining({ format: 'uuid' }) })]);
+    expect(operation.parameters).toEqual([
+      expect.objectContaining({ name: 'attemptId', in: 'path', required: true, schema: expect.objectContaining({ format: 'uuid' }) }),
+    ]);
     expect(operation.requestBody.content['application/json'].schema.required).toEqual(['servedToken', 'answers']);
     expect(Object.keys(operation.responses['422'].content ?? {})).toEqual(['application/problem+json']);
   });
 
   it('describes the module id path parameter and the 429 of the attempt policy', () => {
-    const operation = document.paths['/api/modules/{moduleId}/attempts'].post as { parameters: { name: string; in: string; required: boolean }[]; responses: Record<string, unknown> };
+    const operation = document.paths['/api/modules/{moduleId}/attempts'].post as {
+      parameters: { name: string; in: string; required: boolean }[];
+      responses: Record<string, unknown>;
+    };
     expect(operation.parameters).toEqual([expect.objectContaining({ name: 'moduleId', in: 'path', required: true })]);
     expect(Object.keys(operation.responses)).toContain('429');
   });
@@ -49,6 +54,8 @@ describe('published OpenAPI document', () => {
   it('is the one generated from the current schemas (npm run build:openapi)', async () => {
     const { GENERATED_OPENAPI_FILE } = await import('../../../functions/build/openapi/paths');
     const { readFileSync } = await import('node:fs');
-    expect(JSON.parse(readFileSync(GENERATED_OPENAPI_FILE, 'utf8'))).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument({ origin: LOCAL_ORIGIN }))));
+    expect(JSON.parse(readFileSync(GENERATED_OPENAPI_FILE, 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(buildOpenApiDocument({ origin: LOCAL_ORIGIN }))),
+    );
   });
 });

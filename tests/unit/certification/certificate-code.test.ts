@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalCertificateCode, certificateCodeFrom, formatCertificateCode, TYPED_CERTIFICATE_CODE } from '../../../functions/core/certification/certificate-code';
+import {
+  canonicalCertificateCode,
+  certificateCodeFrom,
+  formatCertificateCode,
+  TYPED_CERTIFICATE_CODE,
+} from '../../../functions/core/certification/certificate-code';
 
 describe('certificate codes', () => {
   it('map each random byte to one of 32 unambiguous characters', () => {
@@ -31,8 +36,13 @@ describe('certificate codes', () => {
     const typedChar = fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -!'.split(''));
     const typed = fc.oneof(
       fc.array(typedChar, { maxLength: 22 }).map((chars) => chars.join('')),
-      fc.tuple(fc.constantFrom('', 'CIT-', 'cit ', 'CIT'), fc.array(typedChar, { minLength: 12, maxLength: 14 })).map(([prefix, chars]) => prefix + chars.join('')),
+      fc
+        .tuple(fc.constantFrom('', 'CIT-', 'cit ', 'CIT'), fc.array(typedChar, { minLength: 12, maxLength: 14 }))
+        .map(([prefix, chars]) => prefix + chars.join('')),
     );
-    fc.assert(fc.property(typed, (value) => TYPED_CERTIFICATE_CODE.test(value) === (canonicalCertificateCode(value) !== undefined)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(typed, (value) => TYPED_CERTIFICATE_CODE.test(value) === (canonicalCertificateCode(value) !== undefined)),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -7,10 +7,26 @@ import type { RosterDeps } from '../../../functions/core/certification/roster';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const organisation: Organisation = { orgId: 'clinic', name: 'Clinic', kind: 'clinic', createdAt: '2026-01-01T00:00:00Z' };
-const person = (sub: string, name: string, role: Person['role'] = 'trainee'): Person => ({ sub, name, email: `${sub}@example.test`, role, orgId: 'clinic', invitedAt: '2026-01-01T00:00:00Z' });
+const person = (sub: string, name: string, role: Person['role'] = 'trainee'): Person => ({
+  sub,
+  name,
+  email: `${sub}@example.test`,
+  role,
+  orgId: 'clinic',
+  invitedAt: '2026-01-01T00:00:00Z',
+});
 const certificate = (traineeSub: string, expiresAt: string, status: CertificateRecord['status'] = 'active'): CertificateRecord => ({
-  code: '7K3MQ9XD2PWA', traineeSub, holderName: traineeSub, orgId: 'clinic', qualification: 'Q', issuedAt: '2025-01-01T00:00:00Z', expiresAt,
-  issuedBy: { sub: 's', name: 'S' }, modules: [], procedureIds: [], status,
+  code: '7K3MQ9XD2PWA',
+  traineeSub,
+  holderName: traineeSub,
+  orgId: 'clinic',
+  qualification: 'Q',
+  issuedAt: '2025-01-01T00:00:00Z',
+  expiresAt,
+  issuedBy: { sub: 's', name: 'S' },
+  modules: [],
+  procedureIds: [],
+  status,
 });
 
 function deps(people: Person[], certificates: CertificateRecord[]): RosterDeps {
@@ -27,12 +43,19 @@ describe('staff roster', () => {
     const roster = await rosterOf(
       deps(
         [person('e', 'Eve'), person('d', 'Dan'), person('c', 'Cy'), person('b', 'Bo'), person('a', 'Al'), person('s', 'Sue', 'supervisor')],
-        [certificate('a', '2028-01-01T00:00:00Z'), certificate('b', '2027-01-10T00:00:00Z'), certificate('c', '2026-11-01T00:00:00Z'), certificate('d', '2028-01-01T00:00:00Z', 'revoked')],
+        [
+          certificate('a', '2028-01-01T00:00:00Z'),
+          certificate('b', '2027-01-10T00:00:00Z'),
+          certificate('c', '2026-11-01T00:00:00Z'),
+          certificate('d', '2028-01-01T00:00:00Z', 'revoked'),
+        ],
       ),
       clinicAdmin,
       'clinic',
     );
-    expect(roster.entries.map((entry) => [entry.person.name, entry.certificate?.status ?? 'none', entry.certificate?.expiringSoon ?? false])).toEqual([
+    expect(
+      roster.entries.map((entry) => [entry.person.name, entry.certificate?.status ?? 'none', entry.certificate?.expiringSoon ?? false]),
+    ).toEqual([
       ['Al', 'valid', false],
       ['Bo', 'valid', true],
       ['Cy', 'expired', false],

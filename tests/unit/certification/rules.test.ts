@@ -14,11 +14,29 @@ const ratings = (rating: 'meets' | 'below') => Object.fromEntries(DOPS_DOMAIN_ID
 
 function attempt(moduleId: string, submittedAt: string, passed: boolean, attemptId = `${moduleId}-${submittedAt}`): AttemptRecord {
   const submission = { submittedAt, correctCount: 0, questionCount: 10, score: passed ? 1 : 0.5, passed, failedRules: [], answers: [] };
-  return { attemptId, userSub: 'u', moduleId, contentVersion: 'v', passMark: 0.8, issuedAt: submittedAt, expiresAt: submittedAt, served: [], submission };
+  return {
+    attemptId,
+    userSub: 'u',
+    moduleId,
+    contentVersion: 'v',
+    passMark: 0.8,
+    issuedAt: submittedAt,
+    expiresAt: submittedAt,
+    served: [],
+    submission,
+  };
 }
 const observed = (satisfactory: boolean): ObservedProcedureRecord => ({
-  procedureId: crypto.randomUUID(), traineeSub: 'u', assessorSub: 's', assessorName: 'S', observedOn: '2026-11-01', procedure: 'p',
-  ratings: ratings(satisfactory ? 'meets' : 'below'), satisfactory, feedback: '', recordedAt: '2026-11-01T00:00:00Z',
+  procedureId: crypto.randomUUID(),
+  traineeSub: 'u',
+  assessorSub: 's',
+  assessorName: 'S',
+  observedOn: '2026-11-01',
+  procedure: 'p',
+  ratings: ratings(satisfactory ? 'meets' : 'below'),
+  satisfactory,
+  feedback: '',
+  recordedAt: '2026-11-01T00:00:00Z',
 });
 
 describe('DOPS outcome', () => {
@@ -36,12 +54,21 @@ describe('certificate eligibility', () => {
     expect(result.unmet).toEqual(['Modules not yet passed: Module B.', 'Satisfactory observed procedures: 2 of 3.']);
 
     const passedAll = [...attempts, attempt('b', '2026-11-04T00:00:00Z', true)];
-    expect(checkEligibility(catalogue, passedAll, [observed(true), observed(true), observed(true)])).toMatchObject({ eligible: true, unmet: [] });
+    expect(checkEligibility(catalogue, passedAll, [observed(true), observed(true), observed(true)])).toMatchObject({
+      eligible: true,
+      unmet: [],
+    });
   });
 
   it('records the first pass of each module as the evidence', () => {
     const attempts = [attempt('a', '2026-11-05T00:00:00Z', true, 'later'), attempt('a', '2026-11-02T00:00:00Z', true, 'first')];
-    expect(checkEligibility(catalogue, attempts, []).modules[0]).toEqual({ moduleId: 'a', title: 'Module A', passed: true, passedAt: '2026-11-02T00:00:00Z', attemptId: 'first' });
+    expect(checkEligibility(catalogue, attempts, []).modules[0]).toEqual({
+      moduleId: 'a',
+      title: 'Module A',
+      passed: true,
+      passedAt: '2026-11-02T00:00:00Z',
+      attemptId: 'first',
+    });
   });
 });
 
@@ -52,28 +79,50 @@ describe('expiry and status', () => {
   });
 
   const record: CertificateRecord = {
-    code: '7K3MQ9XD2PWA', traineeSub: 'u', holderName: 'H', qualification: 'Q', issuedAt: '2026-11-24T00:00:00Z', expiresAt: '2028-11-24T00:00:00Z',
-    issuedBy: { sub: 's', name: 'S' }, modules: [], procedureIds: ['x', 'y', 'z'], status: 'active',
+    code: '7K3MQ9XD2PWA',
+    traineeSub: 'u',
+    holderName: 'H',
+    qualification: 'Q',
+    issuedAt: '2026-11-24T00:00:00Z',
+    expiresAt: '2028-11-24T00:00:00Z',
+    issuedBy: { sub: 's', name: 'S' },
+    modules: [],
+    procedureIds: ['x', 'y', 'z'],
+    status: 'active',
   };
 
   it('is valid until it expires, and revoked whatever the date', () => {
     expect(certificateStatus(record, new Date('2028-11-23T23:59:59Z'))).toBe('valid');
     expect(certificateStatus(record, new Date('2028-11-24T00:00:00Z'))).toBe('expired');
     expect(certificateStatus({ ...record, status: 'revoked' }, new Date('2027-01-01T00:00:00Z'))).toBe('revoked');
-    expect(verificationView(record, new Date('2027-01-01T00:00:00Z'))).toMatchObject({ code: 'CIT-7K3M-Q9XD-2PWA', satisfactoryProcedures: 3 });
+    expect(verificationView(record, new Date('2027-01-01T00:00:00Z'))).toMatchObject({
+      code: 'CIT-7K3M-Q9XD-2PWA',
+      satisfactoryProcedures: 3,
+    });
   });
 });
 
 describe('renewal', () => {
   const issued: CertificateRecord = {
-    code: '7K3MQ9XD2PWA', traineeSub: 'u', holderName: 'H', qualification: 'Q', issuedAt: '2026-01-10T00:00:00.000Z', expiresAt: '2028-01-10T00:00:00.000Z',
-    issuedBy: { sub: 's', name: 'S' }, modules: [], procedureIds: [], status: 'active',
+    code: '7K3MQ9XD2PWA',
+    traineeSub: 'u',
+    holderName: 'H',
+    qualification: 'Q',
+    issuedAt: '2026-01-10T00:00:00.000Z',
+    expiresAt: '2028-01-10T00:00:00.000Z',
+    issuedBy: { sub: 's', name: 'S' },
+    modules: [],
+    procedureIds: [],
+    status: 'active',
   };
   const recorded = (recordedAt: string, satisfactory = true) => ({ ...observed(satisfactory), recordedAt });
 
   it('opens 90 days before expiry and needs a satisfactory procedure recorded since issue', () => {
     const practice = [recorded('2027-06-01T00:00:00Z')];
-    expect(checkRenewal(issued, practice, new Date('2027-10-11T23:59:59Z'))).toMatchObject({ eligible: false, opensAt: '2027-10-12T00:00:00.000Z' });
+    expect(checkRenewal(issued, practice, new Date('2027-10-11T23:59:59Z'))).toMatchObject({
+      eligible: false,
+      opensAt: '2027-10-12T00:00:00.000Z',
+    });
     expect(checkRenewal(issued, practice, new Date('2027-10-12T00:00:00Z'))).toMatchObject({ eligible: true, unmet: [] });
     // After expiry it is still renewable.
     expect(checkRenewal(issued, practice, new Date('2028-03-01T00:00:00Z')).eligible).toBe(true);
@@ -94,6 +143,9 @@ describe('renewal', () => {
 
   it('shows a superseded certificate as superseded, naming its successor', () => {
     const superseded = { ...issued, status: 'superseded' as const, supersededBy: '000011112222', supersededAt: '2027-12-01T00:00:00Z' };
-    expect(verificationView(superseded, new Date('2027-12-02T00:00:00Z'))).toMatchObject({ status: 'superseded', supersededBy: 'CIT-0000-1111-2222' });
+    expect(verificationView(superseded, new Date('2027-12-02T00:00:00Z'))).toMatchObject({
+      status: 'superseded',
+      supersededBy: 'CIT-0000-1111-2222',
+    });
   });
 });

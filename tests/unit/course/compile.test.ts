@@ -36,7 +36,13 @@ afterEach(() => {
 describe('compileCourse', () => {
   it('compiles the full course: five modules in order, each with at least 12 items tied to objectives and sections', () => {
     const modules = compileCourse(COURSES_DIR);
-    expect(modules.map(({ page }) => page.id)).toEqual(['mechanism-of-action', 'indications', 'technique', 'complications', 'contraindications']);
+    expect(modules.map(({ page }) => page.id)).toEqual([
+      'mechanism-of-action',
+      'indications',
+      'technique',
+      'complications',
+      'contraindications',
+    ]);
     for (const { page, bank } of modules) {
       expect(bank.questions.length, page.id).toBeGreaterThanOrEqual(12);
       expect(page.html, `${page.id} has a figure`).toContain('<figure class="figure"><svg');
@@ -62,7 +68,7 @@ describe('compileCourse', () => {
 
   it('carries a vignette on a single-answer item, so any item can be set in a realistic case', () => {
     const vignette = 'A 35-year-old woman asks why her skin looks red and feels warm an hour after her first session.';
-    const dir = courseWith('questions.yaml', (text) => text.replace(/(    type: single\n)/, `$1    vignette: ${vignette}\n`));
+    const dir = courseWith('questions.yaml', (text) => text.replace(/( {4}type: single\n)/, `$1    vignette: ${vignette}\n`));
     const [first] = compileCourse(dir)[0].bank.questions;
     expect(first).toMatchObject({ type: 'single', vignette });
   });
@@ -74,18 +80,58 @@ describe('compileCourse', () => {
   });
 
   it.each([
-    ['a question with no correct option', 'questions.yaml', (text: string) => text.replaceAll('correct: true', 'correct: false'), 'has no correct option'],
-    ['a single-answer question with two correct options', 'questions.yaml', (text: string) => text.replace(/(- id: b\n\s+text: .*\n)/, '$1        correct: true\n'), 'takes one answer'],
-    ['a link to a section that does not exist', 'questions.yaml', (text: string) => text.replace('section: why-results-take-time', 'section: no-such-heading'), 'no-such-heading'],
-    ['a duplicate question id', 'questions.yaml', (text: string) => text.replace('id: moa-vertical-needling', 'id: moa-controlled-injury'), 'used twice'],
+    [
+      'a question with no correct option',
+      'questions.yaml',
+      (text: string) => text.replaceAll('correct: true', 'correct: false'),
+      'has no correct option',
+    ],
+    [
+      'a single-answer question with two correct options',
+      'questions.yaml',
+      (text: string) => text.replace(/(- id: b\n\s+text: .*\n)/, '$1        correct: true\n'),
+      'takes one answer',
+    ],
+    [
+      'a link to a section that does not exist',
+      'questions.yaml',
+      (text: string) => text.replace('section: why-results-take-time', 'section: no-such-heading'),
+      'no-such-heading',
+    ],
+    [
+      'a duplicate question id',
+      'questions.yaml',
+      (text: string) => text.replace('id: moa-vertical-needling', 'id: moa-controlled-injury'),
+      'used twice',
+    ],
     ['an unknown question type', 'questions.yaml', (text: string) => text.replace('type: single', 'type: essay'), 'type'],
     ['frontmatter without a title', 'index.md', (text: string) => text.replace(/^title: .*$/m, ''), 'title'],
     ['a pass mark above 100%', 'index.md', (text: string) => text.replace('passMark: 0.8', 'passMark: 80'), 'quiz.passMark'],
-    ['a question naming an unknown objective', 'questions.yaml', (text: string) => text.replace('objective: moa-injury', 'objective: moa-nothing'), 'moa-nothing'],
-    ['an objective no question tests', 'index.md', (text: string) => text.replace('quiz:', '  - id: moa-untested\n    text: An objective that nothing in the bank tests.\nquiz:'), 'moa-untested'],
+    [
+      'a question naming an unknown objective',
+      'questions.yaml',
+      (text: string) => text.replace('objective: moa-injury', 'objective: moa-nothing'),
+      'moa-nothing',
+    ],
+    [
+      'an objective no question tests',
+      'index.md',
+      (text: string) => text.replace('quiz:', '  - id: moa-untested\n    text: An objective that nothing in the bank tests.\nquiz:'),
+      'moa-untested',
+    ],
     ['a draw larger than the bank', 'index.md', (text: string) => text.replace(/drawSize: \d+/, 'drawSize: 40'), 'drawSize'],
-    ['a review policy that shows less once passed than before', 'index.md', (text: string) => text.replace('quiz:', 'quiz:\n  review: { untilPassed: full, oncePassed: missed }'), 'oncePassed must show at least as much as untilPassed'],
-    ['an unknown review level', 'index.md', (text: string) => text.replace('quiz:', 'quiz:\n  review: { untilPassed: answers }'), 'quiz.review.untilPassed'],
+    [
+      'a review policy that shows less once passed than before',
+      'index.md',
+      (text: string) => text.replace('quiz:', 'quiz:\n  review: { untilPassed: full, oncePassed: missed }'),
+      'oncePassed must show at least as much as untilPassed',
+    ],
+    [
+      'an unknown review level',
+      'index.md',
+      (text: string) => text.replace('quiz:', 'quiz:\n  review: { untilPassed: answers }'),
+      'quiz.review.untilPassed',
+    ],
     ['broken YAML', 'questions.yaml', (text: string) => `${text}\n  - [unclosed`, 'not valid YAML'],
   ] as const)('rejects %s, naming the file and the reason', (_case, file, edit, reason) => {
     const error = compileError(courseWith(file, edit));
@@ -94,10 +140,34 @@ describe('compileCourse', () => {
   });
 
   it.each([
-    ['a figure without a title', '03-technique/needle-depths.svg', (text: string) => text.replace(/<title[^>]*>[^<]*<\/title>/, ''), '03-technique/needle-depths.svg', 'descriptive <title>'],
-    ['coverage naming a section that does not exist', 'coverage.yaml', (text: string) => text.replace('taughtIn: contraindications#pregnancy', 'taughtIn: contraindications#no-such-section'), 'coverage.yaml', 'no-such-section'],
-    ['a clinical topic taught in a section that does not exist', 'coverage.yaml', (text: string) => text.replace('taughtIn: [contraindications#pregnancy-and-breastfeeding]', 'taughtIn: [contraindications#nowhere]'), 'coverage.yaml', 'taughtIn "contraindications#nowhere" is not a lesson section'],
-    ['coverage naming a question that does not exist', 'coverage.yaml', (text: string) => text.replace('testedBy: [ci-pregnancy-case]', 'testedBy: [ci-invented]'), 'coverage.yaml', 'ci-invented'],
+    [
+      'a figure without a title',
+      '03-technique/needle-depths.svg',
+      (text: string) => text.replace(/<title[^>]*>[^<]*<\/title>/, ''),
+      '03-technique/needle-depths.svg',
+      'descriptive <title>',
+    ],
+    [
+      'coverage naming a section that does not exist',
+      'coverage.yaml',
+      (text: string) => text.replace('taughtIn: contraindications#pregnancy', 'taughtIn: contraindications#no-such-section'),
+      'coverage.yaml',
+      'no-such-section',
+    ],
+    [
+      'a clinical topic taught in a section that does not exist',
+      'coverage.yaml',
+      (text: string) => text.replace('taughtIn: [contraindications#pregnancy-and-breastfeeding]', 'taughtIn: [contraindications#nowhere]'),
+      'coverage.yaml',
+      'taughtIn "contraindications#nowhere" is not a lesson section',
+    ],
+    [
+      'coverage naming a question that does not exist',
+      'coverage.yaml',
+      (text: string) => text.replace('testedBy: [ci-pregnancy-case]', 'testedBy: [ci-invented]'),
+      'coverage.yaml',
+      'ci-invented',
+    ],
   ])('rejects %s', (_case, file, edit, expectedFile, reason) => {
     const error = compileError(courseWith(file, edit));
     expect(error.file).toBe(expectedFile);

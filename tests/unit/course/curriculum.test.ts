@@ -12,22 +12,63 @@ import { coverageFileSchema } from '../../../functions/build/course/schema';
  */
 const REQUIRED_TOPICS = [
   // Screening, module 5, with module 2's pigmentation triage
-  'bleeding-disorders', 'anticoagulants', 'antiplatelets-and-nsaids', 'pregnancy-and-breastfeeding', 'active-infection-or-cold-sore',
-  'active-inflammatory-acne', 'isotretinoin', 'keloid-tendency', 'immunosuppression', 'diabetes-and-wound-healing', 'radiotherapy',
-  'koebner-dermatoses', 'rosacea-flare', 'autoimmune-connective-tissue', 'recent-filler-or-toxin', 'metal-allergy', 'herpes-prophylaxis',
-  'undiagnosed-pigmented-lesion', 'proceed-cases', 'pigmentation-triage',
+  'bleeding-disorders',
+  'anticoagulants',
+  'antiplatelets-and-nsaids',
+  'pregnancy-and-breastfeeding',
+  'active-infection-or-cold-sore',
+  'active-inflammatory-acne',
+  'isotretinoin',
+  'keloid-tendency',
+  'immunosuppression',
+  'diabetes-and-wound-healing',
+  'radiotherapy',
+  'koebner-dermatoses',
+  'rosacea-flare',
+  'autoimmune-connective-tissue',
+  'recent-filler-or-toxin',
+  'metal-allergy',
+  'herpes-prophylaxis',
+  'undiagnosed-pigmented-lesion',
+  'proceed-cases',
+  'pigmentation-triage',
   // Products on needled skin
-  'products-on-needled-skin', 'prp-and-mesotherapy', 'injectable-cocktails-mycobacteria',
+  'products-on-needled-skin',
+  'prp-and-mesotherapy',
+  'injectable-cocktails-mycobacteria',
   // Technique and hygiene
-  'needle-length-vs-depth', 'depths-by-area', 'no-go-zones', 'eye-protection', 'handpiece-cross-contamination', 'needlestick-and-bbv',
-  'home-rollers', 'pre-treatment-preparation', 'darker-skin-precautions', 'consent-and-expectations', 'photography', 'scope-of-practice',
+  'needle-length-vs-depth',
+  'depths-by-area',
+  'no-go-zones',
+  'eye-protection',
+  'handpiece-cross-contamination',
+  'needlestick-and-bbv',
+  'home-rollers',
+  'pre-treatment-preparation',
+  'darker-skin-precautions',
+  'consent-and-expectations',
+  'photography',
+  'scope-of-practice',
   // Aftercare
-  'sun-protection', 'make-up-after-treatment', 'barrier-recovery',
+  'sun-protection',
+  'make-up-after-treatment',
+  'barrier-recovery',
   // Complications
-  'expected-reactions', 'early-infection', 'atypical-mycobacterial-infection', 'contact-dermatitis', 'granulomas', 'tram-track-scarring',
-  'pih-management', 'herpes-reactivation', 'vasovagal-and-anaphylaxis', 'recognise-manage-document-refer',
+  'expected-reactions',
+  'early-infection',
+  'atypical-mycobacterial-infection',
+  'contact-dermatitis',
+  'granulomas',
+  'tram-track-scarring',
+  'pih-management',
+  'herpes-reactivation',
+  'vasovagal-and-anaphylaxis',
+  'recognise-manage-document-refer',
   // Indications
-  'melasma-limited-evidence', 'modest-claims', 'deep-scars-referral', 'patient-selection-bdd',
+  'melasma-limited-evidence',
+  'modest-claims',
+  'deep-scars-referral',
+  'patient-selection-bdd',
 ];
 
 describe('the curriculum', () => {
@@ -41,7 +82,9 @@ describe('the curriculum', () => {
 
   it('teaches screening with cases whose right answer is Proceed', () => {
     const screening = compileCourse(COURSES_DIR).find(({ bank }) => bank.moduleId === 'contraindications')!;
-    expect(screening.bank.questions.filter((question) => question.type === 'case' && question.correctOptionIds.includes('proceed')).length).toBeGreaterThanOrEqual(2);
+    expect(
+      screening.bank.questions.filter((question) => question.type === 'case' && question.correctOptionIds.includes('proceed')).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('teaches that "pigmented lesions" are not an indication: anything undiagnosed is referred, never treated', () => {

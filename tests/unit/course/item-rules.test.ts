@@ -7,7 +7,33 @@ import type { AuthoredQuestion } from '../../../functions/build/course/schema';
  * items (every decision used), balanced true/false keys, varied multiple-answer keys, keys
  * seldom the longest option, three safety-critical items. Each test breaks one rule.
  */
-const TOPICS = ['collagen', 'fibroblasts', 'platelets', 'keratinocytes', 'elastin', 'macrophages', 'capillaries', 'melanocytes', 'sebum', 'dermis', 'epidermis', 'hyaluronan', 'oedema', 'erythema', 'barrier', 'channels', 'remodelling', 'scarring', 'pigment', 'pores', 'texture', 'laxity', 'tone', 'bruising', 'healing'];
+const TOPICS = [
+  'collagen',
+  'fibroblasts',
+  'platelets',
+  'keratinocytes',
+  'elastin',
+  'macrophages',
+  'capillaries',
+  'melanocytes',
+  'sebum',
+  'dermis',
+  'epidermis',
+  'hyaluronan',
+  'oedema',
+  'erythema',
+  'barrier',
+  'channels',
+  'remodelling',
+  'scarring',
+  'pigment',
+  'pores',
+  'texture',
+  'laxity',
+  'tone',
+  'bruising',
+  'healing',
+];
 const options = (key: number, texts: string[]) => texts.map((text, index) => ({ id: 'abcdefgh'[index], text, correct: index === key }));
 const base = (index: number) => ({
   id: `item-${index}`,
@@ -30,15 +56,33 @@ function goodBank(): AuthoredQuestion[] {
         type: 'case',
         vignette: `A patient of ${30 + index} asks about ${TOPICS[index]} treatment and mentions something relevant at screening.`,
         decision: decisions[index - 4],
-        reasons: options(index % 3, [`Reason A about ${TOPICS[index]}`, `Reason B about ${TOPICS[index]}`, `Reason C about ${TOPICS[index]}`]),
+        reasons: options(index % 3, [
+          `Reason A about ${TOPICS[index]}`,
+          `Reason B about ${TOPICS[index]}`,
+          `Reason C about ${TOPICS[index]}`,
+        ]),
       });
     } else if (index < 13) {
       const correct = index % 2 === 0 ? 1 : 2;
-      items.push({ ...base(index), type: 'multiple', options: options(0, [`First ${TOPICS[index]} point`, `Second ${TOPICS[index]} point`, `Third ${TOPICS[index]} point`, `Fourth ${TOPICS[index]} point`]).map((option, at) => ({ ...option, correct: at < correct })) });
+      items.push({
+        ...base(index),
+        type: 'multiple',
+        options: options(0, [
+          `First ${TOPICS[index]} point`,
+          `Second ${TOPICS[index]} point`,
+          `Third ${TOPICS[index]} point`,
+          `Fourth ${TOPICS[index]} point`,
+        ]).map((option, at) => ({ ...option, correct: at < correct })),
+      });
     } else {
       // The key is the longest in every third single item.
       const key = index % 3 === 0 ? 2 : index % 3;
-      const texts = [`Option A on ${TOPICS[index]}`, `Option B on ${TOPICS[index]}`, `Option C on ${TOPICS[index]}`, `Option D on ${TOPICS[index]}`];
+      const texts = [
+        `Option A on ${TOPICS[index]}`,
+        `Option B on ${TOPICS[index]}`,
+        `Option C on ${TOPICS[index]}`,
+        `Option D on ${TOPICS[index]}`,
+      ];
       if (index % 3 === 0) texts[key] = `${texts[key]}, at length`;
       items.push({ ...base(index), type: 'single', options: options(key, texts) });
     }
@@ -52,7 +96,8 @@ const edit = (mutate: (items: AuthoredQuestion[]) => void) => {
   mutate(items);
   return check(items);
 };
-const single = (items: AuthoredQuestion[]) => items.filter((item): item is Extract<AuthoredQuestion, { type: 'single' }> => item.type === 'single');
+const single = (items: AuthoredQuestion[]) =>
+  items.filter((item): item is Extract<AuthoredQuestion, { type: 'single' }> => item.type === 'single');
 
 describe('the item rules of the course build', () => {
   it('pass a bank that keeps them', () => {
@@ -61,41 +106,120 @@ describe('the item rules of the course build', () => {
 
   it.each([
     ['a bank under 2.5 times the draw', () => check(goodBank(), 11), 'needs at least 28'],
-    ['an objective tested by fewer than 3 items', () => itemRuleViolations(goodBank(), 10, ['o0', 'o1', 'o2', 'o3']), 'objective o3 is tested by 0 item(s)'],
-    ['fewer than 5 items set in a case', () => edit((items) => items.splice(4, 1, { ...base(4), type: 'single', prompt: 'A stem with no vignette at all here', options: options(1, ['One choice here', 'Two choice here', 'Three choice here']) })), 'a module needs at least 5'],
-    ['six case items that never key one decision', () => edit((items) => {
-      items.push({ ...structuredClone(items[4]), id: 'extra-case', vignette: 'A completely different patient history with new words entirely unrelated to others.' } as AuthoredQuestion);
-      for (const item of items) if (item.type === 'case' && item.decision === 'proceed') item.decision = 'defer';
-    }), 'no case is keyed proceed'],
-    ['keys that are the longest option too often', () => edit((items) => {
-      for (const item of single(items)) item.options.find((option) => option.correct)!.text += ', explained at great length';
-    }), 'the right answer is the longest option'],
-    ['unbalanced true/false keys', () => edit((items) => {
-      for (const item of items) if (item.type === 'true-false') item.answer = true;
-    }), 'true/false keys are unbalanced'],
-    ['false statements that alone use absolute words', () => edit((items) => {
-      for (const item of items) if (item.type === 'true-false' && !item.answer) item.prompt = `${item.prompt} It never happens.`;
-    }), '"absolute means false" would pass'],
-    ['"all of the above"', () => edit((items) => {
-      single(items)[0].options[3].text = 'All of the above';
-    }), 'no "all/none of the above"'],
-    ['a multiple-answer item with every option correct', () => edit((items) => {
-      for (const option of (items[9] as Extract<AuthoredQuestion, { type: 'multiple' }>).options) option.correct = true;
-    }), 'marks every option correct'],
-    ['multiple-answer items that all have the same number of keys', () => edit((items) => {
-      for (const item of items) if (item.type === 'multiple') item.options.forEach((option, at) => (option.correct = at < 2));
-    }), 'vary the number'],
-    ['no safety-critical item', () => edit((items) => items.forEach((item) => (item.safetyCritical = false))), 'no item is safety-critical'],
-    ['more than half safety-critical', () => edit((items) => items.forEach((item, at) => (item.safetyCritical = at < 13))), '13 of 25 items are safety-critical'],
-    ['two items with nearly the same stem', () => edit((items) => {
-      items[20].prompt = items[21].prompt;
-    }), 'have nearly the same stem'],
-    ['absolute words only in wrong options', () => edit((items) => {
-      for (const item of single(items)) item.options.filter((option) => !option.correct).forEach((option) => (option.text += ', always'));
-    }), '"avoid the absolute option" would pass'],
-    ['a stock distractor in three items', () => edit((items) => {
-      for (const item of single(items).slice(0, 3)) item.options.find((option) => !option.correct)!.text = 'It can never be treated.';
-    }), 'appears in 3 items'],
+    [
+      'an objective tested by fewer than 3 items',
+      () => itemRuleViolations(goodBank(), 10, ['o0', 'o1', 'o2', 'o3']),
+      'objective o3 is tested by 0 item(s)',
+    ],
+    [
+      'fewer than 5 items set in a case',
+      () =>
+        edit((items) =>
+          items.splice(4, 1, {
+            ...base(4),
+            type: 'single',
+            prompt: 'A stem with no vignette at all here',
+            options: options(1, ['One choice here', 'Two choice here', 'Three choice here']),
+          }),
+        ),
+      'a module needs at least 5',
+    ],
+    [
+      'six case items that never key one decision',
+      () =>
+        edit((items) => {
+          items.push({
+            ...structuredClone(items[4]),
+            id: 'extra-case',
+            vignette: 'A completely different patient history with new words entirely unrelated to others.',
+          } as AuthoredQuestion);
+          for (const item of items) if (item.type === 'case' && item.decision === 'proceed') item.decision = 'defer';
+        }),
+      'no case is keyed proceed',
+    ],
+    [
+      'keys that are the longest option too often',
+      () =>
+        edit((items) => {
+          for (const item of single(items)) item.options.find((option) => option.correct)!.text += ', explained at great length';
+        }),
+      'the right answer is the longest option',
+    ],
+    [
+      'unbalanced true/false keys',
+      () =>
+        edit((items) => {
+          for (const item of items) if (item.type === 'true-false') item.answer = true;
+        }),
+      'true/false keys are unbalanced',
+    ],
+    [
+      'false statements that alone use absolute words',
+      () =>
+        edit((items) => {
+          for (const item of items) if (item.type === 'true-false' && !item.answer) item.prompt = `${item.prompt} It never happens.`;
+        }),
+      '"absolute means false" would pass',
+    ],
+    [
+      '"all of the above"',
+      () =>
+        edit((items) => {
+          single(items)[0].options[3].text = 'All of the above';
+        }),
+      'no "all/none of the above"',
+    ],
+    [
+      'a multiple-answer item with every option correct',
+      () =>
+        edit((items) => {
+          for (const option of (items[9] as Extract<AuthoredQuestion, { type: 'multiple' }>).options) option.correct = true;
+        }),
+      'marks every option correct',
+    ],
+    [
+      'multiple-answer items that all have the same number of keys',
+      () =>
+        edit((items) => {
+          for (const item of items) if (item.type === 'multiple') item.options.forEach((option, at) => (option.correct = at < 2));
+        }),
+      'vary the number',
+    ],
+    [
+      'no safety-critical item',
+      () => edit((items) => items.forEach((item) => (item.safetyCritical = false))),
+      'no item is safety-critical',
+    ],
+    [
+      'more than half safety-critical',
+      () => edit((items) => items.forEach((item, at) => (item.safetyCritical = at < 13))),
+      '13 of 25 items are safety-critical',
+    ],
+    [
+      'two items with nearly the same stem',
+      () =>
+        edit((items) => {
+          items[20].prompt = items[21].prompt;
+        }),
+      'have nearly the same stem',
+    ],
+    [
+      'absolute words only in wrong options',
+      () =>
+        edit((items) => {
+          for (const item of single(items))
+            item.options.filter((option) => !option.correct).forEach((option) => (option.text += ', always'));
+        }),
+      '"avoid the absolute option" would pass',
+    ],
+    [
+      'a stock distractor in three items',
+      () =>
+        edit((items) => {
+          for (const item of single(items).slice(0, 3)) item.options.find((option) => !option.correct)!.text = 'It can never be treated.';
+        }),
+      'appears in 3 items',
+    ],
   ] as const)('refuse %s, saying why', (_case, run, reason) => {
     expect(run().join('\n')).toContain(reason);
   });

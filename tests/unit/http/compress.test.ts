@@ -6,7 +6,8 @@ import { sendJson } from '../../../functions/core/http/compress';
 const large = { items: Array.from({ length: 100 }, (_, index) => ({ index, text: `feedback item ${index}` })) };
 const app = new Hono().get('/large', (c) => sendJson(c, large, 201)).get('/small', (c) => sendJson(c, { ok: true }));
 
-const get = (path: string, acceptEncoding?: string) => app.request(path, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+const get = (path: string, acceptEncoding?: string) =>
+  app.request(path, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
 
 describe('sendJson', () => {
   it('gzips a large body for a client that accepts gzip, and it decodes to the same JSON', async () => {

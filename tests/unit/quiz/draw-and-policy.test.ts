@@ -13,7 +13,12 @@ describe('drawQuestions', () => {
     expect(new Set(served.map((entry) => entry.questionId)).size).toBe(bank.policy.drawSize);
     for (const entry of served) {
       const question = bank.questions.find((candidate) => candidate.id === entry.questionId)!;
-      const shuffled = question.type === 'case' ? question.options.filter((option) => option.group === 'reason') : question.type === 'true-false' ? [] : question.options;
+      const shuffled =
+        question.type === 'case'
+          ? question.options.filter((option) => option.group === 'reason')
+          : question.type === 'true-false'
+            ? []
+            : question.options;
       expect([...entry.optionOrder].sort()).toEqual(shuffled.map((option) => option.id).sort());
     }
   });
@@ -44,18 +49,33 @@ describe('drawQuestions', () => {
     const objectives = new Set(bank.questions.map((question) => question.objective));
     expect(bank.policy.drawSize).toBeGreaterThanOrEqual(objectives.size);
     for (let round = 0; round < 50; round += 1) {
-      const drawn = drawQuestions(bank).served.map((entry) => bank.questions.find((question) => question.id === entry.questionId)!.objective);
+      const drawn = drawQuestions(bank).served.map(
+        (entry) => bank.questions.find((question) => question.id === entry.questionId)!.objective,
+      );
       expect(new Set(drawn)).toEqual(objectives);
     }
   });
 
   it('shows case decisions in their order and True before False', async () => {
     const { issuedView } = await import('../../../functions/core/api/views/quiz');
-    const served = bank.questions.map((question) => ({ questionId: question.id, optionOrder: drawQuestions({ ...bank, questions: [question], policy: { ...bank.policy, drawSize: 1 } }).served[0].optionOrder }));
-    const record = { attemptId: 'a', userSub: 'u', moduleId: bank.moduleId, contentVersion: 'v', passMark: 0.8, issuedAt: '', expiresAt: '', served };
+    const served = bank.questions.map((question) => ({
+      questionId: question.id,
+      optionOrder: drawQuestions({ ...bank, questions: [question], policy: { ...bank.policy, drawSize: 1 } }).served[0].optionOrder,
+    }));
+    const record = {
+      attemptId: 'a',
+      userSub: 'u',
+      moduleId: bank.moduleId,
+      contentVersion: 'v',
+      passMark: 0.8,
+      issuedAt: '',
+      expiresAt: '',
+      served,
+    };
     const view = issuedView({ record, bank, resumed: false, repeatedFromLastAttempt: 0 });
     for (const question of view.questions) {
-      if (question.type === 'case') expect(question.options.slice(0, 4).map((option) => option.id)).toEqual(['proceed', 'precautions', 'defer', 'do-not-treat']);
+      if (question.type === 'case')
+        expect(question.options.slice(0, 4).map((option) => option.id)).toEqual(['proceed', 'precautions', 'defer', 'do-not-treat']);
       if (question.type === 'true-false') expect(question.options.map((option) => option.id)).toEqual(['true', 'false']);
       expect(question.options).toHaveLength(bank.questions.find((candidate) => candidate.id === question.id)!.options.length);
     }
@@ -70,7 +90,11 @@ describe('decideStart', () => {
   const policy = { ...bank.policy, maxAttemptsPer24Hours: 3, cooldownMinutesAfterFail: 60 };
   const now = new Date('2026-11-24T12:00:00Z');
   const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
-  const attempt = (issuedMinutesAgo: number, submission?: { passed: boolean; minutesAgo: number }, contentVersion = 'v'): AttemptRecord => ({
+  const attempt = (
+    issuedMinutesAgo: number,
+    submission?: { passed: boolean; minutesAgo: number },
+    contentVersion = 'v',
+  ): AttemptRecord => ({
     attemptId: `a${issuedMinutesAgo}`,
     userSub: 'u',
     moduleId: 'm',
@@ -106,7 +130,12 @@ describe('decideStart', () => {
   });
 
   it('enforces the cooldown after a failed attempt, with the time it ends', () => {
-    expect(decide(attempt(20, { passed: false, minutesAgo: 10 }))).toEqual({ kind: 'refused', reason: 'cooldown', nextAttemptAt: '2026-11-24T12:50:00.000Z', attemptsLeftToday: 2 });
+    expect(decide(attempt(20, { passed: false, minutesAgo: 10 }))).toEqual({
+      kind: 'refused',
+      reason: 'cooldown',
+      nextAttemptAt: '2026-11-24T12:50:00.000Z',
+      attemptsLeftToday: 2,
+    });
   });
 
   it('allows a new attempt once the cooldown has passed', () => {
@@ -114,7 +143,11 @@ describe('decideStart', () => {
   });
 
   it('enforces the daily limit until the oldest attempt in the window is 24 hours old', () => {
-    const decision = decide(attempt(600, { passed: false, minutesAgo: 590 }), attempt(300, { passed: true, minutesAgo: 290 }), attempt(200, { passed: true, minutesAgo: 190 }));
+    const decision = decide(
+      attempt(600, { passed: false, minutesAgo: 590 }),
+      attempt(300, { passed: true, minutesAgo: 290 }),
+      attempt(200, { passed: true, minutesAgo: 190 }),
+    );
     expect(decision).toEqual({ kind: 'refused', reason: 'daily-limit', nextAttemptAt: '2026-11-25T02:00:00.000Z', attemptsLeftToday: 0 });
   });
 
@@ -125,10 +158,25 @@ describe('decideStart', () => {
 
 describe('ledgerAfter', () => {
   const now = new Date('2026-11-24T12:00:00Z');
-  const started = { attemptId: 'new', userSub: 'u', moduleId: 'm', contentVersion: 'v', passMark: 0.8, issuedAt: now.toISOString(), expiresAt: '', served: [] };
+  const started = {
+    attemptId: 'new',
+    userSub: 'u',
+    moduleId: 'm',
+    contentVersion: 'v',
+    passMark: 0.8,
+    issuedAt: now.toISOString(),
+    expiresAt: '',
+    served: [],
+  };
 
   it('keeps only the issue times of the last 24 hours, so the item never grows with the history', () => {
-    const previous = { userSub: 'u', moduleId: 'm', lastAttemptId: 'old', issuedInWindow: ['2026-11-22T12:00:00.000Z', '2026-11-23T11:00:00.000Z', '2026-11-24T09:00:00.000Z'], revision: 7 };
+    const previous = {
+      userSub: 'u',
+      moduleId: 'm',
+      lastAttemptId: 'old',
+      issuedInWindow: ['2026-11-22T12:00:00.000Z', '2026-11-23T11:00:00.000Z', '2026-11-24T09:00:00.000Z'],
+      revision: 7,
+    };
     expect(ledgerAfter(previous, started, undefined, now)).toEqual({
       userSub: 'u',
       moduleId: 'm',
@@ -139,7 +187,19 @@ describe('ledgerAfter', () => {
   });
 
   it('remembers a pass seen in the attempt it follows, and keeps it', () => {
-    const passed = { ...started, attemptId: 'old', submission: { submittedAt: '2026-11-24T10:00:00.000Z', correctCount: 5, questionCount: 5, score: 1, passed: true, failedRules: [], answers: [] } };
+    const passed = {
+      ...started,
+      attemptId: 'old',
+      submission: {
+        submittedAt: '2026-11-24T10:00:00.000Z',
+        correctCount: 5,
+        questionCount: 5,
+        score: 1,
+        passed: true,
+        failedRules: [],
+        answers: [],
+      },
+    };
     const first = ledgerAfter(undefined, started, passed, now);
     expect(first).toMatchObject({ passedAt: '2026-11-24T10:00:00.000Z', revision: 1 });
     expect(ledgerAfter(first, { ...started, attemptId: 'later' }, undefined, now).passedAt).toBe('2026-11-24T10:00:00.000Z');

@@ -23,7 +23,13 @@ const bank: QuestionBank = {
   title: 'Demo',
   order: 1,
   contentVersion: 'v1',
-  policy: { passMark: 0.8, drawSize: 5, maxAttemptsPer24Hours: 3, cooldownMinutesAfterFail: 60, review: { untilPassed: 'missed', oncePassed: 'full' } },
+  policy: {
+    passMark: 0.8,
+    drawSize: 5,
+    maxAttemptsPer24Hours: 3,
+    cooldownMinutesAfterFail: 60,
+    review: { untilPassed: 'missed', oncePassed: 'full' },
+  },
   objectives: [],
   questions: [
     question('s1', ['b']),
@@ -53,15 +59,24 @@ const allRight = () => [
   { questionId: 'tf', selected: ['false'] },
   { questionId: 'case', selected: ['r2', 'defer'] },
 ];
-const withAnswer = (questionId: string, selected: string[]) => allRight().map((answer) => (answer.questionId === questionId ? { questionId, selected } : answer));
+const withAnswer = (questionId: string, selected: string[]) =>
+  allRight().map((answer) => (answer.questionId === questionId ? { questionId, selected } : answer));
 
 describe('scoreAttempt', () => {
   it('passes a fully correct attempt', () => {
-    expect(scoreAttempt(bank, served, 0.8, allRight())).toMatchObject({ correctCount: 6, questionCount: 6, score: 1, passed: true, failedRules: [] });
+    expect(scoreAttempt(bank, served, 0.8, allRight())).toMatchObject({
+      correctCount: 6,
+      questionCount: 6,
+      score: 1,
+      passed: true,
+      failedRules: [],
+    });
   });
 
   it('scores only the questions the attempt served', () => {
-    expect(scoreAttempt(bank, served, 0.8, allRight()).answers.map((answer) => answer.questionId)).toEqual(served.map((entry) => entry.questionId));
+    expect(scoreAttempt(bank, served, 0.8, allRight()).answers.map((answer) => answer.questionId)).toEqual(
+      served.map((entry) => entry.questionId),
+    );
   });
 
   it('fails on one wrong safety-critical answer even when the score is above the pass mark', () => {
@@ -71,7 +86,12 @@ describe('scoreAttempt', () => {
   });
 
   it('fails below the pass mark and says which rules failed', () => {
-    const result = scoreAttempt(bank, served, 0.8, withAnswer('s1', ['a']).map((answer) => (answer.questionId === 'case' ? { ...answer, selected: ['proceed', 'r2'] } : answer)));
+    const result = scoreAttempt(
+      bank,
+      served,
+      0.8,
+      withAnswer('s1', ['a']).map((answer) => (answer.questionId === 'case' ? { ...answer, selected: ['proceed', 'r2'] } : answer)),
+    );
     expect(result).toMatchObject({ correctCount: 4, passed: false, failedRules: ['pass-mark', 'safety-critical'] });
   });
 
@@ -82,7 +102,9 @@ describe('scoreAttempt', () => {
 
   it('counts a multiple-answer question correct only with exactly the correct options', () => {
     for (const selected of [['a'], ['a', 'b', 'c']]) {
-      expect(scoreAttempt(bank, served, 0.8, withAnswer('m1', selected)).answers.find((answer) => answer.questionId === 'm1')?.correct).toBe(false);
+      expect(
+        scoreAttempt(bank, served, 0.8, withAnswer('m1', selected)).answers.find((answer) => answer.questionId === 'm1')?.correct,
+      ).toBe(false);
     }
   });
 
@@ -98,7 +120,14 @@ describe('scoreAttempt', () => {
     ['an option the question does not have', [{ questionId: 's1', selected: ['z'] }], '/answers/0/selected/0'],
     ['two options for a single-answer question', [{ questionId: 's1', selected: ['a', 'b'] }], '/answers/0/selected'],
     ['two decisions in a case item', [{ questionId: 'case', selected: ['proceed', 'defer'] }], '/answers/0/selected'],
-    ['the same question twice', [{ questionId: 's1', selected: ['a'] }, { questionId: 's1', selected: ['b'] }], '/answers/1/questionId'],
+    [
+      'the same question twice',
+      [
+        { questionId: 's1', selected: ['a'] },
+        { questionId: 's1', selected: ['b'] },
+      ],
+      '/answers/1/questionId',
+    ],
   ])('rejects %s, naming where', (_case, answers, pointer) => {
     let thrown: unknown;
     try {

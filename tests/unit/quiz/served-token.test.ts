@@ -25,7 +25,10 @@ describe('served token', () => {
     ['a question served twice', encodeServedToken({ ...claim, served: [claim.served[0], claim.served[0]] })],
     ['a question with two option lists', 'technique~0123456789abcdef~tech-depth|c,a|b'],
     ['a question without its option list', 'technique~0123456789abcdef~tech-depth'],
-    ['more than 100 questions', encodeServedToken({ ...claim, served: Array.from({ length: 101 }, (_, index) => ({ questionId: `q${index}`, optionOrder: [] })) })],
+    [
+      'more than 100 questions',
+      encodeServedToken({ ...claim, served: Array.from({ length: 101 }, (_, index) => ({ questionId: `q${index}`, optionOrder: [] })) }),
+    ],
   ])('rejects %s', (_case, token) => {
     expect(decodeServedToken(token)).toBeUndefined();
   });

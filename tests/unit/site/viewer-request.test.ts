@@ -20,6 +20,9 @@ describe('CloudFront viewer-request function', () => {
   });
 
   it('redirects a trailing slash to the canonical URL', () => {
-    expect(uriFor('/courses/mechanism-of-action/')).toMatchObject({ statusCode: 301, headers: { location: { value: '/courses/mechanism-of-action' } } });
+    expect(uriFor('/courses/mechanism-of-action/')).toMatchObject({
+      statusCode: 301,
+      headers: { location: { value: '/courses/mechanism-of-action' } },
+    });
   });
 });

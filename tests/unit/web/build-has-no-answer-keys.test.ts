@@ -37,7 +37,9 @@ describe('built web output (web/build)', () => {
     expect(questions.length, 'the banks are read').toBeGreaterThan(50);
     const leaks = output.flatMap(({ path, text }) =>
       questions.flatMap((question) =>
-        [question.explanation, question.prompt].filter((secret) => text.includes(secret)).map((secret) => `${path}: ${secret.slice(0, 60)}`),
+        [question.explanation, question.prompt]
+          .filter((secret) => text.includes(secret))
+          .map((secret) => `${path}: ${secret.slice(0, 60)}`),
       ),
     );
     expect(leaks).toEqual([]);

@@ -41,11 +41,20 @@ export const verificationOnlyCertificate: PrintableCertificate = {
 };
 
 /** Names in the scripts a clinic's staff write them in. */
-export const TEST_NAMES = ['Łukasz Żółć', 'Nguyễn Thị Minh Khai', 'Ελένη Παπαδοπούλου', 'محمد عبد الله', '王秀英', '山田 花子', '김민준'] as const;
+export const TEST_NAMES = [
+  'Łukasz Żółć',
+  'Nguyễn Thị Minh Khai',
+  'Ελένη Παπαδοπούλου',
+  'محمد عبد الله',
+  '王秀英',
+  '山田 花子',
+  '김민준',
+] as const;
 
 const long = (start: string, length: number) => {
   let text = start;
-  for (let word = 0; text.length < length; word++) text += ` ${['Harbour', 'Skin', 'Clinic', 'Aesthetics', 'Dermatology', 'Wellbeing', 'Centre'][word % 7]}`;
+  for (let word = 0; text.length < length; word++)
+    text += ` ${['Harbour', 'Skin', 'Clinic', 'Aesthetics', 'Dermatology', 'Wellbeing', 'Centre'][word % 7]}`;
   return text.slice(0, length).trimEnd();
 };
 
@@ -55,10 +64,15 @@ export const longCertificate: PrintableCertificate = {
   holderName: long('Maximiliana Alexandrina Konstantinopoulou-Featherstonehaugh de la Cruz y Villanueva', 120),
   organisationName: long('The Northern Regional Collaborative for Advanced Aesthetic Medicine', 120),
   qualification: long(
-    'Advanced collagen induction therapy (microneedling) practitioner with supervised competence in facial, neck, décolletage, scalp, hand and body treatment areas including atrophic acne scars and striae',
+    'Advanced collagen induction therapy (microneedling) practitioner with supervised ' +
+      'competence in facial, neck, décolletage, scalp, hand and body treatment areas including ' +
+      'atrophic acne scars and striae',
     200,
   ),
-  signatory: { name: 'Dr Anneliese Bartholomew-Fitzwilliam', role: 'Clinical supervisor and lead assessor, The Northern Regional Collaborative for Advanced Aesthetic Medicine' },
+  signatory: {
+    name: 'Dr Anneliese Bartholomew-Fitzwilliam',
+    role: 'Clinical supervisor and lead assessor, The Northern Regional Collaborative for Advanced Aesthetic Medicine',
+  },
   scope: {
     supervision: 'under-supervision',
     areas: [
@@ -70,7 +84,11 @@ export const longCertificate: PrintableCertificate = {
       'Backs of the hands',
       'Body (abdomen, thighs, upper arms)',
       'Atrophic acne scars and surgical scars',
-    ].map((label, index) => ({ label, maxDepthMm: [1.5, 0.5, 0.75, 1, 1.5, 0.5, 2, 2.5][index], maxDepthUnsupervisedMm: index % 2 ? 0.25 : undefined })),
+    ].map((label, index) => ({
+      label,
+      maxDepthMm: [1.5, 0.5, 0.75, 1, 1.5, 0.5, 2, 2.5][index],
+      maxDepthUnsupervisedMm: index % 2 ? 0.25 : undefined,
+    })),
   },
   modules: Array.from({ length: 10 }, (_unused, index) => ({
     title: [

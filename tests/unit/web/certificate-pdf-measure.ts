@@ -16,7 +16,8 @@ function cachedFonts(): PdfFonts {
   return {
     base: (weight: FontWeight) => once(`base/${weight}`, () => source.base(weight)),
     cjkRanges: (language: CjkLanguage) => once(`ranges/${language}`, () => source.cjkRanges(language)),
-    cjkSubset: (language: CjkLanguage, subset: string, weight: FontWeight) => once(`${language}/${subset}/${weight}`, () => source.cjkSubset(language, subset, weight)),
+    cjkSubset: (language: CjkLanguage, subset: string, weight: FontWeight) =>
+      once(`${language}/${subset}/${weight}`, () => source.cjkSubset(language, subset, weight)),
   };
 }
 
@@ -39,7 +40,12 @@ async function measure(certificate: PrintableCertificate, runs: number, fonts: P
   const [first, ...rest] = times;
   rest.sort((a, b) => a - b);
   const round = (value: number) => Math.round(value * 10) / 10;
-  return { firstMs: round(first), medianMs: round(rest[Math.floor(rest.length / 2)]), p95Ms: round(rest[Math.min(rest.length - 1, Math.floor(rest.length * 0.95))]), bytes };
+  return {
+    firstMs: round(first),
+    medianMs: round(rest[Math.floor(rest.length / 2)]),
+    p95Ms: round(rest[Math.min(rest.length - 1, Math.floor(rest.length * 0.95))]),
+    bytes,
+  };
 }
 
 /**
@@ -52,6 +58,10 @@ export async function measureCertificatePdf(runs = 20) {
   return {
     typical: await measure(typicalCertificate, runs, fonts),
     chineseName: await measure({ ...typicalCertificate, holderName: '王秀英' }, runs, fonts),
-    revokedArabicName: await measure({ ...typicalCertificate, holderName: 'محمد عبد الله', status: 'revoked', statusSince: '2027-03-03' }, runs, fonts),
+    revokedArabicName: await measure(
+      { ...typicalCertificate, holderName: 'محمد عبد الله', status: 'revoked', statusSince: '2027-03-03' },
+      runs,
+      fonts,
+    ),
   };
 }

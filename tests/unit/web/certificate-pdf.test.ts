@@ -11,7 +11,14 @@ import {
   type PrintableCertificate,
   type PrintStatus,
 } from '../../../web/src/lib/certification/certificate-pdf';
-import { longCertificate, PRINTED_AT, TEST_NAMES, typicalCertificate, VERIFY_URL, verificationOnlyCertificate } from './certificate-pdf-fixtures';
+import {
+  longCertificate,
+  PRINTED_AT,
+  TEST_NAMES,
+  typicalCertificate,
+  VERIFY_URL,
+  verificationOnlyCertificate,
+} from './certificate-pdf-fixtures';
 import { nodePdfFonts } from './pdf-fonts-node';
 import { outside, overlaps, pdfFonts, pdfInfo, pdfLines, pdfText, renderPng, textBoxes, type Box } from './poppler';
 
@@ -90,14 +97,19 @@ describe('certificate PDF: a typical certificate', () => {
       'Printed 1 June 2027',
     ])
       expect(lines).toContain(line);
-    expect(text).toContain('after passing every module of the course and being observed performing 3 procedures rated satisfactory in every domain.');
-    expect(text).toContain('This PDF is a copy. The verification page is the authority on whether the certificate is valid today: scan the QR code or go to');
+    expect(text).toContain(
+      'after passing every module of the course and being observed performing 3 procedures rated satisfactory in every domain.',
+    );
+    expect(text).toContain(
+      'This PDF is a copy. The verification page is the authority on whether the certificate is valid today: scan the QR code or go to',
+    );
     expect(text).not.toContain('NOT VALID');
   });
 
   it('prints the scope of practice with depths, and every module with the date it was passed', () => {
     for (const part of ['Face 1.5 mm', 'Neck and décolletage 1.0 mm', '0.5 mm unsupervised', 'Scars 2.0 mm']) expect(text).toContain(part);
-    for (const [index, module] of typicalCertificate.modules.entries()) expect(text).toContain(`${module.title} ${10 + index} November 2026`);
+    for (const [index, module] of typicalCertificate.modules.entries())
+      expect(text).toContain(`${module.title} ${10 + index} November 2026`);
   });
 
   it('embeds its fonts with a Unicode map (real text), and reads no CJK font for Latin text', () => {
@@ -150,7 +162,14 @@ describe('certificate PDF: any name prints correctly', () => {
     expect(fonts.reads.some((path) => path.includes('noto-sans-jp'))).toBe(true);
     // The same when a file is damaged in transit: another language's file is used, never a broken PDF.
     const damaged = nodePdfFonts();
-    const bytesWithDamage = await make({ ...typicalCertificate, holderName: '王秀英' }, { ...damaged, cjkSubset: async (language, subset, weight) => (language === 'sc' ? new Uint8Array(64) : damaged.cjkSubset(language, subset, weight)) });
+    const bytesWithDamage = await make(
+      { ...typicalCertificate, holderName: '王秀英' },
+      {
+        ...damaged,
+        cjkSubset: async (language, subset, weight) =>
+          language === 'sc' ? new Uint8Array(64) : damaged.cjkSubset(language, subset, weight),
+      },
+    );
     expect(pdfLines(bytesWithDamage)).toContain('王秀英');
   });
 
@@ -211,7 +230,10 @@ describe('certificate PDF: long text shrinks and wraps, never clipped', () => {
   });
 
   it('throws, rather than clipping, when even the smallest readable size cannot hold it', async () => {
-    const modules = Array.from({ length: 80 }, (_unused, index) => ({ title: `Module ${index + 1} with a long title`, passedAt: '2026-11-20' }));
+    const modules = Array.from({ length: 80 }, (_unused, index) => ({
+      title: `Module ${index + 1} with a long title`,
+      passedAt: '2026-11-20',
+    }));
     await expect(make({ ...longCertificate, modules })).rejects.toThrow(/does not fit on one page/);
   });
 
@@ -222,7 +244,12 @@ describe('certificate PDF: long text shrinks and wraps, never clipped', () => {
 
 describe('certificate PDF: not valid when printed', () => {
   it.each(NOT_VALID.map((status) => [status]))('%s: watermark and status stated plainly, no "Valid until"', async (status) => {
-    const bytes = await make({ ...typicalCertificate, status, statusSince: status === 'expired' ? undefined : SINCE, expiresAt: status === 'expired' ? '2027-05-01T00:00:00.000Z' : typicalCertificate.expiresAt });
+    const bytes = await make({
+      ...typicalCertificate,
+      status,
+      statusSince: status === 'expired' ? undefined : SINCE,
+      expiresAt: status === 'expired' ? '2027-05-01T00:00:00.000Z' : typicalCertificate.expiresAt,
+    });
     const text = flat(pdfText(bytes));
     const lines = pdfLines(bytes, '-nodiag');
     expect(lines).toContain(notValidText(status));

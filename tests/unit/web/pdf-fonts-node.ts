@@ -15,7 +15,9 @@ export function nodePdfFonts(): PdfFonts & { reads: string[] } {
   return {
     reads,
     base: (weight: FontWeight) => read(`dejavu-fonts-ttf/ttf/${weight === 700 ? 'DejaVuSans-Bold' : 'DejaVuSans'}.ttf`),
-    cjkRanges: async (language: CjkLanguage) => JSON.parse(new TextDecoder().decode(await read(`@fontsource/noto-sans-${language}/unicode.json`))),
-    cjkSubset: (language: CjkLanguage, subset: string, weight: FontWeight) => read(`@fontsource/noto-sans-${language}/files/${cjkFileName(language, subset, weight)}`),
+    cjkRanges: async (language: CjkLanguage) =>
+      JSON.parse(new TextDecoder().decode(await read(`@fontsource/noto-sans-${language}/unicode.json`))),
+    cjkSubset: (language: CjkLanguage, subset: string, weight: FontWeight) =>
+      read(`@fontsource/noto-sans-${language}/files/${cjkFileName(language, subset, weight)}`),
   };
 }

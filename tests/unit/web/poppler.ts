@@ -22,7 +22,8 @@ const run = (tool: string, args: string[]) => execFileSync(tool, args, { encodin
 const BIDI_MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** The text of the PDF as pdftotext gives it (reading order), bidi marks removed. */
-export const pdfText = (bytes: Uint8Array, ...options: string[]) => withFile(bytes, (path) => run('pdftotext', [...options, path, '-'])).replace(BIDI_MARKS, '');
+export const pdfText = (bytes: Uint8Array, ...options: string[]) =>
+  withFile(bytes, (path) => run('pdftotext', [...options, path, '-'])).replace(BIDI_MARKS, '');
 
 /** The lines of the text, trimmed, empty ones dropped. */
 export const pdfLines = (bytes: Uint8Array, ...options: string[]) =>
@@ -40,7 +41,8 @@ export interface Box {
 }
 
 const number = (attributes: string, name: string) => Number(new RegExp(`${name}="([-0-9.]+)"`).exec(attributes)![1]);
-const decode = (text: string) => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+const decode = (text: string) =>
+  text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
 
 /**
  * Word and line boxes from `pdftotext -bbox-layout` (points, y from the top of the page), and the
@@ -60,7 +62,13 @@ export function textBoxes(bytes: Uint8Array, horizontalOnly = false) {
       text: decode(word[2]),
     }));
     words.push(...lineWords);
-    lines.push({ xMin: number(line[1], 'xMin'), yMin: number(line[1], 'yMin'), xMax: number(line[1], 'xMax'), yMax: number(line[1], 'yMax'), text: lineWords.map((word) => word.text).join(' ') });
+    lines.push({
+      xMin: number(line[1], 'xMin'),
+      yMin: number(line[1], 'yMin'),
+      xMax: number(line[1], 'xMax'),
+      yMax: number(line[1], 'yMax'),
+      text: lineWords.map((word) => word.text).join(' '),
+    });
   }
   return { width: Number(page[1]), height: Number(page[2]), lines, words, pages: [...xhtml.matchAll(/<page /g)].length };
 }
@@ -81,7 +89,13 @@ export function overlaps(boxes: Box[], tolerance = 0.01): [Box, Box][] {
 
 /** Boxes that reach outside the page less its margin. */
 export const outside = (boxes: Box[], page: { width: number; height: number }, margin: number, tolerance = 0.01) =>
-  boxes.filter((box) => box.xMin < margin - tolerance || box.yMin < margin - tolerance || box.xMax > page.width - margin + tolerance || box.yMax > page.height - margin + tolerance);
+  boxes.filter(
+    (box) =>
+      box.xMin < margin - tolerance ||
+      box.yMin < margin - tolerance ||
+      box.xMax > page.width - margin + tolerance ||
+      box.yMax > page.height - margin + tolerance,
+  );
 
 /** Renders every page to `<dir>/<name>-<page>.png` (pdftoppm -png -r 60) and returns the files. */
 export function renderPng(bytes: Uint8Array, dir: string, name: string, resolution = 60): string[] {

@@ -35,7 +35,10 @@ describe('the printable certificate from what the app has today', () => {
 
   it('dates the status from the revocation, the renewal or the expiry', () => {
     expect(printableFromVerification({ ...verification, status: 'revoked', revokedAt: '2027-03-03' }).statusSince).toBe('2027-03-03');
-    expect(printableFromVerification({ ...verification, status: 'superseded', supersededAt: '2027-04-04', supersededBy: 'CIT-AAAA-BBBB-CCCC' }).statusSince).toBe('2027-04-04');
+    expect(
+      printableFromVerification({ ...verification, status: 'superseded', supersededAt: '2027-04-04', supersededBy: 'CIT-AAAA-BBBB-CCCC' })
+        .statusSince,
+    ).toBe('2027-04-04');
     expect(printableFromVerification({ ...verification, status: 'expired' }).statusSince).toBe('2028-11-24');
   });
 });

@@ -12,7 +12,10 @@ describe('first-load weight of every prerendered route', () => {
     expect(weights.every((weight) => weight.jsFiles > 0 && weight.jsGzipBytes > 0)).toBe(true);
   });
 
-  it.each(weights.map((weight) => [weight.route, weight] as const))(`%s loads at most ${JS_BUDGET_GZIP_BYTES / 1024} KB of JS (gzip)`, (_route, weight) => {
-    expect(weight.jsGzipBytes).toBeLessThanOrEqual(JS_BUDGET_GZIP_BYTES);
-  });
+  it.each(weights.map((weight) => [weight.route, weight] as const))(
+    `%s loads at most ${JS_BUDGET_GZIP_BYTES / 1024} KB of JS (gzip)`,
+    (_route, weight) => {
+      expect(weight.jsGzipBytes).toBeLessThanOrEqual(JS_BUDGET_GZIP_BYTES);
+    },
+  );
 });

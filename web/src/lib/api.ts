@@ -27,7 +27,10 @@ export class ApiError extends Error {
     readonly status: number,
     readonly problem?: Problem,
   ) {
-    super(problem?.detail ?? (status === 0 ? 'The server could not be reached. Check your connection and try again.' : `Request failed (${status}).`));
+    super(
+      problem?.detail ??
+        (status === 0 ? 'The server could not be reached. Check your connection and try again.' : `Request failed (${status}).`),
+    );
     this.name = 'ApiError';
   }
 }
@@ -52,7 +55,11 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 const post = <T>(path: string, body: unknown, idempotencyKey?: string) =>
-  request<T>(path, { method: 'POST', body: JSON.stringify(body), ...(idempotencyKey ? { headers: { 'idempotency-key': idempotencyKey } } : {}) });
+  request<T>(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    ...(idempotencyKey ? { headers: { 'idempotency-key': idempotencyKey } } : {}),
+  });
 const id = encodeURIComponent;
 
 /** The only place the web app calls the API. Types come from the same zod schemas the API validates with. */
@@ -68,14 +75,17 @@ export const api = {
   trainees: () => request<{ people: Person[] }>('/trainees'),
   inviteTrainee: (invitee: InvitePerson) => post<Invitation>('/invitations', invitee),
   organisations: () => request<{ organisations: Organisation[] }>('/organisations'),
-  createOrganisation: (organisation: CreateOrganisation, idempotencyKey: string) => post<Organisation>('/organisations', organisation, idempotencyKey),
+  createOrganisation: (organisation: CreateOrganisation, idempotencyKey: string) =>
+    post<Organisation>('/organisations', organisation, idempotencyKey),
   inviteSupervisor: (orgId: string, invitee: InvitePerson) => post<Invitation>(`/organisations/${id(orgId)}/supervisors`, invitee),
   members: (orgId: string) => request<{ people: Person[] }>(`/organisations/${id(orgId)}/members`),
   certification: (traineeId: string) => request<Certification>(`/trainees/${id(traineeId)}/certification`),
-  recordObservedProcedure: (traineeId: string, procedure: RecordObservedProcedure, idempotencyKey: string) => post<ObservedProcedure>(`/trainees/${id(traineeId)}/observed-procedures`, procedure, idempotencyKey),
+  recordObservedProcedure: (traineeId: string, procedure: RecordObservedProcedure, idempotencyKey: string) =>
+    post<ObservedProcedure>(`/trainees/${id(traineeId)}/observed-procedures`, procedure, idempotencyKey),
   issueCertificate: (traineeId: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate`, {}),
   renewCertificate: (traineeId: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate/renewal`, {}),
-  revokeCertificate: (traineeId: string, reason: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate/revocation`, { reason }),
+  revokeCertificate: (traineeId: string, reason: string) =>
+    post<Certificate>(`/trainees/${id(traineeId)}/certificate/revocation`, { reason }),
   roster: (orgId: string) => request<Roster>(`/organisations/${id(orgId)}/roster`),
   verifyCertificate: (code: string) => request<Verification>(`/certificates/${id(code)}`),
 };

@@ -25,7 +25,9 @@ const transport = (issuer: string) =>
 async function authorizationServer(): Promise<{ as: oauth.AuthorizationServer; client: oauth.Client; config: WebConfig }> {
   const settings = await webConfig();
   const issuer = new URL(settings.issuer);
-  server ??= oauth.discoveryRequest(issuer, transport(settings.issuer)).then((response) => oauth.processDiscoveryResponse(issuer, response));
+  server ??= oauth
+    .discoveryRequest(issuer, transport(settings.issuer))
+    .then((response) => oauth.processDiscoveryResponse(issuer, response));
   return { as: await server, client: { client_id: settings.clientId }, config: settings };
 }
 
@@ -54,12 +56,25 @@ export async function signIn(returnTo = `${location.pathname}${location.search}`
 
 /** Back from the provider: exchange the code for tokens, start the session, say where to go. */
 export async function completeSignIn(callbackUrl: URL): Promise<string> {
-  const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as { verifier: string; state: string; nonce: string; returnTo: string } | null;
+  const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as {
+    verifier: string;
+    state: string;
+    nonce: string;
+    returnTo: string;
+  } | null;
   if (!pending) throw new Error('This sign-in link has expired. Please sign in again.');
   sessionStorage.removeItem(PENDING);
   const { as, client, config: settings } = await authorizationServer();
   const params = oauth.validateAuthResponse(as, client, callbackUrl, pending.state);
-  const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, redirectUri(), pending.verifier, transport(settings.issuer));
+  const response = await oauth.authorizationCodeGrantRequest(
+    as,
+    client,
+    oauth.None(),
+    params,
+    redirectUri(),
+    pending.verifier,
+    transport(settings.issuer),
+  );
   const result = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: pending.nonce, requireIdToken: true });
   const claims = oauth.getValidatedIdTokenClaims(result)!;
   // The same mapping from claims to a principal as the API's (functions/core/auth/principal.ts).
@@ -76,7 +91,11 @@ export async function signOut() {
   const home = `${location.origin}/`;
   if (as.end_session_endpoint) {
     const url = new URL(as.end_session_endpoint);
-    url.search = new URLSearchParams({ client_id: client.client_id, post_logout_redirect_uri: home, ...(idToken ? { id_token_hint: idToken } : {}) }).toString();
+    url.search = new URLSearchParams({
+      client_id: client.client_id,
+      post_logout_redirect_uri: home,
+      ...(idToken ? { id_token_hint: idToken } : {}),
+    }).toString();
     location.assign(url.href);
   } else if (settings.logoutUrl) {
     location.assign(`${settings.logoutUrl}?${new URLSearchParams({ client_id: client.client_id, logout_uri: home })}`);

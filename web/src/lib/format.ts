@@ -3,9 +3,11 @@
  * passes, procedures) read the same for every viewer, in UTC: day, month name, year (no 11/12
  * ambiguity); moments (an attempt started, a deadline) in the reader's locale and time zone.
  */
-export const longDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const longDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** A compact date for tables: "24 Nov 2026". */
-export const shortDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+export const shortDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 /** A date and time in the reader's locale, e.g. "24 Nov 2026, 14:05". */
 export const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 export const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;

@@ -6,7 +6,8 @@
 const query = (path: string, parameters: Record<string, string>) => `${path}?${new URLSearchParams(parameters)}`;
 
 export const links = {
-  module: (moduleId: string, section?: string) => `/courses/${encodeURIComponent(moduleId)}${section ? `#${encodeURIComponent(section)}` : ''}`,
+  module: (moduleId: string, section?: string) =>
+    `/courses/${encodeURIComponent(moduleId)}${section ? `#${encodeURIComponent(section)}` : ''}`,
   quiz: (moduleId: string) => `/courses/${encodeURIComponent(moduleId)}/quiz`,
   /** A trainee's record, for those who follow them; the trainee's own is /progress. */
   record: (traineeSub: string) => query('/trainees/record', { id: traineeSub }),

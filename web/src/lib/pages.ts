@@ -28,8 +28,20 @@ export interface Page {
  */
 export const PAGES = {
   courses: { href: '/', label: 'Courses', roles: 'everyone', nav: 'everyone', purpose: 'The course is open to everyone.' },
-  progress: { href: '/progress', label: 'My progress', roles: ['trainee'], nav: ['trainee'], purpose: 'Your progress is kept with your account.' },
-  trainees: { href: '/trainees', label: 'Trainees', roles: PRIVILEGED_ROLES, nav: PRIVILEGED_ROLES, purpose: 'Supervisors and clinics see their trainees here.' },
+  progress: {
+    href: '/progress',
+    label: 'My progress',
+    roles: ['trainee'],
+    nav: ['trainee'],
+    purpose: 'Your progress is kept with your account.',
+  },
+  trainees: {
+    href: '/trainees',
+    label: 'Trainees',
+    roles: PRIVILEGED_ROLES,
+    nav: PRIVILEGED_ROLES,
+    purpose: 'Supervisors and clinics see their trainees here.',
+  },
   roster: {
     href: '/roster',
     label: 'Staff roster',
@@ -38,12 +50,40 @@ export const PAGES = {
     nav: ['supervisor', 'clinic-admin'],
     purpose: "Clinics and supervisors see their staff's certificates here.",
   },
-  organisations: { href: '/organisations', label: 'Organisations', roles: ['platform-admin'], nav: ['platform-admin'], purpose: 'Platform admins manage organisations here.' },
-  security: { href: '/account/security', label: 'Security', roles: ROLES, nav: PRIVILEGED_ROLES, purpose: 'Security settings belong to your account.' },
-  verify: { href: '/verify', label: 'Verify a certificate', roles: 'everyone', nav: 'everyone', purpose: 'Anyone can check a certificate.' },
-  record: { href: '/trainees/record', label: 'Trainee record', roles: PRIVILEGED_ROLES, purpose: 'Trainee records are visible to their supervisors and clinic.' },
+  organisations: {
+    href: '/organisations',
+    label: 'Organisations',
+    roles: ['platform-admin'],
+    nav: ['platform-admin'],
+    purpose: 'Platform admins manage organisations here.',
+  },
+  security: {
+    href: '/account/security',
+    label: 'Security',
+    roles: ROLES,
+    nav: PRIVILEGED_ROLES,
+    purpose: 'Security settings belong to your account.',
+  },
+  verify: {
+    href: '/verify',
+    label: 'Verify a certificate',
+    roles: 'everyone',
+    nav: 'everyone',
+    purpose: 'Anyone can check a certificate.',
+  },
+  record: {
+    href: '/trainees/record',
+    label: 'Trainee record',
+    roles: PRIVILEGED_ROLES,
+    purpose: 'Trainee records are visible to their supervisors and clinic.',
+  },
   review: { href: '/attempts/review', label: 'Attempt review', roles: ROLES, purpose: "Attempts are part of a trainee's record." },
-  quiz: { href: '/courses/[module]/quiz', label: 'Quiz', roles: ['trainee'], purpose: 'Quizzes are scored on the server and recorded against your training record.' },
+  quiz: {
+    href: '/courses/[module]/quiz',
+    label: 'Quiz',
+    roles: ['trainee'],
+    purpose: 'Quizzes are scored on the server and recorded against your training record.',
+  },
 } as const satisfies Record<string, Page>;
 
 /** The navigation, in order. */

@@ -24,7 +24,13 @@ async function userApi<T>(operation: string, body: Record<string, unknown> = {})
     body: JSON.stringify({ AccessToken: session.accessToken, ...body }),
   });
   const result = await response.json().catch(() => ({}));
-  if (!response.ok) throw new UserApiError(String(result.__type ?? 'Error').split('#').pop()!, String(result.message ?? 'The request failed.'));
+  if (!response.ok)
+    throw new UserApiError(
+      String(result.__type ?? 'Error')
+        .split('#')
+        .pop()!,
+      String(result.message ?? 'The request failed.'),
+    );
   return result as T;
 }
 

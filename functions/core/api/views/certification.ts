@@ -25,7 +25,9 @@ export function verificationView(record: CertificateRecord, now: Date): Verifica
     expiresAt: dateOf(record.expiresAt),
     issuedBy: record.issuedBy.name,
     ...(record.revokedAt ? { revokedAt: dateOf(record.revokedAt) } : {}),
-    ...(record.supersededBy ? { supersededBy: formatCertificateCode(record.supersededBy), supersededAt: dateOf(record.supersededAt!) } : {}),
+    ...(record.supersededBy
+      ? { supersededBy: formatCertificateCode(record.supersededBy), supersededAt: dateOf(record.supersededAt!) }
+      : {}),
     ...(record.renews ? { renews: formatCertificateCode(record.renews) } : {}),
     modules: record.modules.map(({ title, passedAt }) => ({ title, passedAt: dateOf(passedAt) })),
     satisfactoryProcedures: record.procedureIds.length,
@@ -51,7 +53,10 @@ export function observedProcedureView(record: ObservedProcedureRecord): Observed
 }
 
 /** A trainee's certification record, with their certificate as it stands now. */
-export function certificationView({ trainee, eligibility, procedures, certificate, renewal, history }: TraineeCertification, now: Date): Certification {
+export function certificationView(
+  { trainee, eligibility, procedures, certificate, renewal, history }: TraineeCertification,
+  now: Date,
+): Certification {
   return {
     traineeSub: trainee.sub,
     traineeName: trainee.name,

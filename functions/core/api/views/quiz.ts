@@ -3,7 +3,16 @@ import type { BankQuestion, QuestionBank } from '../../course/types';
 import { encodeServedToken } from '../../quiz/served-token';
 import type { AttemptRecord, ModuleProgress, ReviewLevel, Scored, ServedQuestion } from '../../quiz/types';
 import type { AttemptOutcome, IssuedAttempt as Issued } from '../../quiz/use-cases';
-import type { AnswerVerdict, AttemptResult, AttemptSummary, IssuedAttempt, Progress, PublicQuestion, QuestionFeedback, SubmissionResult } from '../responses';
+import type {
+  AnswerVerdict,
+  AttemptResult,
+  AttemptSummary,
+  IssuedAttempt,
+  Progress,
+  PublicQuestion,
+  QuestionFeedback,
+  SubmissionResult,
+} from '../responses';
 
 /**
  * The quiz API's answers, built from what the quiz use cases decided: what a trainee may see of a
@@ -89,7 +98,11 @@ export function submissionView({ scored: record, drawnFrom: bank, level, nextAtt
   const feedback =
     level === 'outcome'
       ? []
-      : record.submission.answers.map(({ questionId, correct }): AnswerVerdict => ({ questionId, correct, ...verdictDetails(byId.get(questionId), bank, correct, level) }));
+      : record.submission.answers.map(({ questionId, correct }): AnswerVerdict => ({
+          questionId,
+          correct,
+          ...verdictDetails(byId.get(questionId), bank, correct, level),
+        }));
   return { ...outcome(record, level, nextAttemptAt), feedback };
 }
 

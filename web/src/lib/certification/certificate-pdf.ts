@@ -113,7 +113,8 @@ const row = (items: Laid[]): Laid => ({
 
 const rule = (left: number, width: number, color = BRAND, thickness = 0.6): Laid => ({
   height: thickness,
-  draw: (page, top) => page.drawLine({ start: { x: left, y: top - thickness / 2 }, end: { x: left + width, y: top - thickness / 2 }, thickness, color }),
+  draw: (page, top) =>
+    page.drawLine({ start: { x: left, y: top - thickness / 2 }, end: { x: left + width, y: top - thickness / 2 }, thickness, color }),
 });
 
 /** A filled panel around content, with padding. */
@@ -122,7 +123,15 @@ function panel(content: Laid, padding: number, fill: typeof PANEL, border: typeo
     height: content.height + 2 * padding,
     draw(page, top) {
       const height = content.height + 2 * padding;
-      page.drawRectangle({ x: PAGE_MARGIN - 8, y: top - height, width: CONTENT_WIDTH + 16, height, color: fill, borderColor: border, borderWidth: 0.8 });
+      page.drawRectangle({
+        x: PAGE_MARGIN - 8,
+        y: top - height,
+        width: CONTENT_WIDTH + 16,
+        height,
+        color: fill,
+        borderColor: border,
+        borderWidth: 0.8,
+      });
       content.draw(page, top - padding);
     },
   };
@@ -141,7 +150,13 @@ function qrCode(url: string, size: number): Laid {
           if (!modules[column]) continue;
           let end = column;
           while (end < modules.length && modules[end]) end++;
-          page.drawRectangle({ x: left + column * cell, y: top - (rowIndex + 1) * cell, width: (end - column) * cell, height: cell, color: INK });
+          page.drawRectangle({
+            x: left + column * cell,
+            y: top - (rowIndex + 1) * cell,
+            width: (end - column) * cell,
+            height: cell,
+            color: INK,
+          });
           column = end;
         }
       });
@@ -152,8 +167,22 @@ function qrCode(url: string, size: number): Laid {
 function drawBorder(page: PDFPage) {
   const outer = 20;
   const inner = 26;
-  page.drawRectangle({ x: outer, y: outer, width: PAGE.width - 2 * outer, height: PAGE.height - 2 * outer, borderColor: BRAND, borderWidth: 2.2 });
-  page.drawRectangle({ x: inner, y: inner, width: PAGE.width - 2 * inner, height: PAGE.height - 2 * inner, borderColor: BRAND, borderWidth: 0.6 });
+  page.drawRectangle({
+    x: outer,
+    y: outer,
+    width: PAGE.width - 2 * outer,
+    height: PAGE.height - 2 * outer,
+    borderColor: BRAND,
+    borderWidth: 2.2,
+  });
+  page.drawRectangle({
+    x: inner,
+    y: inner,
+    width: PAGE.width - 2 * inner,
+    height: PAGE.height - 2 * inner,
+    borderColor: BRAND,
+    borderWidth: 0.6,
+  });
   for (const [x, y] of [
     [inner, inner],
     [PAGE.width - inner, inner],
@@ -174,7 +203,12 @@ function drawWatermark(page: PDFPage, typesetter: Typesetter, words: string) {
   const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
   const unitHeight = line.ascent + line.descent;
   // The rotated box of the text (width w, height h at size 1) spans w·cos + h·sin across and w·sin + h·cos up.
-  const size = 0.96 * Math.min((PAGE.width - 2 * PAGE_MARGIN) / (line.width * cos + unitHeight * sin), (PAGE.height - 2 * PAGE_MARGIN) / (line.width * sin + unitHeight * cos));
+  const size =
+    0.96 *
+    Math.min(
+      (PAGE.width - 2 * PAGE_MARGIN) / (line.width * cos + unitHeight * sin),
+      (PAGE.height - 2 * PAGE_MARGIN) / (line.width * sin + unitHeight * cos),
+    );
   const width = line.width * size;
   // Centre the box (baseline at descent) on the page centre.
   const along = width / 2;
@@ -183,7 +217,15 @@ function drawWatermark(page: PDFPage, typesetter: Typesetter, words: string) {
   const y = PAGE.height / 2 - along * sin - across * cos;
   let offset = 0;
   for (const span of line.spans) {
-    page.drawText(span.text, { x: x + offset * cos, y: y + offset * sin, size, font: span.face.font, color: ALERT, opacity: 0.16, rotate: radians(angle) });
+    page.drawText(span.text, {
+      x: x + offset * cos,
+      y: y + offset * sin,
+      size,
+      font: span.face.font,
+      color: ALERT,
+      opacity: 0.16,
+      rotate: radians(angle),
+    });
     offset += span.width * size;
   }
 }
@@ -198,7 +240,12 @@ function drawWatermark(page: PDFPage, typesetter: Typesetter, words: string) {
  * Every text block is measured: it shrinks within limits, then wraps; if the whole page still does
  * not fit, everything is scaled down together, and below MIN_SCALE this throws instead of clipping.
  */
-export async function certificatePdf(certificate: PrintableCertificate, verifyUrl: string, fonts: PdfFonts, printedAt = new Date()): Promise<Uint8Array> {
+export async function certificatePdf(
+  certificate: PrintableCertificate,
+  verifyUrl: string,
+  fonts: PdfFonts,
+  printedAt = new Date(),
+): Promise<Uint8Array> {
   const status = statusWhenPrinted(certificate, printedAt);
   const pdf = await PDFDocument.create();
   pdf.setTitle(`${certificate.issuer} certificate ${certificate.code}`, { showInWindowTitleBar: true });
@@ -243,7 +290,15 @@ export async function certificatePdf(certificate: PrintableCertificate, verifyUr
 }
 
 /** The page at one scale, or undefined when it does not fit. */
-function compose(certificate: PrintableCertificate, status: PrintStatus, verifyUrl: string, printedAt: Date, typesetter: Typesetter, scale: number, spread = 1) {
+function compose(
+  certificate: PrintableCertificate,
+  status: PrintStatus,
+  verifyUrl: string,
+  printedAt: Date,
+  typesetter: Typesetter,
+  scale: number,
+  spread = 1,
+) {
   const s = (points: number) => points * scale;
   /** A gap that opens up (by `spread`) when the page has room to spare. */
   let flexible = 0;
@@ -251,7 +306,8 @@ function compose(certificate: PrintableCertificate, status: PrintStatus, verifyU
     flexible += s(points);
     return s(points) * spread;
   };
-  const block = (value: string, style: TextStyle, width = CONTENT_WIDTH, left = PAGE_MARGIN) => text(typesetter.block(value, style, width, scale), left, width);
+  const block = (value: string, style: TextStyle, width = CONTENT_WIDTH, left = PAGE_MARGIN) =>
+    text(typesetter.block(value, style, width, scale), left, width);
   const centred = (style: Omit<TextStyle, 'align'>): TextStyle => ({ ...style, align: 'center' });
 
   // The top: who certifies whom, for what.
@@ -268,7 +324,9 @@ function compose(certificate: PrintableCertificate, status: PrintStatus, verifyU
     block('This certifies that', centred({ weight: 400, size: 11, color: MUTED })),
     s(8),
     block(certificate.holderName, centred({ weight: 700, size: 30, minSize: 18, wrapSize: 22, color: INK, leading: 0.12 })),
-    ...(certificate.organisationName ? [s(5), block(certificate.organisationName, centred({ weight: 400, size: 13, minSize: 10, wrapSize: 11, color: MUTED }))] : []),
+    ...(certificate.organisationName
+      ? [s(5), block(certificate.organisationName, centred({ weight: 400, size: 13, minSize: 10, wrapSize: 11, color: MUTED }))]
+      : []),
     f(14),
     block('was awarded the qualification', centred({ weight: 400, size: 11, color: MUTED })),
     s(6),
@@ -284,7 +342,10 @@ function compose(certificate: PrintableCertificate, status: PrintStatus, verifyU
           stack([
             block(`Valid until ${longDate(certificate.expiresAt)}`, centred({ weight: 700, size: 13, minSize: 10, color: INK })),
             s(4),
-            block(`Valid when this copy was printed on ${longDate(printedAt.toISOString())}`, centred({ weight: 400, size: 9, minSize: 8, color: MUTED })),
+            block(
+              `Valid when this copy was printed on ${longDate(printedAt.toISOString())}`,
+              centred({ weight: 400, size: 9, minSize: 8, color: MUTED }),
+            ),
           ]),
           s(9),
           PANEL,
@@ -306,10 +367,21 @@ function compose(certificate: PrintableCertificate, status: PrintStatus, verifyU
   const columnWidth = (CONTENT_WIDTH - gutter) / 2;
   const rightLeft = PAGE_MARGIN + columnWidth + gutter;
   const heading = (value: string, left: number) =>
-    stack([block(value, { weight: 700, size: 10.5, minSize: 9, color: BRAND }, columnWidth, left), s(3), rule(left, columnWidth, BRAND, 0.6), s(6)]);
+    stack([
+      block(value, { weight: 700, size: 10.5, minSize: 9, color: BRAND }, columnWidth, left),
+      s(3),
+      rule(left, columnWidth, BRAND, 0.6),
+      s(6),
+    ]);
   const cell = { weight: 400 as const, size: 9.5, minSize: 8.5, color: INK, leading: 0.12 };
   /** A row of two cells: a label, and a value (or a value over a muted note) aligned right. */
-  const pair = (label: string, value: string, left: number, valueWidth: number, options: { color?: typeof INK; labelColor?: typeof INK; size?: number; note?: string } = {}) => {
+  const pair = (
+    label: string,
+    value: string,
+    left: number,
+    valueWidth: number,
+    options: { color?: typeof INK; labelColor?: typeof INK; size?: number; note?: string } = {},
+  ) => {
     const size = options.size ?? cell.size;
     const style = { ...cell, size, minSize: Math.min(size, cell.minSize) };
     const valueLeft = left + columnWidth - valueWidth;
@@ -317,7 +389,9 @@ function compose(certificate: PrintableCertificate, status: PrintStatus, verifyU
       block(label, { ...style, color: options.labelColor ?? INK }, columnWidth - valueWidth - s(8), left),
       stack([
         block(value, { ...style, color: options.color ?? INK, align: 'right' }, valueWidth, valueLeft),
-        ...(options.note ? [s(1), block(options.note, { ...style, size: 8, minSize: 7.5, color: MUTED, align: 'right' }, valueWidth, valueLeft)] : []),
+        ...(options.note
+          ? [s(1), block(options.note, { ...style, size: 8, minSize: 7.5, color: MUTED, align: 'right' }, valueWidth, valueLeft)]
+          : []),
       ]),
     ]);
   };
@@ -329,7 +403,12 @@ function compose(certificate: PrintableCertificate, status: PrintStatus, verifyU
     heading('Scope of practice', PAGE_MARGIN),
     ...(scope
       ? [
-          block(scope.supervision === 'independent' ? 'Independent practice' : 'Under supervision only', { ...cell, weight: 700 }, columnWidth, PAGE_MARGIN),
+          block(
+            scope.supervision === 'independent' ? 'Independent practice' : 'Under supervision only',
+            { ...cell, weight: 700 },
+            columnWidth,
+            PAGE_MARGIN,
+          ),
           s(5),
           pair('Treatment area', 'Maximum needle depth', PAGE_MARGIN, depthWidth, { color: MUTED, labelColor: MUTED, size: 8 }),
           s(4),
@@ -343,11 +422,16 @@ function compose(certificate: PrintableCertificate, status: PrintStatus, verifyU
         ]
       : [block('Not recorded on this certificate.', { ...cell, color: MUTED }, columnWidth, PAGE_MARGIN)]),
   ]);
-  const dateWidth = Math.max(0, ...certificate.modules.map((module) => typesetter.measure(longDate(module.passedAt), 400))) * s(cell.size) + 1;
+  const dateWidth =
+    Math.max(0, ...certificate.modules.map((module) => typesetter.measure(longDate(module.passedAt), 400))) * s(cell.size) + 1;
   const modulesColumn = stack([
     heading('Modules passed', rightLeft),
     ...(certificate.modules.length
-      ? rows(certificate.modules.map((module) => pair(module.title, longDate(module.passedAt), rightLeft, Math.min(dateWidth, columnWidth * 0.45), { color: MUTED })))
+      ? rows(
+          certificate.modules.map((module) =>
+            pair(module.title, longDate(module.passedAt), rightLeft, Math.min(dateWidth, columnWidth * 0.45), { color: MUTED }),
+          ),
+        )
       : [block('None recorded.', { ...cell, color: MUTED }, columnWidth, rightLeft)]),
   ]);
   const columns = row([scopeColumn, modulesColumn]);
@@ -358,7 +442,12 @@ function compose(certificate: PrintableCertificate, status: PrintStatus, verifyU
   const dateLeft = PAGE.width - PAGE_MARGIN - dateBlockWidth;
   // Two signature-style lines side by side, their rules level: the signatory, and the date of issue.
   const signed = block(certificate.signatory.name, { weight: 400, size: 15, minSize: 11, wrapSize: 12, color: INK }, signatureWidth);
-  const dated = block(longDate(certificate.issuedAt), { weight: 400, size: 13, minSize: 10, color: INK, align: 'center' }, dateBlockWidth, dateLeft);
+  const dated = block(
+    longDate(certificate.issuedAt),
+    { weight: 400, size: 13, minSize: 10, color: INK, align: 'center' },
+    dateBlockWidth,
+    dateLeft,
+  );
   const aboveRule = Math.max(signed.height, dated.height);
   const signature = row([
     stack([

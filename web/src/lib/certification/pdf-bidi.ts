@@ -59,7 +59,8 @@ export function bidiLevels(chars: string[], base: Direction): number[] {
   // W4: one separator between two numbers of the same kind joins them.
   for (let i = 1; i < count - 1; i++) {
     if (types[i] === 'ES' && types[i - 1] === 'EN' && types[i + 1] === 'EN') types[i] = 'EN';
-    else if (types[i] === 'CS' && (types[i - 1] === 'EN' || types[i - 1] === 'AN') && types[i + 1] === types[i - 1]) types[i] = types[i - 1];
+    else if (types[i] === 'CS' && (types[i - 1] === 'EN' || types[i - 1] === 'AN') && types[i + 1] === types[i - 1])
+      types[i] = types[i - 1];
   }
   // W5: terminators next to European numbers are part of them.
   for (let i = 0; i < count; i++) {
@@ -117,7 +118,20 @@ export function visualOrder<T>(items: T[], levels: number[]): T[] {
   return order.map((index) => items[index]);
 }
 
-const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«', '‹': '›', '›': '‹' };
+const MIRRORED: Record<string, string> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '{': '}',
+  '}': '{',
+  '<': '>',
+  '>': '<',
+  '«': '»',
+  '»': '«',
+  '‹': '›',
+  '›': '‹',
+};
 
 /** Rule L4: in right-to-left text, brackets and guillemets show their mirror image. */
 export const mirror = (text: string) => text.replace(/[()[\]{}<>«»‹›]/g, (char) => MIRRORED[char]);

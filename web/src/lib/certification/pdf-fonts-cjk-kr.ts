@@ -2,12 +2,17 @@
 // emits it at. Imported only when a certificate has characters only this font holds.
 import ranges from '../../../../node_modules/@fontsource/noto-sans-kr/unicode.json';
 
-const files = import.meta.glob<string>('../../../../node_modules/@fontsource/noto-sans-kr/files/noto-sans-kr-[0-9]*-{400,700}-normal.woff', {
-  query: '?url&no-inline',
-  import: 'default',
-  eager: true,
-});
+const files = import.meta.glob<string>(
+  '../../../../node_modules/@fontsource/noto-sans-kr/files/noto-sans-kr-[0-9]*-{400,700}-normal.woff',
+  {
+    query: '?url&no-inline',
+    import: 'default',
+    eager: true,
+  },
+);
 
 export { ranges };
 /** URL by file name (noto-sans-kr-4-400-normal.woff). */
-export const urls: Record<string, string> = Object.fromEntries(Object.entries(files).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url]));
+export const urls: Record<string, string> = Object.fromEntries(
+  Object.entries(files).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url]),
+);

@@ -64,7 +64,8 @@ export interface TextBlock {
 
 const SPACE = /^\s+$/u;
 /** Break opportunities: spaces, and between CJK characters (written without spaces). */
-const TOKENS = /\s+|[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3FFFF}]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3FFFF}]+/gu;
+const TOKENS =
+  /\s+|[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3FFFF}]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3FFFF}]+/gu;
 const MARK = /\p{M}/u;
 
 /** What the certificate reads from a font fontkit parsed (metrics, coverage, and a trial subset). */
@@ -75,7 +76,10 @@ interface ParsedFont {
   characterSet: number[];
   hasGlyphForCodePoint(code: number): boolean;
   layout(text: string): { glyphs: unknown[] };
-  createSubset(): { includeGlyph(glyph: unknown): number; encodeStream(): { on(event: string, listener: (value?: unknown) => void): unknown } };
+  createSubset(): {
+    includeGlyph(glyph: unknown): number;
+    encodeStream(): { on(event: string, listener: (value?: unknown) => void): unknown };
+  };
 }
 
 /** Parses a font, or undefined when fontkit cannot (one @fontsource subset file has no cmap table fontkit reads). */
@@ -114,7 +118,12 @@ async function subsets(font: ParsedFont, chars: string[]): Promise<boolean> {
 async function embed(doc: PDFDocument, bytes: Uint8Array, parsed: ParsedFont): Promise<Face> {
   doc.registerFontkit({ create: () => parsed as never });
   const font = await doc.embedFont(bytes, { subset: true });
-  return { font, characters: new Set(parsed.characterSet), ascent: parsed.ascent / parsed.unitsPerEm, descent: -parsed.descent / parsed.unitsPerEm };
+  return {
+    font,
+    characters: new Set(parsed.characterSet),
+    ascent: parsed.ascent / parsed.unitsPerEm,
+    descent: -parsed.descent / parsed.unitsPerEm,
+  };
 }
 
 async function embedBase(doc: PDFDocument, bytes: Uint8Array): Promise<Face> {
@@ -148,7 +157,11 @@ export class Typesetter {
     this.documentPreference = needs.map((need) => cjkPreference(need.text)).find(Boolean);
     const ranges = new Map<CjkLanguage, Promise<CjkRanges>>();
     const rangesOf = (language: CjkLanguage) => {
-      if (!ranges.has(language)) ranges.set(language, fonts.cjkRanges(language).then((list) => new CjkRanges(list)));
+      if (!ranges.has(language))
+        ranges.set(
+          language,
+          fonts.cjkRanges(language).then((list) => new CjkRanges(list)),
+        );
       return ranges.get(language)!;
     };
     // Every character that needs a CJK font, once per weight and preferred language.
@@ -209,7 +222,9 @@ export class Typesetter {
   }
 
   private needsCjk(code: number, weight: FontWeight) {
-    return isCjk(code) || (!this.base[weight].characters.has(code) && !this.base[weight === 400 ? 700 : 400].characters.has(code) && code > 0x7f);
+    return (
+      isCjk(code) || (!this.base[weight].characters.has(code) && !this.base[weight === 400 ? 700 : 400].characters.has(code) && code > 0x7f)
+    );
   }
 
   /** The face for one character: a CJK subset when one was loaded for it, else DejaVu (bold falls back to regular). */

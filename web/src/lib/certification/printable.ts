@@ -6,7 +6,12 @@ import type { PrintableCertificate } from './certificate-pdf';
  * have today: the issuing supervisor signs, CIT Academy issues; no scope of practice is recorded yet.
  */
 export function printableFromVerification(certificate: Verification): PrintableCertificate {
-  const statusSince = { valid: undefined, expired: certificate.expiresAt, revoked: certificate.revokedAt, superseded: certificate.supersededAt }[certificate.status];
+  const statusSince = {
+    valid: undefined,
+    expired: certificate.expiresAt,
+    revoked: certificate.revokedAt,
+    superseded: certificate.supersededAt,
+  }[certificate.status];
   return {
     code: certificate.code,
     status: certificate.status,

@@ -6,4 +6,5 @@ import { browserPdfFonts } from './pdf-fonts-browser';
 import { printableFromVerification } from './printable';
 
 /** The printable certificate of a verified certificate, with the fonts fetched from the site. */
-export const verificationPdf = (certificate: Verification, verifyUrl: string) => certificatePdf(printableFromVerification(certificate), verifyUrl, browserPdfFonts);
+export const verificationPdf = (certificate: Verification, verifyUrl: string) =>
+  certificatePdf(printableFromVerification(certificate), verifyUrl, browserPdfFonts);

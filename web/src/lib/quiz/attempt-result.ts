@@ -11,7 +11,17 @@ export function withQuestions(attempt: IssuedAttempt, answers: Answer[], result:
     ...result,
     issuedAt: attempt.issuedAt,
     feedback: result.feedback.map((verdict) => {
-      const { id: _id, options, ...question } = questions.get(verdict.questionId) ?? { id: verdict.questionId, type: 'single' as const, prompt: '', safetyCritical: false, options: [] };
+      const {
+        id: _id,
+        options,
+        ...question
+      } = questions.get(verdict.questionId) ?? {
+        id: verdict.questionId,
+        type: 'single' as const,
+        prompt: '',
+        safetyCritical: false,
+        options: [],
+      };
       // Until the module is passed a result names the missed questions only, as the review does.
       if (result.review !== 'full') return { ...question, ...verdict };
       const chosen = selected.get(verdict.questionId) ?? [];
