@@ -72,7 +72,9 @@ export class Auth extends Construct {
       featurePlan: FeaturePlan.ESSENTIALS,
       userInvitation: {
         emailSubject: 'Your CIT Academy account',
-        emailBody: `Hello,<br><br>You have been invited to CIT Academy. Sign in at ${props.siteUrl}/auth/sign-in with your email address {username} and the temporary password {####}; you will then choose your own password.`,
+        emailBody:
+          `Hello,<br><br>You have been invited to CIT Academy. Sign in at ${props.siteUrl}/auth/sign-in ` +
+          'with your email address {username} and the temporary password {####}; you will then choose your own password.',
       },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,

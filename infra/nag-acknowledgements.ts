@@ -32,7 +32,9 @@ export function acknowledgeFindings(stack: Stack, parts: { api: Api; site: Site;
     if (node instanceof CfnRoute && publicRouteKeys.has(node.routeKey)) {
       Validations.of(node).acknowledge({
         id: nag('APIG4'),
-        reason: `${node.routeKey} is public by design (declared access 'public' in functions/core/api/routes.ts); every other route has the Cognito JWT authorizer.`,
+        reason:
+          `${node.routeKey} is public by design (declared access 'public' in functions/core/api/routes.ts); ` +
+          'every other route has the Cognito JWT authorizer.',
       });
     }
   }

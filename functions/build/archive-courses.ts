@@ -34,7 +34,8 @@ for (const { page, authored } of compileCourse(source, { itemRules: false })) {
   mkdirSync(join(target, page.id), { recursive: true });
   writeFileSync(
     file,
-    `# ${page.title}, version ${page.contentVersion}, as published; kept for reviews of attempts drawn from it. Do not edit.\n${stringify(archived, { lineWidth: 0 })}`,
+    `# ${page.title}, version ${page.contentVersion}, as published; kept for reviews of attempts drawn from it. Do not edit.\n` +
+      stringify(archived, { lineWidth: 0 }),
   );
   console.log(`courses:archive: ${page.id} ${page.contentVersion} archived (${authored.length} questions)`);
 }

@@ -103,9 +103,11 @@ export function planFor(purpose: Purpose, probe: SystemProbe, choose: (need: Sys
       return { action: 'install', missing, packages, announcement: `npm ${purpose}: installing ${list}: ${packages.join(' ')} (apt-get)…` };
     return { action: 'stop', missing, message: `npm ${purpose} needs ${list}. Install with:\n  sudo sh -c '${command}'` };
   }
+  const names = missing.map((need) => need.name).join(' and ');
+  const orChromiumPath = missing.some((need) => need.name === 'Chromium') ? ', or set CHROMIUM_PATH to a Chromium binary' : '';
   return {
     action: 'stop',
     missing,
-    message: `npm ${purpose} needs ${list}. Install ${missing.map((need) => need.name).join(' and ')} with your system's package manager${missing.some((need) => need.name === 'Chromium') ? ', or set CHROMIUM_PATH to a Chromium binary' : ''}, then retry.`,
+    message: `npm ${purpose} needs ${list}. Install ${names} with your system's package manager${orChromiumPath}, then retry.`,
   };
 }

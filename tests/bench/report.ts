@@ -70,16 +70,40 @@ export function toMarkdown(results: BenchResults): string {
     '| --- | --- | --- | --- |',
     ...Object.entries(bundles)
       .filter(([name]) => name !== 'floor')
-      .map(
-        ([name, size]) =>
-          `| Bundle \`${name}\` (min / gzip) | ${kb(size.bytes)} / ${kb(size.gzipBytes)} | ${kb(bundles.floor.bytes)} / ${kb(bundles.floor.gzipBytes)} | ${size.ratioToFloor} (≤ 1.25) |`,
+      .map(([name, size]) =>
+        row(
+          `Bundle \`${name}\` (min / gzip)`,
+          `${kb(size.bytes)} / ${kb(size.gzipBytes)}`,
+          `${kb(bundles.floor.bytes)} / ${kb(bundles.floor.gzipBytes)}`,
+          `${size.ratioToFloor} (≤ 1.25)`,
+        ),
       ),
-    `| Cold start of a submission, import + first request (median / p90, ${coldStart.quiz.runs} runs) | ${coldStart.quiz.medianMs} / ${coldStart.quiz.p90Ms} ms | ${coldStart.floor.medianMs} / ${coldStart.floor.p90Ms} ms | ${coldStart.ratio} (goal ≤ 1.2) |`,
-    `| Cold start of a verification (median / p90, ${coldStart.verification.runs} runs) | ${coldStart.verification.medianMs} / ${coldStart.verification.p90Ms} ms | ${coldStart.floorRead.medianMs} / ${coldStart.floorRead.p90Ms} ms | ${coldStart.verificationRatio} (goal ≤ 1.2) |`,
+    row(
+      `Cold start of a submission, import + first request (median / p90, ${coldStart.quiz.runs} runs)`,
+      `${coldStart.quiz.medianMs} / ${coldStart.quiz.p90Ms} ms`,
+      `${coldStart.floor.medianMs} / ${coldStart.floor.p90Ms} ms`,
+      `${coldStart.ratio} (goal ≤ 1.2)`,
+    ),
+    row(
+      `Cold start of a verification (median / p90, ${coldStart.verification.runs} runs)`,
+      `${coldStart.verification.medianMs} / ${coldStart.verification.p90Ms} ms`,
+      `${coldStart.floorRead.medianMs} / ${coldStart.floorRead.p90Ms} ms`,
+      `${coldStart.verificationRatio} (goal ≤ 1.2)`,
+    ),
     `| Scoring a 20-item attempt, pure (p50 / p99, ${warm.scoring20Items.calls} calls) | ${warm.scoring20Items.p50} / ${warm.scoring20Items.p99} µs | | |`,
     `| Verification lookup, pure (p50 / p99, ${warm.verificationPure.calls} calls) | ${warm.verificationPure.p50} / ${warm.verificationPure.p99} µs | | |`,
-    `| Submit in process incl. DynamoDB Local (p50 / p99, ${warm.submitWithStorage.calls} calls) | ${warm.submitWithStorage.p50} / ${warm.submitWithStorage.p99} ms | ${warm.floorWithStorage.p50} / ${warm.floorWithStorage.p99} ms | |`,
-    `| Verify in process incl. DynamoDB Local (p50 / p99, ${warm.verifyWithStorage.calls} calls) | ${warm.verifyWithStorage.p50} / ${warm.verifyWithStorage.p99} ms | ${warm.floorReadWithStorage.p50} / ${warm.floorReadWithStorage.p99} ms | |`,
+    row(
+      `Submit in process incl. DynamoDB Local (p50 / p99, ${warm.submitWithStorage.calls} calls)`,
+      `${warm.submitWithStorage.p50} / ${warm.submitWithStorage.p99} ms`,
+      `${warm.floorWithStorage.p50} / ${warm.floorWithStorage.p99} ms`,
+      '',
+    ),
+    row(
+      `Verify in process incl. DynamoDB Local (p50 / p99, ${warm.verifyWithStorage.calls} calls)`,
+      `${warm.verifyWithStorage.p50} / ${warm.verifyWithStorage.p99} ms`,
+      `${warm.floorReadWithStorage.p50} / ${warm.floorReadWithStorage.p99} ms`,
+      '',
+    ),
     ...loadRows('submissions', load.quiz, load.floor, load.throughputRatio, load.roundRatios, cost.memoryMb),
     ...loadRows(
       'verifications',
@@ -89,7 +113,12 @@ export function toMarkdown(results: BenchResults): string {
       load.verificationRoundRatios,
       cost.verificationMemoryMb,
     ),
-    `| Stored items vs 2xx responses, all submission rounds | ${load.storedAttempts} / ${load.quiz2xx} | ${load.storedFloorItems} / ${load.floor2xx} | must be equal |`,
+    row(
+      'Stored items vs 2xx responses, all submission rounds',
+      `${load.storedAttempts} / ${load.quiz2xx}`,
+      `${load.storedFloorItems} / ${load.floor2xx}`,
+      'must be equal',
+    ),
     ...web.routes.map(
       (route) =>
         `| Web \`${route.route}\` first-load JS / CSS (gzip) | ${kb(route.jsGzipBytes)} / ${kb(route.cssGzipBytes)} | | JS ≤ 50 KB |`,
@@ -107,9 +136,17 @@ export function toMarkdown(results: BenchResults): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** One row of the Markdown table. */
+const row = (...cells: string[]) => `| ${cells.join(' | ')} |`;
+
 function loadRows(what: string, ours: Load, floor: Load, ratio: number, pairedRatios: number[], memoryMb: number): string[] {
   return [
-    `| HTTP load, median of ${pairedRatios.length} rounds × ${ours.requests} ${what} (req/s; p50 / p99) | ${ours.requestsPerSecond}; ${ours.p50Ms} / ${ours.p99Ms} ms | ${floor.requestsPerSecond}; ${floor.p50Ms} / ${floor.p99Ms} ms | ${ratio} (goal ≥ 0.8) |`,
+    row(
+      `HTTP load, median of ${pairedRatios.length} rounds × ${ours.requests} ${what} (req/s; p50 / p99)`,
+      `${ours.requestsPerSecond}; ${ours.p50Ms} / ${ours.p99Ms} ms`,
+      `${floor.requestsPerSecond}; ${floor.p50Ms} / ${floor.p99Ms} ms`,
+      `${ratio} (goal ≥ 0.8)`,
+    ),
     `| Throughput ÷ floor of each round, ${what} (ours and the floor back to back) | ${pairedRatios.join(', ')} | | |`,
     `| Errors under load, ${what}, median round (non-2xx + errors) | ${ours.non2xx + ours.errors} | ${floor.non2xx + floor.errors} | goal 0 |`,
     `| Server CPU time per request, ${what} | ${ours.cpuMsPerRequest} ms | ${floor.cpuMsPerRequest} ms | |`,
@@ -126,9 +163,12 @@ function costBreakdown(
   wire: WireBytes & { awsAddedResponseHeaderBytes: number },
 ): string {
   return (
-    `Cost breakdown per 1M ${what}s: HTTP API $${cost.httpApi}, Lambda requests $${cost.lambdaRequests}, Lambda compute $${cost.lambdaCompute} (${memoryMb} MB × billed p50), ` +
-    `DynamoDB $${cost.dynamoDb} (${capacity.writeUnits} WRU + ${capacity.readUnits} RRU per ${what} as DynamoDB Local reports them; calls: ${capacity.calls.join(', ')}), ` +
-    `CloudFront $${cost.cloudFront} (requests; ${wire.responseBytes + wire.awsAddedResponseHeaderBytes} B out per response: ${wire.responseHeaderBytes} B of headers + ${wire.awsAddedResponseHeaderBytes} B CloudFront/API Gateway add + ` +
+    `Cost breakdown per 1M ${what}s: HTTP API $${cost.httpApi}, Lambda requests $${cost.lambdaRequests}, ` +
+    `Lambda compute $${cost.lambdaCompute} (${memoryMb} MB × billed p50), ` +
+    `DynamoDB $${cost.dynamoDb} (${capacity.writeUnits} WRU + ${capacity.readUnits} RRU per ${what} as DynamoDB Local reports them; ` +
+    `calls: ${capacity.calls.join(', ')}), ` +
+    `CloudFront $${cost.cloudFront} (requests; ${wire.responseBytes + wire.awsAddedResponseHeaderBytes} B out per response: ` +
+    `${wire.responseHeaderBytes} B of headers + ${wire.awsAddedResponseHeaderBytes} B CloudFront/API Gateway add + ` +
     `${wire.responseBodyBytes} B ${wire.contentEncoding ?? 'uncompressed'} body; ${wire.requestBytes} B per request to the origin).`
   );
 }

@@ -96,7 +96,8 @@ async function main() {
     floor: sized(floorBundle),
   };
   note(
-    `floor ${floorBundle.bytes} B; ratios: quiz ${bundles.quiz.ratioToFloor}, certification ${bundles.certification.ratioToFloor}, verification ${bundles.verification.ratioToFloor}`,
+    `floor ${floorBundle.bytes} B; ratios: quiz ${bundles.quiz.ratioToFloor}, ` +
+      `certification ${bundles.certification.ratioToFloor}, verification ${bundles.verification.ratioToFloor}`,
   );
 
   step(`starting the local stack (DynamoDB Local, OpenID provider, demo accounts) and signing ${BENCH_TRAINEES} trainees in…`);
@@ -118,7 +119,8 @@ async function main() {
   const codes = await issueSampleCertificates(new DynamoCertificationStore(client, TABLE), SAMPLE_CERTIFICATES);
 
   step(
-    `cold starts: ${COLD_START_RUNS} fresh processes each, interleaved (a submission verifies the token with the issuer's keys pinned, as deployed; a verification is public)…`,
+    `cold starts: ${COLD_START_RUNS} fresh processes each, interleaved ` +
+      "(a submission verifies the token with the issuer's keys pinned, as deployed; a verification is public)…",
   );
   const cold = await measureColdStarts(
     [
@@ -154,7 +156,8 @@ async function main() {
   };
 
   step(
-    `HTTP load with autocannon: per operation, ${LOAD.rounds} interleaved rounds (after a settling round) of ${LOAD.amount} requests (after ${LOAD.warmUp} warm-up), ${LOAD.connections} connections…`,
+    `HTTP load with autocannon: per operation, ${LOAD.rounds} interleaved rounds (after a settling round) ` +
+      `of ${LOAD.amount} requests (after ${LOAD.warmUp} warm-up), ${LOAD.connections} connections…`,
   );
   const attemptsBefore = await countItems(client, TABLE, 'Attempt', true);
   const floorBefore = await countItems(client, TABLE, 'Floor');
@@ -333,9 +336,8 @@ async function loadRounds(
     const order = index % 2 === 1 ? (['ours', 'floor'] as const) : (['floor', 'ours'] as const);
     const into = index === 0 ? settling : rounds;
     for (const side of order) into[side].push(side === 'ours' ? await ours() : await floor());
-    note(
-      `${label} ${index === 0 ? 'settling round (not reported)' : `round ${index}`}: ours ${into.ours.at(-1)!.requestsPerSecond} req/s, floor ${into.floor.at(-1)!.requestsPerSecond} req/s`,
-    );
+    const roundName = index === 0 ? 'settling round (not reported)' : `round ${index}`;
+    note(`${label} ${roundName}: ours ${into.ours.at(-1)!.requestsPerSecond} req/s, floor ${into.floor.at(-1)!.requestsPerSecond} req/s`);
   }
   const sum2xx = (list: typeof rounds.ours) => list.reduce((total, run) => total + run.status2xx + run.warmUp2xx, 0);
   const oursMedian = medianRound(rounds.ours);

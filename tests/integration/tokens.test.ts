@@ -132,7 +132,8 @@ describe('verified tokens remembered until they expire', () => {
     const [header, payload, signature] = token.split('.');
     const flipped = `${header}.${payload}.${signature.slice(0, -2)}${signature.at(-2) === 'A' ? 'B' : 'A'}${signature.at(-1)}`;
     await expect(verify(flipped)).rejects.toBeInstanceOf(Unauthenticated);
-    const otherClaims = `${header}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), 'cognito:groups': ['platform-admin'] })).toString('base64url')}.${signature}`;
+    const escalated = { ...JSON.parse(Buffer.from(payload, 'base64url').toString()), 'cognito:groups': ['platform-admin'] };
+    const otherClaims = `${header}.${Buffer.from(JSON.stringify(escalated)).toString('base64url')}.${signature}`;
     await expect(verify(otherClaims)).rejects.toBeInstanceOf(Unauthenticated);
   });
 });

@@ -63,7 +63,9 @@ export const parameterDocs: Record<string, string> = {
   attemptId: 'An attempt id (UUID), as returned when it was issued.',
   traineeId: "The trainee's user id (`sub`, a UUID).",
   orgId: 'An organisation id, e.g. `harbour-skin-clinic-3fa2c1`.',
-  code: 'A certificate code as printed, e.g. `CIT-7K3M-Q9XD-2PWA`: any case, with or without the `CIT` prefix, hyphens or spaces; O is read as 0 and I or L as 1.',
+  code:
+    'A certificate code as printed, e.g. `CIT-7K3M-Q9XD-2PWA`: any case, with or without the `CIT` prefix, ' +
+    'hyphens or spaces; O is read as 0 and I or L as 1.',
 };
 
 /** What each operation of ./routes.ts does and answers, for the OpenAPI document. Every operation must have an entry. */

@@ -38,7 +38,9 @@ export const historyEvents = {
     action: 'certificate-renewed',
     actor: renewal.issuedBy,
     code: renewal.code,
-    summary: `Certificate ${formatCertificateCode(current.code)} renewed as ${formatCertificateCode(renewal.code)}, valid until ${renewal.expiresAt.slice(0, 10)}.`,
+    summary:
+      `Certificate ${formatCertificateCode(current.code)} renewed as ${formatCertificateCode(renewal.code)}, ` +
+      `valid until ${renewal.expiresAt.slice(0, 10)}.`,
   }),
   certificateRevoked: (record: CertificateRecord, revocation: Revocation): HistoryEvent => ({
     traineeSub: record.traineeSub,

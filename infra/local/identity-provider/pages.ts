@@ -9,7 +9,8 @@ const STYLE = `
   .wide { max-width: 50rem; }
   label { display: block; font-weight: 600; margin-top: 1rem; }
   input { width: 100%; padding: 0.6rem; font: inherit; border: 1px solid #4a5568; border-radius: 0.35rem; margin-top: 0.25rem; box-sizing: border-box; }
-  button { margin-top: 1.25rem; background: #0f5c63; color: #fff; border: 0; border-radius: 0.4rem; padding: 0.7rem 1.2rem; font: inherit; font-weight: 600; cursor: pointer; }
+  button { margin-top: 1.25rem; background: #0f5c63; color: #fff; border: 0; border-radius: 0.4rem; padding: 0.7rem 1.2rem;
+    font: inherit; font-weight: 600; cursor: pointer; }
   :focus-visible { outline: 3px solid #f2b705; outline-offset: 2px; }
   .error { color: #a32020; background: #fbeaea; border: 1px solid #a32020; border-radius: 0.35rem; padding: 0.6rem; }
   .note { color: #4a5568; font-size: 0.9rem; }
@@ -58,7 +59,8 @@ export function outboxPage(
     ? `<table><thead><tr><th>To</th><th>Role</th><th>Sent</th><th>Invitation</th></tr></thead><tbody>${rows
         .map(
           (row) =>
-            `<tr><td>${escapeHtml(row.name)}<br><span class="note">${escapeHtml(row.to)}</span></td><td>${escapeHtml(row.role)}</td><td>${escapeHtml(row.sentAt)}</td><td>${
+            `<tr><td>${escapeHtml(row.name)}<br><span class="note">${escapeHtml(row.to)}</span></td>` +
+            `<td>${escapeHtml(row.role)}</td><td>${escapeHtml(row.sentAt)}</td><td>${
               row.acceptedAt
                 ? 'Accepted'
                 : row.supersededAt
@@ -82,7 +84,8 @@ export function totpPage(action: string, error?: string): string {
 <p>Open your authenticator app and enter the 6-digit code for CIT Academy.</p>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${escapeHtml(action)}">
-  <label for="code">Code</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus>
+  <label for="code">Code</label>
+  <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus>
   <button type="submit">Verify</button>
 </form>`,
   );

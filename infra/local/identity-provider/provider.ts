@@ -56,7 +56,11 @@ export function createProvider({ issuer, webOrigin, accounts, signingKey }: Prov
           ctx.body = page(
             'Sign out',
             `<h1>Signing you out…</h1>${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>
-<script>document.getElementById('op.logoutForm').insertAdjacentHTML('beforeend','<input type="hidden" name="logout" value="yes">');document.getElementById('op.logoutForm').submit();</script>`,
+<script>
+  const logoutForm = document.getElementById('op.logoutForm');
+  logoutForm.insertAdjacentHTML('beforeend', '<input type="hidden" name="logout" value="yes">');
+  logoutForm.submit();
+</script>`,
           );
         },
       },
@@ -93,7 +97,8 @@ export function createProvider({ issuer, webOrigin, accounts, signingKey }: Prov
       ctx.type = 'html';
       ctx.body = page(
         'Sign-in error',
-        `<h1>Sign-in could not continue</h1><p class="error">${escapeHtml(String(out.error_description ?? out.error))}</p><p><a href="${escapeHtml(webOrigin)}/">Back to CIT Academy</a></p>`,
+        `<h1>Sign-in could not continue</h1><p class="error">${escapeHtml(String(out.error_description ?? out.error))}</p>` +
+          `<p><a href="${escapeHtml(webOrigin)}/">Back to CIT Academy</a></p>`,
       );
     },
   };
