@@ -23,6 +23,12 @@ export const ITEM_RULES = {
   maxAbsoluteWordGap: 0.15,
   /** How much more often false true/false statements may carry absolute words than true ones. */
   maxTrueFalseAbsoluteGap: 0.5,
+  /** How much more often right options may be written "action; reason" (or with a "Label:") than wrong ones. */
+  maxPunctuationGap: 0.15,
+  /** Of single-answer and case items with 3+ options: how often the key may be the one option written differently. */
+  maxShareKeyOddForm: 1 / 6,
+  /** True/false statements of "this course's policy": with this many, they must not all have the same key. */
+  minPolicyStatementsForKeyRule: 3,
   minTrueFalseForWordingRule: 4,
   /** The same option text in more items than this is a stock distractor. */
   maxItemsSharingAnOption: 2,
@@ -31,6 +37,8 @@ export const ITEM_RULES = {
 /** Words test-wise candidates learn to distrust in an option, and to distrust in a true/false statement. */
 export const ABSOLUTE =
   /\b(never|always|permanent(ly)?|guarantee(s|d)?|completely|entirely|at all|no risk|all|any|every|none|nothing|only)\b/i;
+/** An option that begins with a short label and a colon ("Finding: …"). */
+const LABELLED = /^[^:;.,]{2,40}:\s/;
 const ANSWER_PATTERN_OPTIONS = /\b(all|none|both) of (the above|these)\b|\bboth [a-e] and [a-e]\b/i;
 
 interface OptionLike {
@@ -161,9 +169,40 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
     }
   }
 
+  // The form of an option can give it away as surely as its length: "action; reason" among plain
+  // clauses, or the one reason without a "Finding:" label.
+  const formOf = (text: string) => `${text.includes(';') ? ';' : ''}${LABELLED.test(text) ? ':' : ''}`;
+  const oddForm = singleKey.filter((question) => {
+    const options = optionsOf(question);
+    const key = options.find((option) => option.correct)!;
+    const others = new Set(options.filter((option) => option !== key).map((option) => formOf(option.text)));
+    return others.size === 1 && !others.has(formOf(key.text));
+  });
+  if (share(oddForm.length, singleKey.length) > rules.maxShareKeyOddForm) {
+    problems.push(
+      `the right answer is the only option written differently (a semicolon or a "Label:" the others lack, or the reverse) in ${oddForm.length} of ${singleKey.length} items (at most ${percent(rules.maxShareKeyOddForm)}): ${oddForm.map((question) => question.id).join(', ')}`,
+    );
+  }
+  const policyStatements = trueFalse.filter((question) => /\bpolicy\b/i.test(question.prompt));
+  if (
+    policyStatements.length >= rules.minPolicyStatementsForKeyRule &&
+    new Set(policyStatements.map((question) => question.answer)).size === 1
+  ) {
+    problems.push(
+      `every true/false statement about "policy" is keyed ${policyStatements[0].answer}: ${policyStatements.map((question) => question.id).join(', ')}`,
+    );
+  }
+
   const options = questions.flatMap(optionsOf);
   const keys = options.filter((option) => option.correct);
   const distractors = options.filter((option) => !option.correct);
+  const punctuatedIn = (list: OptionLike[]) =>
+    share(list.filter((option) => option.text.includes(';') || LABELLED.test(option.text)).length, list.length);
+  if (punctuatedIn(keys) - punctuatedIn(distractors) > rules.maxPunctuationGap) {
+    problems.push(
+      `right options are written "action; reason" or "Label: …" in ${percent(punctuatedIn(keys))} of cases, wrong ones in ${percent(punctuatedIn(distractors))}: write every option of an item in the same form`,
+    );
+  }
   const absoluteIn = (list: OptionLike[]) => share(list.filter((option) => ABSOLUTE.test(option.text)).length, list.length);
   if (absoluteIn(distractors) - absoluteIn(keys) > rules.maxAbsoluteWordGap) {
     problems.push(

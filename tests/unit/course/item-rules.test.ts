@@ -213,6 +213,54 @@ describe('the item rules of the course build', () => {
       '"avoid the absolute option" would pass',
     ],
     [
+      'keys written "action; reason" among plain wrong options',
+      () =>
+        edit((items) => {
+          for (const item of single(items).slice(0, 5))
+            item.options.find((option) => option.correct)!.text += '; because the lesson says so';
+        }),
+      'the only option written differently',
+    ],
+    [
+      'a case whose right reason alone lacks the "Finding:" label',
+      () =>
+        edit((items) => {
+          for (const item of items) {
+            if (item.type === 'case')
+              item.reasons.forEach((reason) => (reason.text = reason.correct ? reason.text : `Finding: ${reason.text}`));
+          }
+        }),
+      'the only option written differently',
+    ],
+    [
+      'right options punctuated far more often than wrong ones',
+      () =>
+        edit((items) => {
+          for (const item of items) {
+            if (item.type === 'multiple')
+              item.options.filter((option) => option.correct).forEach((option) => (option.text += '; with a reason'));
+          }
+          for (const item of single(items).slice(0, 2)) item.options.find((option) => option.correct)!.text += '; as taught';
+        }),
+      'write every option of an item in the same form',
+    ],
+    [
+      'true/false statements of policy that are all keyed true',
+      () =>
+        edit((items) => {
+          for (const item of items)
+            if (item.type === 'true-false' && item.answer) item.prompt = `${item.prompt} This is this course's policy.`;
+          (items[0] as Extract<AuthoredQuestion, { type: 'true-false' }>).prompt += ' Policy says so too.';
+          const extra = {
+            ...structuredClone(items[0]),
+            id: 'extra-policy',
+            prompt: 'Under this course policy, a third statement about remodelling in month two.',
+          };
+          items.push(extra as AuthoredQuestion);
+        }),
+      'every true/false statement about "policy" is keyed true',
+    ],
+    [
       'a stock distractor in three items',
       () =>
         edit((items) => {
