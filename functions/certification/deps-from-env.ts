@@ -1,7 +1,7 @@
 import { createTokenVerifier, tokenVerifierConfigFromEnv } from '../core/auth/token-verifier';
-import { catalogue } from '../core/course/generated/catalogue';
+import { course } from '../core/course/generated/course';
 import { createDocumentClient, storeConfigFromEnv } from '../core/store/document-client';
-import { DynamoAttemptStore } from '../core/store/dynamo-attempt-store';
+import { DynamoAttemptReader } from '../core/store/dynamo-attempt-reader';
 import { DynamoCertificationStore } from '../core/store/dynamo-certification-store';
 import { DynamoPeopleStore } from '../core/store/dynamo-people-store';
 import type { CertificationAppDeps } from './app';
@@ -11,8 +11,8 @@ export function certificationDepsFromEnv(env: NodeJS.ProcessEnv = process.env): 
   const config = storeConfigFromEnv(env);
   const client = createDocumentClient(config);
   return {
-    catalogue,
-    attempts: new DynamoAttemptStore(client, config.tableName),
+    course,
+    attempts: new DynamoAttemptReader(client, config.tableName),
     people: new DynamoPeopleStore(client, config.tableName),
     certification: new DynamoCertificationStore(client, config.tableName),
     verifyToken: createTokenVerifier(tokenVerifierConfigFromEnv(env)),

@@ -1,5 +1,8 @@
 import type { Principal } from '../../functions/core/auth/principal';
+import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
 import { DOPS_DOMAIN_IDS, type DopsRatings } from '../../functions/core/certification/dops';
+import type { AreaSignOff } from '../../functions/core/certification/scope';
+import type { RecordObservedProcedure } from '../../functions/core/certification/types';
 import { issueCertificate, recordObservedProcedure, type CertificationDeps } from '../../functions/core/certification/use-cases';
 import { encodeServedToken } from '../../functions/core/quiz/served-token';
 import { issueAttempt, submitAnswers, type AttemptsDeps } from '../../functions/core/quiz/use-cases';
@@ -14,7 +17,36 @@ const asPrincipal = (person: (typeof demoPeople)[keyof typeof demoPeople]): Prin
 });
 
 const MET: DopsRatings = Object.fromEntries(DOPS_DOMAIN_IDS.map((id) => [id, 'meets'])) as DopsRatings;
-const PROCEDURES = ['Atrophic acne scars, both cheeks', 'Fine lines, forehead', 'Stretch marks, abdomen'];
+const PROCEDURES: Pick<RecordObservedProcedure, 'procedure' | 'complexity' | 'entrustment' | 'doneWell' | 'learningAction'>[] = [
+  {
+    procedure: 'Atrophic acne scars, both cheeks',
+    complexity: 'moderate',
+    entrustment: 'minimal-help',
+    doneWell: 'Careful screening; checked for active acne and isotretinoin before consent.',
+    learningAction: 'Keep passes to the endpoint: stop at pinpoint bleeding rather than adding a pass.',
+  },
+  {
+    procedure: 'Fine lines, forehead',
+    complexity: 'straightforward',
+    entrustment: 'independent',
+    doneWell: 'Set 0.5 mm for the forehead without prompting; light, even pressure.',
+    learningAction: 'Photograph at the same distance and light as last time.',
+  },
+  {
+    procedure: 'Stretch marks, abdomen',
+    complexity: 'moderate',
+    entrustment: 'independent',
+    doneWell: 'Clear aftercare advice, including when to call the clinic.',
+    learningAction: 'Record the cartridge lot and expiry in the notes, not only the device.',
+  },
+];
+/** What the demo practitioner's supervisor signed off. */
+const SCOPE: AreaSignOff[] = [
+  { areaId: 'face', maxDepthMm: 1.0, supervision: 'unsupervised' },
+  { areaId: 'upper-face', maxDepthMm: 0.5, supervision: 'unsupervised' },
+  { areaId: 'neck', maxDepthMm: 0.5, supervision: 'unsupervised' },
+  { areaId: 'scars', maxDepthMm: 1.5, supervision: 'unsupervised' },
+];
 
 /**
  * Gives the demo practitioner a real record through the same use cases the API runs: every module
@@ -36,10 +68,12 @@ export async function seedCertifiedPractitioner(quiz: AttemptsDeps, certificatio
   for (const procedure of PROCEDURES) {
     await recordObservedProcedure(certification, supervisor, practitioner.sub, {
       observedOn: today,
-      procedure,
       ratings: MET,
-      feedback: 'Safe, well-prepared treatment.',
+      minutesObserved: 40,
+      minutesFeedback: 10,
+      ...procedure,
     });
   }
-  return (await issueCertificate(certification, supervisor, practitioner.sub)).code;
+  // As printed on the certificate: CIT-XXXX-XXXX-XXXX.
+  return formatCertificateCode((await issueCertificate(certification, supervisor, practitioner.sub, { scope: { areas: SCOPE } })).code);
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { bundledBanks } from '../../functions/core/course/bundled-banks';
 import type { SubmitAnswers } from '../../functions/core/api/schemas';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { attemptItem } from '../../functions/core/store/dynamo-attempt-store';
+import { attemptItem } from '../../functions/core/store/attempt-item';
 import { drawQuestions } from '../../functions/core/quiz/draw';
 import { encodeServedToken } from '../../functions/core/quiz/served-token';
 import { apiGatewayEvent } from '../support/api-gateway-event';

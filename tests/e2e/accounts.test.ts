@@ -72,7 +72,7 @@ describe('a supervisor invites a trainee', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByRole('button', { name: 'Send invitation' }).click();
     expect(await page.getByRole('status').filter({ hasText: 'has been invited' }).innerText()).toContain('local outbox');
-    await page.getByRole('cell', { name: 'Robin Newcomer' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Robin Newcomer' }).waitFor();
 
     const invitee = await chromium.browser().newContext();
     const inviteePage = await invitee.newPage();

@@ -3,7 +3,7 @@ import { links } from '../../web/src/lib/links';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { demoPeople } from '../../infra/local/demo-data';
-import { passEveryModule, recordSatisfactory, traineeWithAgeingCertificate } from '../support/certification';
+import { certifiedTrainee, passEveryModule, recordSatisfactory, traineeWithAgeingCertificate } from '../support/certification';
 import { newTrainee } from '../support/new-trainee';
 import { wcagViolations } from './axe';
 import { useBrowserPerTest } from './browser';
@@ -15,6 +15,24 @@ let page: Page;
 beforeEach(() => {
   page = chromium.page();
 });
+
+/** Fills the DOPS form as a supervisor would: every domain at standard, the trainee independent. */
+async function recordProcedure(form: ReturnType<Page['getByRole']>, procedure: string) {
+  await form.getByLabel('Procedure and area treated').fill(procedure);
+  await form.getByRole('radio', { name: 'Moderate' }).check();
+  for (const radio of await form.getByRole('radio', { name: 'Meets the expected standard' }).all()) await radio.check();
+  await form.getByRole('radio', { name: 'Independent: needed no help' }).check();
+  await form.getByLabel('Minutes observed').fill('40');
+  await form.getByLabel('Minutes of feedback').fill('10');
+  await form.getByLabel('What was done well').fill('Confident, safe technique.');
+  await form.getByLabel('Agreed learning action').fill('Record the cartridge lot in the notes.');
+}
+
+/** The page's document as these tests need it (they are typed without the DOM library). */
+type FocusedDocument = { document: { activeElement: { textContent: string | null; closest(selector: string): unknown } | null } };
+/** The text of what has the keyboard focus. */
+const focused = async () =>
+  (await page.evaluate(() => (globalThis as unknown as FocusedDocument).document.activeElement?.textContent ?? '')).trim();
 
 /** The public verification page, in a browser context of its own (no one signed in), as a clinic would open it. */
 async function openAsVisitor(path: string) {
@@ -39,21 +57,38 @@ describe('certification in the browser', () => {
       expect(await page.getByRole('button', { name: 'Issue certificate' }).count()).toBe(0);
 
       const form = page.getByRole('form', { name: 'Record an observed procedure' });
-      await form.getByLabel('Procedure and area treated').fill('Surgical scar, forearm');
-      for (const radio of await form.getByRole('radio', { name: 'Meets the expected standard' }).all()) await radio.check();
-      await form.getByLabel('Feedback for the trainee').fill('Confident, safe technique.');
+      await recordProcedure(form, 'Atrophic acne scars, left cheek');
       const sent = page.waitForRequest((request) => request.url().endsWith('/observed-procedures') && request.method() === 'POST');
       await form.getByRole('button', { name: 'Record procedure' }).click();
       // Sent with an Idempotency-Key, so a retry after a timeout records it once.
       expect((await sent).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
-      await form.getByRole('status').filter({ hasText: 'Recorded: Surgical scar, forearm, satisfactory.' }).waitFor();
+      await form.getByRole('status').filter({ hasText: 'Recorded: Atrophic acne scars, left cheek, satisfactory.' }).waitFor();
       await page.getByText('Observed procedures rated satisfactory: 3 of 3').waitFor();
       expect(await wcagViolations(page), 'trainee record with the observed procedure form').toEqual([]);
 
-      await page.getByRole('button', { name: 'Issue certificate' }).click();
+      // The supervisor signs off the scope of practice: the face on their own, acne scars deeper only with a supervisor present.
+      const issuing = page.getByRole('form', { name: 'Issue the certificate' });
+      await issuing.getByRole('checkbox', { name: /^Face \(cheeks/ }).check();
+      await issuing.getByRole('checkbox', { name: /^Atrophic acne scars on the cheeks/ }).check();
+      await issuing.getByLabel('Deepest setting').nth(1).selectOption('1.5');
+      await issuing.getByText("Above 1.0 mm only with a supervisor present (the course's limit).").waitFor();
+      expect(await wcagViolations(page), 'issuing with the scope of practice').toEqual([]);
+      await issuing.getByRole('button', { name: 'Issue certificate' }).click();
       const certificate = page.getByTestId('certificate');
       await certificate.waitFor();
       expect(await certificate.getByTestId('certificate-status').innerText()).toMatch(/^Valid until/);
+      expect(await certificate.getByTestId('certificate-scope').innerText()).toContain(
+        'up to 1.0 mm unsupervised; up to 1.5 mm with a supervisor present',
+      );
+      const linkedIn = new URL((await certificate.getByRole('link', { name: /Add to LinkedIn/ }).getAttribute('href'))!);
+      expect(linkedIn.origin + linkedIn.pathname).toBe('https://www.linkedin.com/profile/add');
+      expect(Object.fromEntries(linkedIn.searchParams)).toMatchObject({
+        startTask: 'CERTIFICATION_NAME',
+        name: 'Collagen induction therapy (microneedling) practitioner',
+        organizationName: 'CIT Academy',
+        issueYear: String(new Date().getUTCFullYear()),
+        certId: expect.stringMatching(/^CIT-/),
+      });
       await certificate
         .getByRole('img', { name: /QR code/ })
         .locator('svg')
@@ -68,6 +103,12 @@ describe('certification in the browser', () => {
       await signInAs(traineePage, stack.webUrl, trainee.email, trainee.password);
       await traineePage.goto(`${stack.webUrl}/progress`);
       expect(await traineePage.getByTestId('certificate').getByTestId('certificate-holder').innerText()).toBe('Robin Browser');
+      // They confirm they received the feedback on the procedure just observed.
+      const observed = traineePage.getByRole('listitem').filter({ hasText: 'Atrophic acne scars, left cheek' });
+      await observed.getByRole('button', { name: 'Acknowledge feedback…' }).click();
+      await observed.getByLabel('Your reflection (optional)').fill('I will note the lot number every time.');
+      await observed.getByRole('button', { name: 'Confirm I received this feedback' }).click();
+      await observed.getByText('by the trainee: “I will note the lot number every time.”').waitFor();
       await traineeContext.close();
 
       const { visitor, close } = await openAsVisitor(verifyHref);
@@ -77,15 +118,23 @@ describe('certification in the browser', () => {
       expect(await result.getByTestId('certificate-holder').innerText()).toBe('Robin Browser');
       expect(await wcagViolations(visitor), 'verification result').toEqual([]);
 
-      await certificate.getByText('Revoke this certificate').click();
-      await certificate.getByLabel(/Reason/).fill('Practised outside the scope of the certificate.');
-      await certificate.getByRole('button', { name: 'Revoke certificate' }).click();
-      await certificate.getByText('Reason for revocation: Practised outside the scope of the certificate.').waitFor();
+      // Revoking asks first, naming the holder, the certificate and that it is permanent.
+      await certificate.getByRole('button', { name: 'Revoke…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Revoke this certificate for good?' });
+      expect(await dialog.getByText(/Revoking is permanent: Robin Browser's certificate CIT-/).count()).toBe(1);
+      await dialog.getByLabel('Reason').selectOption({ label: 'Professional conduct' });
+      await dialog.getByLabel('Note for the record').fill('Practised outside the scope of the certificate.');
+      await dialog.getByRole('checkbox', { name: 'I understand this cannot be undone.' }).check();
+      expect(await wcagViolations(page), 'revocation dialog').toEqual([]);
+      await dialog.getByRole('button', { name: 'Revoke certificate' }).click();
+      await certificate.getByTestId('revocation').getByText('Practised outside the scope of the certificate.').waitFor();
       expect(await certificate.getByTestId('certificate-status').innerText()).toMatch(/^Revoked on/);
       await page
         .getByRole('list', { name: 'Certification history, newest first' })
-        .getByText(/revoked: Practised outside the scope/)
+        .getByText(/revoked \(Professional conduct\): Practised outside the scope/)
         .waitFor();
+      // The way back is said, not left blank.
+      expect(await page.getByTestId('way-back').innerText()).toContain('The way back is a new certificate');
 
       await visitor.reload();
       await result.waitFor();
@@ -95,12 +144,69 @@ describe('certification in the browser', () => {
     },
   );
 
+  it('the supervisor suspends a certificate from a dialog with the keyboard; verification shows suspended at once; reinstating makes it valid', async () => {
+    const trainee = await certifiedTrainee(stack, 'Sasha Suspended');
+    await signInAs(page, stack.webUrl, demoPeople.supervisorA.email);
+    await page.goto(`${stack.webUrl}${links.record(trainee.sub)}`);
+    const certificate = page.getByTestId('certificate');
+    await certificate.waitFor();
+
+    // Escape cancels and nothing changes; focus goes back to the button.
+    const suspend = certificate.getByRole('button', { name: 'Suspend…' });
+    await suspend.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Suspend this certificate?' });
+    await dialog.waitFor();
+    expect(await dialog.getByText(`Sasha Suspended's certificate ${trainee.certificate.code} will show as suspended`).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await focused()).toBe('Suspend…');
+
+    // Then with the keyboard alone: choose the reason, type the note, confirm.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    expect(await page.evaluate(() => Boolean((globalThis as unknown as FocusedDocument).document.activeElement?.closest('dialog')))).toBe(
+      true,
+    );
+    await dialog.getByLabel('Reason').selectOption({ label: 'A complaint is being investigated' });
+    await dialog.getByLabel('Note for the record').fill('A patient reported a burn; we are reviewing the session.');
+    expect(await wcagViolations(page), 'suspension dialog').toEqual([]);
+    // Tab on through the review date's fields and Cancel to the confirm button, then Enter.
+    await dialog.getByLabel('Note for the record').focus();
+    for (let presses = 0; presses < 10 && (await focused()) !== 'Suspend certificate'; presses++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Suspend certificate');
+    await page.keyboard.press('Enter');
+    await certificate.getByTestId('suspension').getByText('A patient reported a burn').waitFor();
+    expect(await certificate.getByTestId('certificate-status').innerText()).toMatch(/^Suspended since/);
+
+    const { visitor, close } = await openAsVisitor(`/verify?code=${trainee.certificate.code}`);
+    const result = visitor.getByTestId('verification-result');
+    await result.waitFor();
+    expect(await result.getByTestId('certificate-status').innerText()).toMatch(/^Suspended since .*not valid while suspended/);
+    expect(await result.innerText()).not.toContain('burn');
+
+    await certificate.getByRole('button', { name: 'Reinstate…' }).click();
+    const reinstate = page.getByRole('dialog', { name: 'Reinstate this certificate?' });
+    await reinstate.getByLabel(/Note for the record/).fill('Reviewed: the burn was not from the session.');
+    await reinstate.getByRole('button', { name: 'Reinstate certificate' }).click();
+    await certificate
+      .getByTestId('certificate-status')
+      .getByText(/^Valid/)
+      .waitFor();
+    await visitor.reload();
+    await result.waitFor();
+    expect(await result.getByTestId('certificate-status').innerText()).toMatch(/^Valid until/);
+    await close();
+  });
+
   it('the supervisor renews a certificate near its expiry; its old code verifies as superseded and leads to the new one', async () => {
     const trainee = await traineeWithAgeingCertificate(stack, 'Renée Renewal');
     await recordSatisfactory(stack, trainee.sub, 1);
 
     await signInAs(page, stack.webUrl, demoPeople.supervisorA.email);
     await page.goto(`${stack.webUrl}${links.record(trainee.sub)}`);
+    // The scope is carried over, ticked as it was signed off.
+    expect(await page.getByRole('checkbox', { name: /^Face \(cheeks/ }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Renew certificate' }).click();
     const certificate = page.getByTestId('certificate');
     await certificate.getByText(`renewing ${trainee.code}`).waitFor();
@@ -120,7 +226,11 @@ describe('certification in the browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff roster' }).click();
     await page.getByRole('heading', { name: 'Staff roster: Harbour Skin Clinic' }).waitFor();
     const row = page.getByTestId('roster-row').filter({ hasText: demoPeople.certified.name });
-    expect(await row.getByRole('cell').nth(1).innerText()).toBe('Valid');
+    // The name is the row's header; the cells follow it.
+    expect(await row.getByRole('cell').nth(0).innerText()).toBe('Valid');
+    expect(await row.getByRole('cell').nth(1).innerText()).toBe(
+      'Face 1.0 · Upper face 0.5 · Neck 0.5 · Acne scars (cheeks) 1.5 (1.0 alone)',
+    );
     expect(await page.getByTestId('roster-row').filter({ hasText: demoPeople.traineeB.name }).count()).toBe(0);
     expect(await wcagViolations(page), 'staff roster').toEqual([]);
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { catalogue } from '../../functions/core/course/generated/catalogue';
+import { course } from '../../functions/core/course/generated/course';
 import { useBrowserPerTest } from './browser';
 
 /**
@@ -76,7 +76,7 @@ const figureProblems = (minimumPx: number) =>
   }, minimumPx);
 
 describe('course figures on a 390 px phone', () => {
-  it.each(catalogue.map((module) => [module.moduleId]))(
+  it.each(course.modules.map((module) => [module.moduleId]))(
     '%s: every label at 10 px or more, inside its box and the page',
     async (moduleId) => {
       await page.goto(`${stack.webUrl}/courses/${moduleId}`);

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QUESTION_BANKS_DIR, QUESTION_BANKS_PATH } from '../../functions/core/course/paths';
-import { catalogue } from '../../functions/core/course/generated/catalogue';
+import { course } from '../../functions/core/course/generated/course';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { functionRoutes, routes, type FunctionName } from '../../functions/core/api/routes';
 import { bundle, functionEntry, functionNames } from '../support/bundle';
@@ -96,7 +96,7 @@ describe('quiz function', () => {
     const packaged = readdirSync(join(packageDir, QUESTION_BANKS_PATH)).sort();
     expect(packaged).toEqual(readdirSync(QUESTION_BANKS_DIR).sort());
     // Each module's current bank, and the archived versions its earlier attempts are reviewed from.
-    expect(packaged.filter((file) => !file.includes('@'))).toEqual(catalogue.map((module) => `${module.moduleId}.json.br`).sort());
+    expect(packaged.filter((file) => !file.includes('@'))).toEqual(course.modules.map((module) => `${module.moduleId}.json.br`).sort());
   });
 
   it('may only put, update, get and query the table (gsi3 by name, no wildcards) and write its own logs', () => {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { IssuedAttempt } from '../../functions/core/api/schemas';
+import type { IssuedAttempt, ObservedProcedure } from '../../functions/core/api/schemas';
 import { routes } from '../../functions/core/api/routes';
 import { demoOrganisations, demoPeople } from '../../infra/local/demo-data';
 import { submissionFor } from '../support/banks';
-import { certifiedTrainee, satisfactoryProcedure } from '../support/certification';
+import { certifiedTrainee, ISSUE_BODY, satisfactoryProcedure } from '../support/certification';
 import { authorizationMatrix, CALLERS, type Caller } from './authorization-matrix';
 
 const stack = inject('stack');
@@ -23,8 +23,10 @@ async function post<T>(caller: Caller, path: string, body: unknown = {}): Promis
 // The matrix issues attempts at "indications"; these use other modules so nothing collides.
 const open: Partial<Record<Caller, IssuedAttempt>> = {};
 let reviewed: IssuedAttempt;
-// Certificates of supervisorA's trainees: one for supervisorA to revoke, one for the platform admin.
+// Certificates of supervisorA's trainees: one for supervisorA to suspend, reinstate and revoke, one for the platform admin.
 const certified: { sub: string; code: string }[] = [];
+// A procedure of traineeA's, for them to acknowledge.
+let procedure: ObservedProcedure;
 beforeAll(async () => {
   for (const name of ['Matrix Certified One', 'Matrix Certified Two']) {
     const trainee = await certifiedTrainee(stack, name);
@@ -33,6 +35,11 @@ beforeAll(async () => {
   for (const trainee of ['traineeA', 'traineeB'] as const)
     open[trainee] = await post<IssuedAttempt>(trainee, '/api/modules/technique/attempts');
   reviewed = await post<IssuedAttempt>('traineeA', '/api/modules/complications/attempts');
+  procedure = await post<ObservedProcedure>(
+    'supervisorA',
+    `/api/trainees/${demoPeople.traineeA.sub}/observed-procedures`,
+    satisfactoryProcedure(),
+  );
   await post('traineeA', `/api/attempts/${reviewed.attemptId}/submission`, submissionFor(reviewed));
 });
 
@@ -63,11 +70,20 @@ const requests: Record<string, (caller: Caller) => { path: string; body?: unknow
     path: `/api/trainees/${demoPeople.traineeA.sub}/observed-procedures`,
     body: satisfactoryProcedure(),
   }),
-  issueCertificate: () => ({ path: `/api/trainees/${demoPeople.traineeA.sub}/certificate`, body: {} }),
+  acknowledgeFeedback: () => ({ path: `/api/me/observed-procedures/${procedure.procedureId}/acknowledgement`, body: {} }),
+  issueCertificate: () => ({ path: `/api/trainees/${demoPeople.traineeA.sub}/certificate`, body: ISSUE_BODY }),
   renewCertificate: () => ({ path: `/api/trainees/${certified[0].sub}/certificate/renewal`, body: {} }),
+  suspendCertificate: (caller) => ({
+    path: `/api/trainees/${certified[caller === 'platformAdmin' ? 1 : 0].sub}/certificate/suspension`,
+    body: { category: 'practice-concern', note: 'Authorization matrix suspension.' },
+  }),
+  reinstateCertificate: (caller) => ({
+    path: `/api/trainees/${certified[caller === 'platformAdmin' ? 1 : 0].sub}/certificate/reinstatement`,
+    body: { note: 'Authorization matrix reinstatement.' },
+  }),
   revokeCertificate: (caller) => ({
     path: `/api/trainees/${certified[caller === 'platformAdmin' ? 1 : 0].sub}/certificate/revocation`,
-    body: { reason: 'Authorization matrix revocation.' },
+    body: { category: 'issued-in-error', note: 'Authorization matrix revocation.' },
   }),
   getRoster: () => ({ path: `/api/organisations/${demoOrganisations.harbour.orgId}/roster` }),
   verifyCertificate: () => ({ path: `/api/certificates/${certified[0].code}` }),

@@ -93,6 +93,16 @@ export const authorizationMatrix: Record<string, Record<Caller, number>> = {
     clinicAdmin: 403,
     platformAdmin: 403,
   },
+  // traineeA acknowledges feedback on a procedure of their own; traineeB names traineeA's procedure.
+  acknowledgeFeedback: {
+    anonymous: 401,
+    traineeA: 200,
+    traineeB: 404,
+    supervisorA: 403,
+    supervisorB: 403,
+    clinicAdmin: 403,
+    platformAdmin: 403,
+  },
   // traineeA has not passed every module: their supervisor may ask, and is told what is unmet.
   issueCertificate: {
     anonymous: 401,
@@ -113,7 +123,26 @@ export const authorizationMatrix: Record<string, Record<Caller, number>> = {
     clinicAdmin: 403,
     platformAdmin: 403,
   },
-  // Each caller allowed to revoke revokes a certificate of its own (see the test's set-up).
+  // Each caller allowed to suspend, reinstate and revoke does so to a certificate of its own, in the
+  // contract's order: suspend, then reinstate, then revoke (see the test's set-up).
+  suspendCertificate: {
+    anonymous: 401,
+    traineeA: 403,
+    traineeB: 403,
+    supervisorA: 200,
+    supervisorB: 404,
+    clinicAdmin: 403,
+    platformAdmin: 200,
+  },
+  reinstateCertificate: {
+    anonymous: 401,
+    traineeA: 403,
+    traineeB: 403,
+    supervisorA: 200,
+    supervisorB: 404,
+    clinicAdmin: 403,
+    platformAdmin: 200,
+  },
   revokeCertificate: {
     anonymous: 401,
     traineeA: 403,

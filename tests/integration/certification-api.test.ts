@@ -7,27 +7,24 @@ import {
   allRatings,
   certifiedTrainee,
   eligibleTrainee,
+  ISSUE_BODY,
   passEveryModule,
   recordSatisfactory,
   satisfactoryProcedure,
   traineeWithAgeingCertificate,
 } from '../support/certification';
+import { apiCaller } from '../support/api-call';
 import { newTrainee } from '../support/new-trainee';
 
 const stack = inject('stack');
 const bearer = (token: string) => `Bearer ${token}`;
 const supervisorA = bearer(stack.tokens.supervisorA);
 
-function call(authorization: string | undefined, path: string, body?: unknown) {
-  return fetch(`${stack.webUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { ...(authorization ? { authorization } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const call = apiCaller(stack);
 const certificationOf = async (sub: string, authorization = supervisorA) =>
   (await (await call(authorization, `/api/trainees/${sub}/certification`)).json()) as Certification;
-const issue = (sub: string, authorization = supervisorA) => call(authorization, `/api/trainees/${sub}/certificate`, {});
+const issue = (sub: string, authorization = supervisorA, body: unknown = ISSUE_BODY) =>
+  call(authorization, `/api/trainees/${sub}/certificate`, body);
 const verify = (code: string) => call(undefined, `/api/certificates/${encodeURIComponent(code)}`);
 
 /** Every stored copy of a trainee's certificates, read straight from DynamoDB Local. */
@@ -45,7 +42,7 @@ async function storedCertificates(traineeSub: string) {
 }
 
 describe('observed procedures', () => {
-  it('are recorded by the trainee’s supervisor; only those with every domain at standard count', async () => {
+  it('are recorded by the trainee’s supervisor as on a DOPS form; only those at standard in every domain, performed by the trainee, count', async () => {
     const trainee = await newTrainee(stack, 'Assessed Trainee');
     const recorded = await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, satisfactoryProcedure());
     expect(recorded.status).toBe(201);
@@ -53,29 +50,47 @@ describe('observed procedures', () => {
       satisfactory: true,
       assessorName: demoPeople.supervisorA.name,
       procedure: 'Atrophic acne scars, both cheeks',
+      complexity: 'moderate',
+      entrustment: 'independent',
+      minutesObserved: 45,
+      minutesFeedback: 10,
+      doneWell: 'Thorough screening and consent; even, light pressure.',
+      learningAction: 'Photograph at the same distance and light each session.',
     });
 
     const weak = {
       ...satisfactoryProcedure('Stretch marks, abdomen'),
       ratings: { ...allRatings('meets'), 'preparation-and-asepsis': 'below' },
-      feedback: 'Re-glove after touching the phone.',
+      learningAction: 'Re-glove after touching the phone.',
     };
     expect(
       (await (await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, weak)).json()) as ObservedProcedure,
     ).toMatchObject({ satisfactory: false });
+    // Every domain at standard, but the supervisor took over: shows nothing of the trainee's competence yet.
+    const takenOver = { ...satisfactoryProcedure('Fine lines, forehead'), entrustment: 'observed-only' };
+    expect(
+      (await (await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, takenOver)).json()) as ObservedProcedure,
+    ).toMatchObject({ satisfactory: false });
 
     const record = await certificationOf(trainee.sub);
     expect(record.observedProcedures.map((procedure) => procedure.procedure)).toEqual([
+      'Fine lines, forehead',
       'Stretch marks, abdomen',
       'Atrophic acne scars, both cheeks',
     ]);
-    expect(record).toMatchObject({ satisfactoryProcedures: 1, requiredSatisfactoryProcedures: 3, eligible: false });
+    expect(record).toMatchObject({
+      satisfactoryProcedures: 1,
+      requiredSatisfactoryProcedures: 3,
+      independentProcedures: 1,
+      distinctAssessors: 1,
+      eligible: false,
+    });
     // The trainee sees their own record.
-    expect((await certificationOf(trainee.sub, trainee.authorization)).observedProcedures).toHaveLength(2);
+    expect((await certificationOf(trainee.sub, trainee.authorization)).observedProcedures).toHaveLength(3);
   });
 
   it.each([
-    ['a domain below standard without feedback', { ratings: { ...allRatings('meets'), aftercare: 'below' }, feedback: '' }, '/feedback'],
+    ['more feedback than twice the time observed', { minutesObserved: 20, minutesFeedback: 45 }, '/minutesFeedback'],
     ['a date in the future', { observedOn: '2999-01-01' }, '/observedOn'],
     ['a date over a year ago', { observedOn: '2001-01-01' }, '/observedOn'],
   ])('refuses %s with 422 and stores nothing', async (_case, change, pointer) => {
@@ -92,6 +107,11 @@ describe('observed procedures', () => {
     ['an unknown rating', { ratings: { ...allRatings('meets'), aftercare: 'excellent' } }, '/ratings/aftercare'],
     ['a malformed date', { observedOn: '24/11/2026' }, '/observedOn'],
     ['an empty procedure', { procedure: ' ' }, '/procedure'],
+    ['no learning action', { learningAction: '' }, '/learningAction'],
+    ['an unknown entrustment level', { entrustment: 'expert' }, '/entrustment'],
+    ['an unknown complexity', { complexity: 'trivial' }, '/complexity'],
+    ['minutes that are not whole', { minutesObserved: 12.5 }, '/minutesObserved'],
+    ['no minutes observed', { minutesObserved: 0 }, '/minutesObserved'],
     ['an unknown field', { grade: 'A' }, ''],
   ])('answers 400 for %s', async (_case, change, pointer) => {
     const response = await call(supervisorA, `/api/trainees/${demoPeople.traineeA.sub}/observed-procedures`, {
@@ -114,6 +134,8 @@ describe('issuing a certificate', () => {
     expect(problem.unmet).toEqual([
       expect.stringContaining('Modules not yet passed: Mechanism of action'),
       'Satisfactory observed procedures: 0 of 3.',
+      'Different assessors among them: 0 of 1.',
+      'Performed independently (no help needed): 0 of 1.',
     ]);
 
     await passEveryModule(stack, trainee);
@@ -125,11 +147,11 @@ describe('issuing a certificate', () => {
     expect((await certificationOf(trainee.sub)).eligible).toBe(true);
   });
 
-  it('issues exactly once, however many requests race: one 201, the rest 409, one certificate stored', async () => {
+  it('issues exactly once, however many requests race: one 201, the rest 409 naming it, one certificate stored', async () => {
     const trainee = await eligibleTrainee(stack, 'Raced Trainee');
-    const responses = await Promise.all(Array.from({ length: 6 }, () => issue(trainee.sub)));
+    const responses = await Promise.all(Array.from({ length: 20 }, () => issue(trainee.sub)));
     const statuses = responses.map((response) => response.status).sort();
-    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(statuses).toEqual([201, ...Array(19).fill(409)]);
     const certificate = (await responses.find((response) => response.status === 201)!.json()) as Certificate;
     expect(certificate).toMatchObject({
       status: 'valid',
@@ -146,7 +168,9 @@ describe('issuing a certificate', () => {
     expect(new Set(stored.map((item) => item.code)).size).toBe(1);
     expect((await certificationOf(trainee.sub, trainee.authorization)).certificate?.code).toBe(certificate.code);
     const again = await issue(trainee.sub);
-    expect(((await again.json()) as Problem).detail).toContain(certificate.code);
+    expect((await again.json()) as Problem).toMatchObject({ certificateCode: certificate.code, certificateStatus: 'valid' });
+    for (const loser of responses.filter((response) => response.status === 409))
+      expect(((await loser.json()) as Problem).detail).toBe(`This trainee already holds certificate ${certificate.code} (valid).`);
   });
 
   it('is for the trainee’s own supervisor only: another supervisor gets 404', async () => {
@@ -202,39 +226,49 @@ describe('public verification', () => {
 });
 
 describe('revoking a certificate', () => {
+  const revocation = (note: string) => ({ category: 'competence', note });
+
   it('shows as revoked in verification at once; the reason stays with the holder and supervisor; a second revocation is 409', async () => {
     const trainee = await certifiedTrainee(stack, 'Revoked Practitioner');
     const path = `/api/trainees/${trainee.sub}/certificate/revocation`;
-    expect((await call(supervisorA, path, { reason: 'short' })).status).toBe(400);
-    expect((await call(bearer(stack.tokens.supervisorB), path, { reason: 'Not my trainee at all.' })).status).toBe(404);
+    expect((await call(supervisorA, path, revocation('short'))).status).toBe(400);
+    expect((await call(supervisorA, path, { category: 'bad-vibes', note: 'Not a category we keep.' })).status).toBe(400);
+    expect((await call(bearer(stack.tokens.supervisorB), path, revocation('Not my trainee at all.'))).status).toBe(404);
     expect(((await (await verify(trainee.certificate.code)).json()) as Verification).status).toBe('valid');
 
-    const revoked = await call(supervisorA, path, { reason: 'Repeated breaches of aseptic technique.' });
+    const revoked = await call(supervisorA, path, revocation('Repeated breaches of aseptic technique.'));
     expect(revoked.status).toBe(200);
     expect((await revoked.json()) as Certificate).toMatchObject({
       status: 'revoked',
-      revocationReason: 'Repeated breaches of aseptic technique.',
+      revocation: {
+        category: 'competence',
+        reason: 'Competence is no longer demonstrated',
+        note: 'Repeated breaches of aseptic technique.',
+        by: { name: demoPeople.supervisorA.name },
+      },
     });
 
     const verification = (await (await verify(trainee.certificate.code)).json()) as Verification;
     expect(verification).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
-    expect(JSON.stringify(verification)).not.toContain('aseptic');
+    expect(JSON.stringify(verification)).not.toMatch(/aseptic|competence|revocation"/);
     expect((await certificationOf(trainee.sub, trainee.authorization)).certificate).toMatchObject({
       status: 'revoked',
-      revocationReason: 'Repeated breaches of aseptic technique.',
+      revocation: { note: 'Repeated breaches of aseptic technique.' },
     });
 
-    const again = await call(bearer(stack.tokens.platformAdmin), path, { reason: 'Revoking it a second time.' });
+    const again = await call(bearer(stack.tokens.platformAdmin), path, revocation('Revoking it a second time.'));
     expect(again.status).toBe(409);
+    expect((await again.json()) as Problem).toMatchObject({
+      certificateStatus: 'revoked',
+      detail: `Certificate ${trainee.certificate.code} has been revoked, so it cannot be revoked.`,
+    });
     expect(((await (await verify(trainee.certificate.code)).json()) as Verification).status).toBe('revoked');
-    // A revoked certificate is not replaced by issuing again: renewal is its own step.
-    expect((await issue(trainee.sub)).status).toBe(409);
   });
 
   it('answers 404 when the trainee holds no certificate', async () => {
     const trainee = await newTrainee(stack);
     expect(
-      (await call(supervisorA, `/api/trainees/${trainee.sub}/certificate/revocation`, { reason: 'Nothing to revoke here.' })).status,
+      (await call(supervisorA, `/api/trainees/${trainee.sub}/certificate/revocation`, revocation('Nothing to revoke here.'))).status,
     ).toBe(404);
   });
 });
@@ -243,7 +277,10 @@ describe('the staff roster', () => {
   it('lists each trainee of the organisation with their certificate’s status, and the members list still holds only people', async () => {
     const valid = await certifiedTrainee(stack, 'Roster Valid');
     const revoked = await certifiedTrainee(stack, 'Roster Revoked');
-    await call(supervisorA, `/api/trainees/${revoked.sub}/certificate/revocation`, { reason: 'Left the profession this month.' });
+    await call(supervisorA, `/api/trainees/${revoked.sub}/certificate/revocation`, {
+      category: 'left-practice',
+      note: 'Left the profession this month.',
+    });
     const uncertified = await newTrainee(stack, 'Roster Uncertified');
 
     const response = await call(bearer(stack.tokens.clinicAdmin), '/api/organisations/harbour-skin-clinic/roster');
@@ -252,14 +289,19 @@ describe('the staff roster', () => {
     const entry = (sub: string) => roster.people.find((person) => person.sub === sub);
     expect(roster.organisationName).toBe('Harbour Skin Clinic');
     expect(entry(valid.sub)?.certificate).toMatchObject({ code: valid.certificate.code, status: 'valid', expiringSoon: false });
+    expect(entry(valid.sub)?.certificate?.scope.areas.map((area) => [area.areaId, area.limits])).toEqual([
+      ['face', 'up to 1.0 mm, may treat unsupervised'],
+      ['neck', 'up to 0.5 mm, only with a supervisor present'],
+      ['scars', 'up to 1.0 mm unsupervised; up to 1.5 mm with a supervisor present'],
+    ]);
     expect(entry(revoked.sub)?.certificate).toMatchObject({ status: 'revoked' });
     expect(entry(uncertified.sub)).toMatchObject({ name: 'Roster Uncertified' });
     expect(entry(uncertified.sub)?.certificate).toBeUndefined();
     // Trainees and practitioners only, in name order; the summary adds up.
     expect(entry(demoPeople.supervisorA.sub)).toBeUndefined();
     expect(roster.people.map((person) => person.name)).toEqual([...roster.people.map((person) => person.name)].sort());
-    const { valid: validCount, expired, revoked: revokedCount, notCertified } = roster.summary;
-    expect(validCount + expired + revokedCount + notCertified).toBe(roster.people.length);
+    const { valid: validCount, expired, suspended, revoked: revokedCount, notCertified } = roster.summary;
+    expect(validCount + expired + suspended + revokedCount + notCertified).toBe(roster.people.length);
 
     // Certificates share the organisation's index partition with its people: members are still only people.
     const members = (await (await call(bearer(stack.tokens.clinicAdmin), '/api/organisations/harbour-skin-clinic/members')).json()) as {
@@ -305,22 +347,30 @@ describe('renewing a certificate', () => {
     expect(((await again.json()) as Problem).unmet?.[0]).toMatch(/^Renewal opens on/);
   });
 
-  it('renews once, however many requests race', async () => {
+  it('renews once, however many requests race: the rest hear it was renewed', async () => {
     const trainee = await traineeWithAgeingCertificate(stack, 'Raced Renewal');
     await recordSatisfactory(stack, trainee.sub, 1);
-    const statuses = (await Promise.all(Array.from({ length: 5 }, () => renew(trainee.sub)))).map((response) => response.status);
+    const responses = await Promise.all(Array.from({ length: 20 }, () => renew(trainee.sub)));
+    const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    // A loser that read the certificate after the winner wrote it finds the new one outside its window (422).
     expect(statuses.filter((status) => status !== 201).every((status) => status === 409 || status === 422)).toBe(true);
+    for (const loser of responses.filter((response) => response.status === 409))
+      expect((await loser.json()) as Problem).toMatchObject({ certificateCode: trainee.code, certificateStatus: 'superseded' });
     expect(await storedCertificates(trainee.sub)).toHaveLength(3);
   });
 
-  it('refuses a revoked certificate with 422', async () => {
+  it('refuses a revoked certificate with 409 naming its state', async () => {
     const trainee = await traineeWithAgeingCertificate(stack, 'Revoked Before Renewal');
     await recordSatisfactory(stack, trainee.sub, 1);
-    await call(supervisorA, `/api/trainees/${trainee.sub}/certificate/revocation`, { reason: 'Revoked before it could be renewed.' });
+    await call(supervisorA, `/api/trainees/${trainee.sub}/certificate/revocation`, {
+      category: 'other',
+      note: 'Revoked before it could be renewed.',
+    });
     const response = await renew(trainee.sub);
-    expect(response.status).toBe(422);
-    expect(((await response.json()) as Problem).unmet).toContain('A revoked certificate cannot be renewed.');
+    expect(response.status).toBe(409);
+    expect((await response.json()) as Problem).toMatchObject({ certificateStatus: 'revoked' });
+    expect((await certificationOf(trainee.sub)).renewal).toBeUndefined();
   });
 });
 
@@ -328,9 +378,9 @@ describe('certification history', () => {
   it('records every change with who made it, newest first, and nothing for a refused one', async () => {
     const trainee = await certifiedTrainee(stack, 'Audited Practitioner');
     const path = `/api/trainees/${trainee.sub}/certificate/revocation`;
-    await call(supervisorA, path, { reason: 'Audit trail test revocation.' });
+    await call(supervisorA, path, { category: 'conduct', note: 'Audit trail test revocation.' });
     // Refused requests leave no trace: a second revocation, an observed procedure dated in the future.
-    expect((await call(supervisorA, path, { reason: 'Audit trail test revocation.' })).status).toBe(409);
+    expect((await call(supervisorA, path, { category: 'conduct', note: 'Audit trail test revocation.' })).status).toBe(409);
     expect(
       (
         await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, {
@@ -349,6 +399,9 @@ describe('certification history', () => {
       'procedure-recorded',
     ]);
     expect(history.every((event) => event.actorName === demoPeople.supervisorA.name)).toBe(true);
-    expect(history[0].summary).toBe(`Certificate ${trainee.certificate.code} revoked: Audit trail test revocation.`);
+    expect(history[0]).toMatchObject({
+      code: trainee.certificate.code,
+      summary: `Certificate ${trainee.certificate.code} revoked (Professional conduct): Audit trail test revocation.`,
+    });
   });
 });

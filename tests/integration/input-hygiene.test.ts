@@ -41,7 +41,7 @@ describe('names and free text', () => {
   });
 
   it.each(FORBIDDEN.map((char) => [`U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, char]))(
-    'refuses %s in an invitation name, an organisation name, a procedure, feedback and a revocation reason',
+    'refuses %s in an invitation name, an organisation name, a procedure, a learning action, a suspension note and a revocation note',
     async (_code, char) => {
       const problems = [
         await expectProblem(await post(supervisor, '/api/invitations', { name: `Alex${char}Smith`, email: email() }), 400, '/name'),
@@ -54,30 +54,43 @@ describe('names and free text', () => {
         await expectProblem(
           await post(supervisor, `/api/trainees/${trainee.sub}/observed-procedures`, {
             ...satisfactoryProcedure(),
-            feedback: `Good${char}work`,
+            learningAction: `Good${char}work`,
           }),
           400,
-          '/feedback',
+          '/learningAction',
         ),
         await expectProblem(
-          await post(supervisor, `/api/trainees/${trainee.sub}/certificate/revocation`, { reason: `A reason ${char} long enough` }),
+          await post(supervisor, `/api/trainees/${trainee.sub}/certificate/suspension`, {
+            category: 'other',
+            note: `A note ${char} long enough`,
+          }),
           400,
-          '/reason',
+          '/note',
+        ),
+        await expectProblem(
+          await post(supervisor, `/api/trainees/${trainee.sub}/certificate/revocation`, {
+            category: 'other',
+            note: `A note ${char} long enough`,
+          }),
+          400,
+          '/note',
         ),
       ];
       for (const problem of problems) expect(problem.detail).toMatch(/control characters|bidirectional/);
     },
   );
 
-  it('refuses a line break in a name but keeps one in feedback', async () => {
+  it('refuses a line break in a name but keeps one in a learning action', async () => {
     await expectProblem(await post(supervisor, '/api/invitations', { name: 'Alex\nSmith', email: email() }), 400, '/name');
     await expectProblem(await post(supervisor, '/api/invitations', { name: 'Alex\u2028Smith', email: email() }), 400, '/name');
     const recorded = await post(supervisor, `/api/trainees/${trainee.sub}/observed-procedures`, {
       ...satisfactoryProcedure(),
-      feedback: 'Good depth control.\nNext time: re-glove after the phone.',
+      learningAction: 'Keep the depth control.\nNext time: re-glove after the phone.',
     });
     expect(recorded.status).toBe(201);
-    expect(((await recorded.json()) as ObservedProcedure).feedback).toBe('Good depth control.\nNext time: re-glove after the phone.');
+    expect(((await recorded.json()) as ObservedProcedure).learningAction).toBe(
+      'Keep the depth control.\nNext time: re-glove after the phone.',
+    );
   });
 
   it('stores names in Unicode NFC, trimmed, so one name typed two ways is one name', async () => {

@@ -25,6 +25,10 @@ describe('npm start', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       await expect.poll(() => output, { timeout: 60_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
+      // The demo certificate's code as it is printed on certificates, and a link that verifies it.
+      const code = /Demo certificate: (\S+)/.exec(output)?.[1];
+      expect(code).toMatch(/^CIT-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(output).toContain(`/verify?code=${code}`);
       const pid = Number(/DynamoDB Local pid (\d+)/.exec(output)?.[1]);
       expect(pid).toBeGreaterThan(0);
       process.kill(pid, 'SIGKILL');

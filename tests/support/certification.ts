@@ -1,14 +1,14 @@
 import type { Certificate, IssuedAttempt, RecordObservedProcedure } from '../../functions/core/api/schemas';
 import { DOPS_DOMAIN_IDS, type DopsRatings } from '../../functions/core/certification/dops';
 import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
-import { catalogue } from '../../functions/core/course/generated/catalogue';
+import { course } from '../../functions/core/course/generated/course';
 import { createDocumentClient } from '../../functions/core/store/document-client';
 import { historyEvents } from '../../functions/core/certification/history';
 import { DynamoCertificationStore } from '../../functions/core/store/dynamo-certification-store';
 import { submissionFor } from './banks';
 import type { StackInfo } from './local-stack-setup';
 import { newTrainee } from './new-trainee';
-import { sampleCertificate } from './sample-certificate';
+import { SAMPLE_SIGN_OFF, sampleCertificate } from './sample-certificate';
 
 type Trainee = Awaited<ReturnType<typeof newTrainee>>;
 
@@ -17,13 +17,21 @@ export const allRatings = (rating: 'meets' | 'below'): DopsRatings =>
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** An observed procedure with every domain at the expected standard. */
+/** An observed procedure with every domain at the expected standard, performed independently. */
 export const satisfactoryProcedure = (procedure = 'Atrophic acne scars, both cheeks'): RecordObservedProcedure => ({
   observedOn: today(),
   procedure,
+  complexity: 'moderate',
   ratings: allRatings('meets'),
-  feedback: 'Safe, well-prepared treatment.',
+  entrustment: 'independent',
+  minutesObserved: 45,
+  minutesFeedback: 10,
+  doneWell: 'Thorough screening and consent; even, light pressure.',
+  learningAction: 'Photograph at the same distance and light each session.',
 });
+
+/** What a supervisor signs off when issuing in the tests. */
+export const ISSUE_BODY = { scope: { areas: SAMPLE_SIGN_OFF } };
 
 async function send(stack: StackInfo, authorization: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${stack.webUrl}${path}`, {
@@ -35,7 +43,7 @@ async function send(stack: StackInfo, authorization: string, path: string, body?
 
 /** Passes every module's quiz through the API, as the trainee would. */
 export async function passEveryModule(stack: StackInfo, trainee: Trainee): Promise<void> {
-  for (const { moduleId } of catalogue) {
+  for (const { moduleId } of course.modules) {
     const attempt = (await (await send(stack, trainee.authorization, `/api/modules/${moduleId}/attempts`, {})).json()) as IssuedAttempt;
     const submitted = await send(stack, trainee.authorization, `/api/attempts/${attempt.attemptId}/submission`, submissionFor(attempt));
     if (submitted.status !== 201) throw new Error(`passing ${moduleId} failed: ${submitted.status}`);
@@ -66,7 +74,7 @@ export async function eligibleTrainee(stack: StackInfo, name = 'Eligible Trainee
 /** A new trainee of supervisorA with a certificate issued. */
 export async function certifiedTrainee(stack: StackInfo, name = 'Certified Trainee'): Promise<Trainee & { certificate: Certificate }> {
   const trainee = await eligibleTrainee(stack, name);
-  const response = await send(stack, `Bearer ${stack.tokens.supervisorA}`, `/api/trainees/${trainee.sub}/certificate`, {});
+  const response = await send(stack, `Bearer ${stack.tokens.supervisorA}`, `/api/trainees/${trainee.sub}/certificate`, ISSUE_BODY);
   if (response.status !== 201) throw new Error(`issuing failed: ${response.status}`);
   return { ...trainee, certificate: (await response.json()) as Certificate };
 }

@@ -1,8 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CERTIFICATE_CODE_RANDOM_BYTES, certificateCodeFrom } from '../../functions/core/certification/certificate-code';
 import type { CertificateRecord } from '../../functions/core/certification/types';
-import { CERTIFICATION_POLICY, expiryAfter } from '../../functions/core/certification/rules';
-import { catalogue } from '../../functions/core/course/generated/catalogue';
+import { expiryAfter } from '../../functions/core/certification/rules';
+import { certifiedScope, type AreaSignOff } from '../../functions/core/certification/scope';
+import { course } from '../../functions/core/course/generated/course';
+
+/** A typical sign-off: the face on their own, acne scars deeper only with a supervisor present, the neck supervised only. */
+export const SAMPLE_SIGN_OFF: AreaSignOff[] = [
+  { areaId: 'face', maxDepthMm: 1.0, supervision: 'unsupervised' },
+  { areaId: 'scars', maxDepthMm: 1.5, supervision: 'unsupervised' },
+  { areaId: 'neck', maxDepthMm: 0.5, supervision: 'supervised-only' },
+];
 
 /** A certificate of the size real ones have: five modules, three procedures, names of usual length. */
 export function sampleCertificate(issuedAt = new Date()): CertificateRecord {
@@ -11,11 +19,12 @@ export function sampleCertificate(issuedAt = new Date()): CertificateRecord {
     traineeSub: randomUUID(),
     holderName: 'Alexandra Rivera-Okonkwo',
     organisationName: 'Harbour Skin Clinic',
-    qualification: CERTIFICATION_POLICY.qualification,
+    qualification: course.certification.qualification,
+    scope: certifiedScope(SAMPLE_SIGN_OFF, course.treatmentAreas),
     issuedAt: issuedAt.toISOString(),
-    expiresAt: expiryAfter(issuedAt).toISOString(),
+    expiresAt: expiryAfter(issuedAt, course.certification.validityMonths).toISOString(),
     issuedBy: { sub: randomUUID(), name: 'Sam Okafor' },
-    modules: catalogue.map(({ moduleId, title }) => ({ moduleId, title, passedAt: issuedAt.toISOString(), attemptId: randomUUID() })),
+    modules: course.modules.map(({ moduleId, title }) => ({ moduleId, title, passedAt: issuedAt.toISOString(), attemptId: randomUUID() })),
     procedureIds: [randomUUID(), randomUUID(), randomUUID()],
     status: 'active',
   };

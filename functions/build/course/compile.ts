@@ -9,13 +9,14 @@ import type { ZodError } from 'zod';
 import { itemRuleViolations } from './item-rules';
 import {
   archivedBankFileSchema,
+  courseFileSchema,
   coverageFileSchema,
   DECISIONS,
   moduleFrontmatterSchema,
   questionBankFileSchema,
   type AuthoredQuestion,
 } from './schema';
-import type { BankQuestion, ModulePage, QuestionBank } from '../../core/course/types';
+import type { BankQuestion, CourseDefinition, ModulePage, QuestionBank } from '../../core/course/types';
 
 export interface CompiledModule {
   page: ModulePage;
@@ -302,4 +303,30 @@ export function checkCoverage(root: string, modules: CompiledModule[]): number {
     check(`topics.${index}`, topic.taughtIn, topic.testedBy);
   });
   return coverage.data.statements.length;
+}
+
+const COURSE_FILE = 'course.yaml';
+
+/**
+ * Reads courses/course.yaml (treatment areas and certification rules) and checks each area's
+ * section is a real lesson section: the definition the certification functions and the web app use.
+ */
+export function compileCourseDefinition(root: string, modules: CompiledModule[]): CourseDefinition {
+  const parsed = courseFileSchema.safeParse(parseYamlFile(COURSE_FILE, readText(root, join(root, COURSE_FILE))));
+  if (!parsed.success) throw new CourseFileError(COURSE_FILE, describeZodError(parsed.error));
+  const sections = new Set(modules.flatMap(({ page }) => page.sections.map((section) => `${page.id}#${section.id}`)));
+  parsed.data.treatmentAreas.forEach((area, index) => {
+    if (!sections.has(area.section))
+      throw new CourseFileError(COURSE_FILE, `treatmentAreas.${index}.section "${area.section}" is not a lesson section`);
+  });
+  return {
+    modules: modules
+      .map(({ bank }) => ({ moduleId: bank.moduleId, title: bank.title, order: bank.order }))
+      .sort((a, b) => a.order - b.order),
+    treatmentAreas: parsed.data.treatmentAreas.map((area) => ({
+      ...area,
+      maxDepthUnsupervisedMm: area.maxDepthUnsupervisedMm ?? area.maxDepthMm,
+    })),
+    certification: parsed.data.certification,
+  };
 }

@@ -70,7 +70,8 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
   const needed = Math.ceil(rules.bankToDrawRatio * drawSize);
   if (questions.length < needed) {
     problems.push(
-      `the bank has ${questions.length} questions; a draw of ${drawSize} needs at least ${needed} (${rules.bankToDrawRatio} × the draw, so a retake can avoid the last attempt's questions)`,
+      `the bank has ${questions.length} questions; a draw of ${drawSize} needs at least ${needed} ` +
+        `(${rules.bankToDrawRatio} × the draw, so a retake can avoid the last attempt's questions)`,
     );
   }
 
@@ -103,7 +104,9 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
   });
   if (share(keyLongest.length, singleKey.length) > rules.maxShareKeyLongest) {
     problems.push(
-      `the right answer is the longest option in ${keyLongest.length} of ${singleKey.length} single-answer and case items (${percent(share(keyLongest.length, singleKey.length))}; at most ${percent(rules.maxShareKeyLongest)}): ${keyLongest.map((question) => question.id).join(', ')}`,
+      `the right answer is the longest option in ${keyLongest.length} of ${singleKey.length} single-answer and case items ` +
+        `(${percent(share(keyLongest.length, singleKey.length))}; at most ${percent(rules.maxShareKeyLongest)}): ` +
+        keyLongest.map((question) => question.id).join(', '),
     );
   }
 
@@ -122,7 +125,9 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
     const gap = absoluteShare(falseKeyed) - absoluteShare(trueKeyed);
     if (gap > rules.maxTrueFalseAbsoluteGap) {
       problems.push(
-        `false statements use absolute words (never, always, only…) in ${percent(absoluteShare(falseKeyed))} of items and true ones in ${percent(absoluteShare(trueKeyed))}: "absolute means false" would pass; word some true statements firmly and some false ones with hedges`,
+        `false statements use absolute words (never, always, only…) in ${percent(absoluteShare(falseKeyed))} of items ` +
+          `and true ones in ${percent(absoluteShare(trueKeyed))}: "absolute means false" would pass; ` +
+          'word some true statements firmly and some false ones with hedges',
       );
     }
   }
@@ -153,7 +158,8 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
   if (critical === 0) problems.push('no item is safety-critical: every module has something a practitioner must never get wrong');
   if (share(critical, questions.length) > rules.maxShareSafetyCritical) {
     problems.push(
-      `${critical} of ${questions.length} items are safety-critical (${percent(share(critical, questions.length))}; at most ${percent(rules.maxShareSafetyCritical)}): keep the flag for never-events`,
+      `${critical} of ${questions.length} items are safety-critical (${percent(share(critical, questions.length))}; ` +
+        `at most ${percent(rules.maxShareSafetyCritical)}): keep the flag for never-events`,
     );
   }
 
@@ -180,7 +186,9 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
   });
   if (share(oddForm.length, singleKey.length) > rules.maxShareKeyOddForm) {
     problems.push(
-      `the right answer is the only option written differently (a semicolon or a "Label:" the others lack, or the reverse) in ${oddForm.length} of ${singleKey.length} items (at most ${percent(rules.maxShareKeyOddForm)}): ${oddForm.map((question) => question.id).join(', ')}`,
+      'the right answer is the only option written differently (a semicolon or a "Label:" the others lack, or the reverse) ' +
+        `in ${oddForm.length} of ${singleKey.length} items (at most ${percent(rules.maxShareKeyOddForm)}): ` +
+        oddForm.map((question) => question.id).join(', '),
     );
   }
   const policyStatements = trueFalse.filter((question) => /\bpolicy\b/i.test(question.prompt));
@@ -200,13 +208,15 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
     share(list.filter((option) => option.text.includes(';') || LABELLED.test(option.text)).length, list.length);
   if (punctuatedIn(keys) - punctuatedIn(distractors) > rules.maxPunctuationGap) {
     problems.push(
-      `right options are written "action; reason" or "Label: …" in ${percent(punctuatedIn(keys))} of cases, wrong ones in ${percent(punctuatedIn(distractors))}: write every option of an item in the same form`,
+      `right options are written "action; reason" or "Label: …" in ${percent(punctuatedIn(keys))} of cases, ` +
+        `wrong ones in ${percent(punctuatedIn(distractors))}: write every option of an item in the same form`,
     );
   }
   const absoluteIn = (list: OptionLike[]) => share(list.filter((option) => ABSOLUTE.test(option.text)).length, list.length);
   if (absoluteIn(distractors) - absoluteIn(keys) > rules.maxAbsoluteWordGap) {
     problems.push(
-      `absolute words (never, always, only…) are in ${percent(absoluteIn(distractors))} of wrong options but ${percent(absoluteIn(keys))} of right ones: "avoid the absolute option" would pass`,
+      `absolute words (never, always, only…) are in ${percent(absoluteIn(distractors))} of wrong options ` +
+        `but ${percent(absoluteIn(keys))} of right ones: "avoid the absolute option" would pass`,
     );
   }
 

@@ -163,3 +163,90 @@ export const coverageFileSchema = z.strictObject({
 
 export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema>;
 export type AuthoredQuestion = z.infer<typeof questionSchema>;
+
+const depthMm = z
+  .number()
+  .positive()
+  .max(3)
+  .refine((depth) => Math.abs(depth * 20 - Math.round(depth * 20)) < 1e-9, { message: 'must be a multiple of 0.05 mm' });
+
+const count = (min: number) => z.number().int().min(min);
+
+/**
+ * courses/course.yaml: what a certificate may grant (the treatment areas and their depth limits)
+ * and what it takes (the certification rules). Content, like the lessons: a clinical lead changes
+ * these, and the build checks them.
+ */
+export const courseFileSchema = z
+  .strictObject({
+    treatmentAreas: z
+      .array(
+        z
+          .strictObject({
+            id,
+            /** A few words for tables (the staff roster): "Neck", "Acne scars (cheeks)". */
+            shortLabel: z.string().min(3).max(24),
+            label: z.string().min(3).max(160),
+            /** The most the certificate may allow for the area at all. */
+            maxDepthMm: depthMm,
+            /** The most without a supervisor present; omitted where it equals maxDepthMm. */
+            maxDepthUnsupervisedMm: depthMm.optional(),
+            section: sectionRef,
+          })
+          .refine((area) => area.maxDepthUnsupervisedMm === undefined || area.maxDepthUnsupervisedMm < area.maxDepthMm, {
+            message: 'maxDepthUnsupervisedMm must be less than maxDepthMm (omit it where they are equal)',
+            path: ['maxDepthUnsupervisedMm'],
+          }),
+      )
+      .min(1),
+    certification: z.strictObject({
+      qualification: z.string().min(10).max(120),
+      validityMonths: count(1).max(60),
+      /** A first certificate: every module passed, and this many satisfactory observed procedures. */
+      firstCertificate: z.strictObject({
+        satisfactoryProcedures: count(1),
+        /** From at least this many different assessors. */
+        distinctAssessors: count(1),
+        /** Of which at least this many rated independent on the entrustment scale. */
+        independentProcedures: count(0),
+      }),
+      renewal: z.strictObject({
+        /** Renewal opens this many days before expiry (and stays open after it). */
+        windowDays: count(1).max(365),
+        /** Recent practice: satisfactory observed procedures since the certificate was issued. */
+        satisfactoryProcedures: count(0),
+      }),
+      /**
+       * A new certificate after a revocation: every module passed again after the revocation, and
+       * this many satisfactory observed procedures observed after it (the first-certificate rules
+       * on assessors and independence apply to them too).
+       */
+      afterRevocation: z.strictObject({ satisfactoryProcedures: count(1) }),
+      /** Days before expiry on which holder, supervisor and clinic admins are reminded (0: the day of expiry). */
+      reminderDays: z.array(count(0).max(365)).min(1),
+    }),
+  })
+  .superRefine((course, context) => {
+    const ids = course.treatmentAreas.map((area) => area.id);
+    ids.forEach((areaId, index) => {
+      if (ids.indexOf(areaId) !== index)
+        context.addIssue({ code: 'custom', message: `area id "${areaId}" is used twice`, path: ['treatmentAreas', index, 'id'] });
+    });
+    const { firstCertificate, reminderDays } = course.certification;
+    for (const field of ['distinctAssessors', 'independentProcedures'] as const) {
+      if (firstCertificate[field] > firstCertificate.satisfactoryProcedures)
+        context.addIssue({
+          code: 'custom',
+          message: `cannot exceed satisfactoryProcedures (${firstCertificate.satisfactoryProcedures})`,
+          path: ['certification', 'firstCertificate', field],
+        });
+    }
+    if (reminderDays.some((day, index) => index > 0 && day >= reminderDays[index - 1]))
+      context.addIssue({
+        code: 'custom',
+        message: 'must be distinct and in descending order (e.g. 90, 30, 7, 0)',
+        path: ['certification', 'reminderDays'],
+      });
+  });
+
+export type CourseFile = z.infer<typeof courseFileSchema>;

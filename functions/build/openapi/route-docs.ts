@@ -61,6 +61,7 @@ const replayed = {
 export const parameterDocs: Record<string, string> = {
   moduleId: 'A course module id, e.g. `mechanism-of-action`.',
   attemptId: 'An attempt id (UUID), as returned when it was issued.',
+  procedureId: 'An observed procedure id (UUID), as in the trainee’s certification record.',
   traineeId: "The trainee's user id (`sub`, a UUID).",
   orgId: 'An organisation id, e.g. `harbour-skin-clinic-3fa2c1`.',
   code:
@@ -251,10 +252,11 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
   recordObservedProcedure: {
     summary: 'Record an observed procedure',
     description:
-      "The trainee's supervisor records an observed procedure (DOPS-style): every domain rated; " +
-      'satisfactory only if every domain meets the standard; feedback required for a domain ' +
-      'below it. Append-only. Send an Idempotency-Key so that a retry after a timeout records it ' +
-      'once.',
+      "The trainee's supervisor records an observed procedure as on a DOPS form: every domain " +
+      'rated, the level of supervision the trainee needed (entrustment), case complexity, minutes ' +
+      'observed and of feedback, what was done well and the agreed learning action. Satisfactory ' +
+      'only if every domain meets the standard and the trainee performed it (not observed only). ' +
+      'Append-only. Send an Idempotency-Key so that a retry after a timeout records it once.',
     responses: {
       201: {
         description: 'Recorded (or, for a retry under the same key, the record made first)',
@@ -265,24 +267,42 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
       ...secured,
       404: problem('No such trainee supervised by the caller'),
       422: problem(
-        'A date in the future or over a year ago, a domain below standard without feedback, or an Idempotency-Key used before for a different request',
+        'A date in the future or over a year ago, more feedback minutes than twice those observed, or an ' +
+          'Idempotency-Key used before for a different request',
       ),
+      ...unavailable,
+    },
+  },
+  acknowledgeFeedback: {
+    summary: 'Acknowledge feedback on an observed procedure',
+    description:
+      'The trainee confirms they received the feedback on one of their observed procedures, with a ' +
+      'reflection if they like. The record itself is never changed; the acknowledgement is kept beside ' +
+      'it, once: acknowledging again answers with the first acknowledgement.',
+    responses: {
+      200: { description: 'The procedure with its acknowledgement', schema: observedProcedureSchema },
+      ...invalid,
+      ...secured,
+      404: problem('No such observed procedure of the caller'),
       ...unavailable,
     },
   },
   issueCertificate: {
     summary: 'Issue the certificate',
     description:
-      "The trainee's supervisor issues the certificate once every module is passed and enough " +
-      'observed procedures are satisfactory. Exactly once per trainee, however many requests ' +
-      'race.',
+      "The trainee's supervisor issues the certificate, signing off its scope of practice (treatment " +
+      "areas, the maximum depth for each within the course's limits, and whether the holder may treat " +
+      'it unsupervised), once every module is passed and enough satisfactory observed procedures are ' +
+      'recorded, from enough assessors, with enough performed independently. Exactly once per trainee, ' +
+      'however many requests race. After a revocation, a new certificate on evidence since the ' +
+      'revocation (every module passed again and new procedures), linked to the revoked one.',
     responses: {
       201: { description: 'Issued', schema: certificateSchema },
-      400: invalid[400],
+      ...invalid,
       ...secured,
       404: problem('No such trainee supervised by the caller'),
-      409: problem('The trainee already holds a certificate'),
-      422: problem('Requirements not met yet; see unmet'),
+      409: problem('The trainee already holds a certificate that is not revoked; names it and its status'),
+      422: problem("Requirements not met yet (see unmet), or a scope beyond the course's limits (see errors)"),
       ...unavailable,
     },
   },
@@ -291,36 +311,69 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
     description:
       "The trainee's supervisor renews the certificate from 90 days before expiry, on a " +
       'satisfactory observed procedure since it was issued: a new code and expiry (running on ' +
-      'from the old one); the old certificate verifies as superseded and names the new one. Once ' +
-      'per certificate.',
+      'from the old one), the scope kept or changed; the old certificate verifies as superseded ' +
+      'and names the new one. Once per certificate.',
     responses: {
       201: { description: 'The renewed certificate', schema: certificateSchema },
-      400: invalid[400],
+      ...invalid,
       ...secured,
       404: problem('No such trainee supervised by the caller, or no certificate'),
-      409: problem('The certificate was renewed or revoked a moment ago'),
-      422: problem('Not renewable yet, or revoked; see unmet'),
+      409: problem('The certificate is suspended, revoked, or was renewed a moment ago; names its state'),
+      422: problem("Not renewable yet (see unmet), or a scope beyond the course's limits (see errors)"),
+      ...unavailable,
+    },
+  },
+  suspendCertificate: {
+    summary: 'Suspend the certificate',
+    description:
+      "The trainee's supervisor or a platform admin suspends a valid certificate for a while, with " +
+      'a reason category, a note and, if set, the date it is to be reviewed; kept on the holder’s ' +
+      'record, not public. Verification shows it as suspended at once. Of racing requests, one ' +
+      'suspends it; the rest get a 409 naming its state.',
+    responses: {
+      200: { description: 'Suspended', schema: certificateSchema },
+      ...invalid,
+      ...secured,
+      404: problem('No such trainee, or no certificate'),
+      409: problem('Not valid (expired, already suspended, revoked); names its state'),
+      422: problem('A review date in the past or more than a year ahead'),
+      ...unavailable,
+    },
+  },
+  reinstateCertificate: {
+    summary: 'Reinstate a suspended certificate',
+    description:
+      "The trainee's supervisor or a platform admin reinstates a suspended certificate, with a note " +
+      'for the record: it is valid again (or expired, if its date passed meanwhile).',
+    responses: {
+      200: { description: 'Reinstated', schema: certificateSchema },
+      ...invalid,
+      ...secured,
+      404: problem('No such trainee, or no certificate'),
+      409: problem('Not suspended; names its state'),
       ...unavailable,
     },
   },
   revokeCertificate: {
     summary: 'Revoke the certificate',
     description:
-      "The trainee's supervisor or a platform admin revokes the certificate, with a reason kept " +
-      "on the holder's record (not public); verification shows it as revoked at once.",
+      "The trainee's supervisor or a platform admin revokes the certificate for good (valid, " +
+      'suspended or expired), with a reason category and a note kept on the holder’s record (not ' +
+      'public); verification shows it as revoked at once. The way back is a new certificate on new ' +
+      'evidence.',
     responses: {
       200: { description: 'Revoked', schema: certificateSchema },
       ...invalid,
       ...secured,
       404: problem('No such trainee, or no certificate'),
-      409: problem('Already revoked'),
+      409: problem('Already revoked or renewed; names its state'),
       ...unavailable,
     },
   },
   getRoster: {
     summary: "An organisation's staff roster",
     description:
-      "Each trainee and practitioner of an organisation with their certificate's status, expiry " +
+      "Each trainee and practitioner of an organisation with their certificate's status, scope, expiry " +
       '(flagged within 60 days) and code, and a summary: for its supervisors and clinic admins, ' +
       'and platform admins.',
     responses: {
@@ -335,9 +388,10 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
     summary: 'Verify a certificate (public)',
     description:
       'Anyone checks a certificate by its code, as printed or in its QR code: holder, ' +
-      'organisation, qualification, status (valid, expired, revoked, superseded with its ' +
-      'successor), dates and what it was issued on. No account needed; never cached, so a ' +
-      'revocation shows at once.',
+      'organisation, qualification, scope of practice (areas, depth limits, supervision), status ' +
+      '(valid, expired, suspended, revoked, superseded with its successor), dates and what it was ' +
+      'issued on; never why it was suspended or revoked. No account needed; never cached, so a ' +
+      'suspension or revocation shows at once.',
     responses: {
       200: { description: 'The certificate as anyone may see it', schema: verificationSchema },
       400: problem('Not a certificate code'),

@@ -1,7 +1,8 @@
 import en from 'zod/v4/locales/en.js';
 import * as z from 'zod/mini';
 import { TYPED_CERTIFICATE_CODE } from '../certification/certificate-code';
-import { DOPS_DOMAIN_IDS, type DopsDomainId } from '../certification/dops';
+import { CASE_COMPLEXITY_IDS, DOPS_DOMAIN_IDS, ENTRUSTMENT_IDS, type DopsDomainId } from '../certification/dops';
+import { REVOCATION_REASON_IDS, SUSPENSION_REASON_IDS } from '../certification/reasons';
 
 /**
  * What the API accepts: path parameters and bodies. The functions validate requests with these,
@@ -83,21 +84,59 @@ export const certificateCodeParamsSchema = z.object({
   code: z.string().check(z.maxLength(40), z.regex(TYPED_CERTIFICATE_CODE, 'Expected a certificate code like CIT-7K3M-Q9XD-2PWA')),
 });
 
-const dopsRating = z.enum(['meets', 'below']);
+export const procedureIdParamsSchema = z.object({ procedureId: z.uuid() });
 
-/** One observed procedure: every DOPS domain rated (see certification/dops.ts). */
+const dopsRating = z.enum(['meets', 'below']);
+const minutes = (what: string, min: number, max: number) =>
+  z.int().check(z.minimum(min, `${what}: at least ${min}.`), z.maximum(max, `${what}: at most ${max}.`));
+
+/** One observed procedure, as on a DOPS form (see certification/dops.ts): every domain rated. */
 export const recordObservedProcedureSchema = z.strictObject({
   observedOn: z.iso.date(),
   procedure: typedText({ min: 3, max: 200, what: 'Procedure' }),
+  complexity: z.enum(CASE_COMPLEXITY_IDS),
   ratings: z.strictObject(Object.fromEntries(DOPS_DOMAIN_IDS.map((id) => [id, dopsRating])) as Record<DopsDomainId, typeof dopsRating>),
-  feedback: typedText({ min: 0, max: 2000, multiline: true, what: 'Feedback' }),
+  entrustment: z.enum(ENTRUSTMENT_IDS),
+  minutesObserved: minutes('Minutes observed', 1, 480),
+  minutesFeedback: minutes('Minutes of feedback', 0, 240),
+  doneWell: typedText({ min: 3, max: 1000, multiline: true, what: 'What was done well' }),
+  learningAction: typedText({ min: 3, max: 1000, multiline: true, what: 'Agreed learning action' }),
 });
 
-export const revokeCertificateSchema = z.strictObject({ reason: typedText({ min: 10, max: 500, multiline: true, what: 'Reason' }) });
+export const acknowledgeFeedbackSchema = z.strictObject({
+  comment: z.optional(typedText({ min: 0, max: 1000, multiline: true, what: 'Comment' })),
+});
+
+/** One treatment area as the supervisor signs it off; the course's limits are checked by the use case (422). */
+export const areaSignOffSchema = z.strictObject({
+  areaId: slug,
+  maxDepthMm: z.number().check(z.gt(0, 'Depth: more than 0 mm.'), z.lte(3, 'Depth: at most 3 mm.')),
+  supervision: z.enum(['unsupervised', 'supervised-only']),
+});
+const scopeSchema = z.strictObject({ areas: z.array(areaSignOffSchema).check(z.minLength(1), z.maxLength(20)) });
+
+export const issueCertificateSchema = z.strictObject({ scope: scopeSchema });
+/** Without a scope, the renewal keeps the current one. */
+export const renewCertificateSchema = z.strictObject({ scope: z.optional(scopeSchema) });
+
+const note = (what: string) => typedText({ min: 10, max: 1000, multiline: true, what });
+
+export const suspendCertificateSchema = z.strictObject({
+  category: z.enum(SUSPENSION_REASON_IDS),
+  note: note('Note'),
+  reviewOn: z.optional(z.iso.date()),
+});
+export const reinstateCertificateSchema = z.strictObject({ note: note('Note') });
+export const revokeCertificateSchema = z.strictObject({ category: z.enum(REVOCATION_REASON_IDS), note: note('Note') });
 
 export type Answer = z.infer<typeof answerSchema>;
 export type RecordObservedProcedure = z.infer<typeof recordObservedProcedureSchema>;
 export type RevokeCertificate = z.infer<typeof revokeCertificateSchema>;
+export type SuspendCertificate = z.infer<typeof suspendCertificateSchema>;
+export type ReinstateCertificate = z.infer<typeof reinstateCertificateSchema>;
+export type IssueCertificate = z.infer<typeof issueCertificateSchema>;
+export type RenewCertificate = z.infer<typeof renewCertificateSchema>;
+export type AcknowledgeFeedback = z.infer<typeof acknowledgeFeedbackSchema>;
 export type SubmitAnswers = z.infer<typeof submitAnswersSchema>;
 export type InvitePerson = z.infer<typeof invitePersonSchema>;
 export type CreateOrganisation = z.infer<typeof createOrganisationSchema>;

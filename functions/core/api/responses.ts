@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { organisationKindSchema, recordObservedProcedureSchema } from './requests';
+import { HISTORY_ACTIONS } from '../certification/history';
+import { organisationKindSchema, recordObservedProcedureSchema, revokeCertificateSchema, suspendCertificateSchema } from './requests';
 
 /**
  * What the API answers. The OpenAPI document is generated from these and the web client and the
@@ -207,24 +208,44 @@ export type Organisation = z.infer<typeof organisationSchema>;
 
 // Certification
 
-/** An observed procedure as recorded. */
+const actorSchema = z.object({ sub: z.string(), name: z.string() });
+
+/** An observed procedure as recorded (DOPS-style), with the trainee's acknowledgement once given. */
 export const observedProcedureSchema = z.object({
   procedureId: z.string(),
   observedOn: z.string(),
   procedure: z.string(),
+  complexity: recordObservedProcedureSchema.shape.complexity,
   ratings: recordObservedProcedureSchema.shape.ratings,
+  entrustment: recordObservedProcedureSchema.shape.entrustment,
   satisfactory: z.boolean(),
-  feedback: z.string(),
+  minutesObserved: z.number(),
+  minutesFeedback: z.number(),
+  doneWell: z.string(),
+  learningAction: z.string(),
   assessorName: z.string(),
   recordedAt: z.string(),
+  acknowledgement: z.optional(z.object({ at: z.string(), comment: z.optional(z.string()) })),
 });
 
-/** `valid` until it expires, is revoked, or is superseded by its renewal. */
-export const certificateStatusSchema = z.enum(['valid', 'expired', 'revoked', 'superseded']);
+/** `valid` until it expires, or is suspended (for a while), revoked (for good) or superseded by its renewal. */
+export const certificateStatusSchema = z.enum(['valid', 'expired', 'suspended', 'revoked', 'superseded']);
+
+/** One treatment area the holder may treat, with the depth limits the supervisor signed off. */
+export const certifiedAreaSchema = z.object({
+  areaId: z.string(),
+  label: z.string(),
+  maxDepthMm: z.number(),
+  /** The most without a supervisor present; 0 when the area is supervised only. */
+  maxDepthUnsupervisedMm: z.number(),
+  /** The limits in words, as printed: "up to 1.0 mm unsupervised; up to 1.5 mm with a supervisor present". */
+  limits: z.string(),
+});
 
 /**
- * What anyone may see of a certificate, by its code: enough for a clinic to trust it, nothing
- * private. Dates are calendar dates (YYYY-MM-DD, UTC); the status is decided on the exact time.
+ * What anyone may see of a certificate, by its code: enough for a clinic to trust it, including
+ * what the holder may do, and nothing private (no reasons for a suspension or revocation). Dates
+ * are calendar dates (YYYY-MM-DD, UTC); the status is decided on the exact time.
  */
 export const verificationSchema = z.object({
   code: z.string(),
@@ -232,30 +253,54 @@ export const verificationSchema = z.object({
   holderName: z.string(),
   organisationName: z.optional(z.string()),
   qualification: z.string(),
+  scope: z.object({ areas: z.array(certifiedAreaSchema) }),
   issuedAt: z.iso.date(),
   expiresAt: z.iso.date(),
   issuedBy: z.string(),
+  suspendedAt: z.optional(z.iso.date()),
   revokedAt: z.optional(z.iso.date()),
   /** When renewed: the certificate that replaced this one, and when. */
   supersededBy: z.optional(z.string()),
   supersededAt: z.optional(z.iso.date()),
   /** The certificate this one renewed. */
   renews: z.optional(z.string()),
+  /** The revoked certificate this one was issued after, on new evidence. */
+  replaces: z.optional(z.string()),
   modules: z.array(z.object({ title: z.string(), passedAt: z.iso.date() })),
   satisfactoryProcedures: z.number(),
 });
 
+const suspensionSchema = z.object({
+  at: z.iso.datetime(),
+  by: actorSchema,
+  category: suspendCertificateSchema.shape.category,
+  /** The category in words. */
+  reason: z.string(),
+  note: z.string(),
+  reviewOn: z.optional(z.iso.date()),
+});
+
+const revocationSchema = z.object({
+  at: z.iso.datetime(),
+  by: actorSchema,
+  category: revokeCertificateSchema.shape.category,
+  reason: z.string(),
+  note: z.string(),
+});
+
 /**
  * The certificate as its holder and those who follow them see it: the public view with exact
- * times (ISO 8601), plus the evidence and any revocation reason.
+ * times (ISO 8601), plus the evidence and why it was suspended or revoked.
  */
 export const certificateSchema = z.extend(verificationSchema, {
   issuedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
+  suspendedAt: z.optional(z.iso.datetime()),
   revokedAt: z.optional(z.iso.datetime()),
   supersededAt: z.optional(z.iso.datetime()),
   modules: z.array(z.object({ moduleId: z.string(), title: z.string(), passedAt: z.iso.datetime(), attemptId: z.string() })),
-  revocationReason: z.optional(z.string()),
+  suspension: z.optional(suspensionSchema),
+  revocation: z.optional(revocationSchema),
 });
 
 export const moduleRequirementSchema = z.object({
@@ -270,23 +315,33 @@ export const moduleRequirementSchema = z.object({
 export const certificationSchema = z.object({
   traineeSub: z.string(),
   traineeName: z.string(),
+  /** Whether a (new) certificate can be issued now; after a revocation, on evidence since it. */
   eligible: z.boolean(),
   unmet: z.array(z.string()),
   modules: z.array(moduleRequirementSchema),
   satisfactoryProcedures: z.number(),
   requiredSatisfactoryProcedures: z.number(),
+  distinctAssessors: z.number(),
+  requiredDistinctAssessors: z.number(),
+  independentProcedures: z.number(),
+  requiredIndependentProcedures: z.number(),
+  /** After a revocation: only passes and procedures after this time count towards a new certificate. */
+  countsFrom: z.optional(z.iso.datetime()),
   observedProcedures: z.array(observedProcedureSchema),
   certificate: z.optional(certificateSchema),
   /** Every change to the record, newest first: what, when, by whom. Append-only. */
   history: z.array(
     z.object({
       at: z.string(),
-      action: z.enum(['procedure-recorded', 'certificate-issued', 'certificate-renewed', 'certificate-revoked']),
+      action: z.enum(HISTORY_ACTIONS),
       actorName: z.string(),
+      /** The certificate concerned, and the one it follows (renewed, or revoked before it), as printed. */
+      code: z.optional(z.string()),
+      previousCode: z.optional(z.string()),
       summary: z.string(),
     }),
   ),
-  /** With a certificate: whether it can be renewed now, from when, and what is missing. */
+  /** With a certificate that is not revoked: whether it can be renewed now, from when, and what is missing. */
   renewal: z.optional(
     z.object({
       eligible: z.boolean(),
@@ -298,7 +353,7 @@ export const certificationSchema = z.object({
   ),
 });
 
-/** An organisation's people with their certificate's status: what a clinic watches. */
+/** An organisation's people with their certificate's status and scope: what a clinic watches. */
 export const rosterSchema = z.object({
   orgId: z.string(),
   organisationName: z.string(),
@@ -314,11 +369,19 @@ export const rosterSchema = z.object({
           issuedAt: z.string(),
           expiresAt: z.string(),
           expiringSoon: z.boolean(),
+          scope: z.object({ areas: z.array(certifiedAreaSchema) }),
         }),
       ),
     }),
   ),
-  summary: z.object({ valid: z.number(), expiringSoon: z.number(), expired: z.number(), revoked: z.number(), notCertified: z.number() }),
+  summary: z.object({
+    valid: z.number(),
+    expiringSoon: z.number(),
+    expired: z.number(),
+    suspended: z.number(),
+    revoked: z.number(),
+    notCertified: z.number(),
+  }),
 });
 
 export type Roster = z.infer<typeof rosterSchema>;

@@ -1,14 +1,20 @@
 import type * as z from 'zod/mini';
 import type { Role } from '../auth/principal';
 import {
+  acknowledgeFeedbackSchema,
   attemptIdParamsSchema,
   certificateCodeParamsSchema,
   createOrganisationSchema,
   invitePersonSchema,
+  issueCertificateSchema,
   moduleIdParamsSchema,
   orgIdParamsSchema,
+  procedureIdParamsSchema,
   recordObservedProcedureSchema,
+  reinstateCertificateSchema,
+  renewCertificateSchema,
   revokeCertificateSchema,
+  suspendCertificateSchema,
   submitAnswersSchema,
   traineeIdParamsSchema,
 } from './requests';
@@ -173,9 +179,18 @@ const routeTable = [
     access: ['supervisor'],
     params: traineeIdParamsSchema,
     body: recordObservedProcedureSchema,
-    // An observed procedure with the longest feedback allowed is under 3 KB.
-    maxBodyBytes: 8 * 1024,
+    // An observed procedure with the longest texts allowed, each character 3 bytes in UTF-8, is about 7 KB.
+    maxBodyBytes: 12 * 1024,
     idempotent: true,
+  },
+  {
+    operationId: 'acknowledgeFeedback',
+    method: 'post',
+    path: '/api/me/observed-procedures/{procedureId}/acknowledgement',
+    function: 'certification',
+    access: ['trainee'],
+    params: procedureIdParamsSchema,
+    body: acknowledgeFeedbackSchema,
   },
   {
     operationId: 'issueCertificate',
@@ -184,6 +199,7 @@ const routeTable = [
     function: 'certification',
     access: ['supervisor'],
     params: traineeIdParamsSchema,
+    body: issueCertificateSchema,
   },
   {
     operationId: 'renewCertificate',
@@ -192,6 +208,25 @@ const routeTable = [
     function: 'certification',
     access: ['supervisor'],
     params: traineeIdParamsSchema,
+    body: renewCertificateSchema,
+  },
+  {
+    operationId: 'suspendCertificate',
+    method: 'post',
+    path: '/api/trainees/{traineeId}/certificate/suspension',
+    function: 'certification',
+    access: ['supervisor', 'platform-admin'],
+    params: traineeIdParamsSchema,
+    body: suspendCertificateSchema,
+  },
+  {
+    operationId: 'reinstateCertificate',
+    method: 'post',
+    path: '/api/trainees/{traineeId}/certificate/reinstatement',
+    function: 'certification',
+    access: ['supervisor', 'platform-admin'],
+    params: traineeIdParamsSchema,
+    body: reinstateCertificateSchema,
   },
   {
     operationId: 'revokeCertificate',

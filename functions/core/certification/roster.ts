@@ -21,7 +21,7 @@ export interface StaffRoster {
   organisation: Organisation;
   /** By name. */
   entries: RosterEntry[];
-  summary: { valid: number; expiringSoon: number; expired: number; revoked: number; notCertified: number };
+  summary: { valid: number; expiringSoon: number; expired: number; suspended: number; revoked: number; notCertified: number };
 }
 
 const byName = (a: RosterEntry, b: RosterEntry) => (a.person.name < b.person.name ? -1 : a.person.name > b.person.name ? 1 : 0);
@@ -61,6 +61,7 @@ export async function rosterOf(deps: RosterDeps, viewer: Principal, orgId: strin
       valid: count('valid'),
       expiringSoon: entries.filter((entry) => entry.certificate?.expiringSoon).length,
       expired: count('expired'),
+      suspended: count('suspended'),
       revoked: count('revoked'),
       notCertified: entries.filter((entry) => !entry.certificate).length,
     },

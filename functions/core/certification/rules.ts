@@ -1,21 +1,14 @@
-import type { CourseModule } from '../course/types';
+import type { CertificationSettings, CourseModule } from '../course/types';
 import type { AttemptRecord } from '../quiz/types';
-import type { ObservedProcedureRecord, CertificateRecord } from './types';
+import type { CertificateRecord, ObservedProcedureRecord } from './types';
 
 /**
- * What a certificate requires and how long it lasts. Three satisfactory observed procedures is
- * the platform's default for a first certificate; two years matches the refresher cycle clinics
- * commonly use for aesthetic procedures.
+ * What a certificate requires and how long it lasts, with the numbers from courses/course.yaml
+ * (`certification`): pure functions of the records, so the use cases, the reminders and the tests
+ * all decide the same way.
  */
-export const CERTIFICATION_POLICY = {
-  qualification: 'Collagen induction therapy (microneedling) practitioner',
-  requiredSatisfactoryProcedures: 3,
-  validityMonths: 24,
-  /** Renewal opens this many days before expiry (and stays open after it). */
-  renewalWindowDays: 90,
-  /** Recent practice: satisfactory observed procedures since the current certificate was issued. */
-  renewalSatisfactoryProcedures: 1,
-} as const;
+
+export const DAY_MS = 86_400_000;
 
 export interface ModuleRequirement {
   moduleId: string;
@@ -30,22 +23,46 @@ export interface Eligibility {
   modules: ModuleRequirement[];
   satisfactoryProcedures: number;
   requiredSatisfactoryProcedures: number;
+  /** Different assessors among the satisfactory procedures counted. */
+  distinctAssessors: number;
+  requiredDistinctAssessors: number;
+  /** Satisfactory procedures the trainee performed independently. */
+  independentProcedures: number;
+  requiredIndependentProcedures: number;
+  /** After a revocation, only passes and procedures after this time count (the revocation's). */
+  countsFrom?: string;
+  /** The satisfactory procedures counted, for the certificate's evidence. */
+  procedureIds: string[];
   /** Human-readable reasons it is not (yet) eligible; empty when eligible. */
   unmet: string[];
 }
 
-/** The first passing submission of each module, or none. Any content version counts: a pass is not undone by a later edit. */
-function firstPass(moduleId: string, attempts: AttemptRecord[]): { passedAt: string; attemptId: string } | undefined {
+/** The first passing submission of each module after `from` (if given), or none. Any content version counts. */
+function firstPass(moduleId: string, attempts: AttemptRecord[], from?: string): { passedAt: string; attemptId: string } | undefined {
   const passes = attempts
-    .filter((attempt) => attempt.moduleId === moduleId && attempt.submission?.passed)
+    .filter((attempt) => attempt.moduleId === moduleId && attempt.submission?.passed && (!from || attempt.submission.submittedAt > from))
     .sort((a, b) => (a.submission!.submittedAt < b.submission!.submittedAt ? -1 : 1));
   return passes[0] && { passedAt: passes[0].submission!.submittedAt, attemptId: passes[0].attemptId };
 }
 
-/** A certificate needs every module passed on the server and enough satisfactory observed procedures. */
-export function checkEligibility(catalogue: CourseModule[], attempts: AttemptRecord[], procedures: ObservedProcedureRecord[]): Eligibility {
-  const modules = catalogue.map((module): ModuleRequirement => {
-    const pass = firstPass(module.moduleId, attempts);
+/** Whether an observed procedure counts as evidence after `from`: observed and recorded after it. */
+const observedAfter = (procedure: ObservedProcedureRecord, from?: string) =>
+  !from || (procedure.recordedAt > from && procedure.observedOn >= from.slice(0, 10));
+
+/**
+ * A certificate needs every module passed on the server and enough satisfactory observed
+ * procedures, from enough different assessors, with enough performed independently. After a
+ * revocation (`revokedAt`), the way back is the same on new evidence: passes and procedures after it.
+ */
+export function checkEligibility(
+  modulesOfCourse: readonly CourseModule[],
+  settings: CertificationSettings,
+  attempts: AttemptRecord[],
+  procedures: ObservedProcedureRecord[],
+  revokedAt?: string,
+): Eligibility {
+  const modules = modulesOfCourse.map((module): ModuleRequirement => {
+    const pass = firstPass(module.moduleId, attempts, revokedAt);
     return {
       moduleId: module.moduleId,
       title: module.title,
@@ -53,18 +70,38 @@ export function checkEligibility(catalogue: CourseModule[], attempts: AttemptRec
       ...(pass ? { passedAt: pass.passedAt, attemptId: pass.attemptId } : {}),
     };
   });
-  const satisfactory = procedures.filter((procedure) => procedure.satisfactory).length;
-  const required = CERTIFICATION_POLICY.requiredSatisfactoryProcedures;
+  const counted = procedures.filter((procedure) => procedure.satisfactory && observedAfter(procedure, revokedAt));
+  const rules = settings.firstCertificate;
+  const required = revokedAt ? settings.afterRevocation.satisfactoryProcedures : rules.satisfactoryProcedures;
+  const assessors = new Set(counted.map((procedure) => procedure.assessorSub)).size;
+  const independent = counted.filter((procedure) => procedure.entrustment === 'independent').length;
   const notPassed = modules.filter((module) => !module.passed);
+  const since = revokedAt ? ` since the revocation on ${revokedAt.slice(0, 10)}` : '';
   const unmet = [
-    ...(notPassed.length ? [`Modules not yet passed: ${notPassed.map((module) => module.title).join(', ')}.`] : []),
-    ...(satisfactory < required ? [`Satisfactory observed procedures: ${satisfactory} of ${required}.`] : []),
+    ...(notPassed.length ? [`Modules not yet passed${since}: ${notPassed.map((module) => module.title).join(', ')}.`] : []),
+    ...(counted.length < required ? [`Satisfactory observed procedures${since}: ${counted.length} of ${required}.`] : []),
+    ...(assessors < rules.distinctAssessors ? [`Different assessors among them: ${assessors} of ${rules.distinctAssessors}.`] : []),
+    ...(independent < rules.independentProcedures
+      ? [`Performed independently (no help needed): ${independent} of ${rules.independentProcedures}.`]
+      : []),
   ];
-  return { eligible: unmet.length === 0, modules, satisfactoryProcedures: satisfactory, requiredSatisfactoryProcedures: required, unmet };
+  return {
+    eligible: unmet.length === 0,
+    modules,
+    satisfactoryProcedures: counted.length,
+    requiredSatisfactoryProcedures: required,
+    distinctAssessors: assessors,
+    requiredDistinctAssessors: rules.distinctAssessors,
+    independentProcedures: independent,
+    requiredIndependentProcedures: rules.independentProcedures,
+    ...(revokedAt ? { countsFrom: revokedAt } : {}),
+    procedureIds: counted.map((procedure) => procedure.procedureId),
+    unmet,
+  };
 }
 
-/** The expiry date: the same day of the month, validityMonths later (clamped to the month's last day). */
-export function expiryAfter(issuedAt: Date, months: number = CERTIFICATION_POLICY.validityMonths): Date {
+/** The expiry date: the same day of the month, `months` later (clamped to the month's last day). */
+export function expiryAfter(issuedAt: Date, months: number): Date {
   const expiry = new Date(issuedAt);
   const day = expiry.getUTCDate();
   expiry.setUTCDate(1);
@@ -83,21 +120,25 @@ export interface RenewalCheck {
   unmet: string[];
 }
 
-export const DAY_MS = 86_400_000;
-
 /**
- * A certificate is renewed, not re-earned: within 90 days of expiry (or after it), on evidence of
- * recent practice: a satisfactory observed procedure since it was issued. A revoked certificate is
- * not renewed.
+ * A certificate is renewed, not re-earned: within the renewal window before expiry (or after it),
+ * on evidence of recent practice: satisfactory observed procedures since it was issued. A
+ * suspended certificate is reinstated first; a revoked one is never renewed.
  */
-export function checkRenewal(certificate: CertificateRecord, procedures: ObservedProcedureRecord[], now: Date): RenewalCheck {
-  const opensAt = new Date(Date.parse(certificate.expiresAt) - CERTIFICATION_POLICY.renewalWindowDays * DAY_MS);
+export function checkRenewal(
+  settings: CertificationSettings,
+  certificate: CertificateRecord,
+  procedures: ObservedProcedureRecord[],
+  now: Date,
+): RenewalCheck {
+  const { windowDays, satisfactoryProcedures: required } = settings.renewal;
+  const opensAt = new Date(Date.parse(certificate.expiresAt) - windowDays * DAY_MS);
   const recent = procedures.filter((procedure) => procedure.satisfactory && procedure.recordedAt > certificate.issuedAt).length;
-  const required = CERTIFICATION_POLICY.renewalSatisfactoryProcedures;
   const unmet = [
     ...(certificate.status === 'revoked' ? ['A revoked certificate cannot be renewed.'] : []),
+    ...(certificate.status === 'suspended' ? ['A suspended certificate cannot be renewed until it is reinstated.'] : []),
     ...(certificate.status === 'active' && now < opensAt
-      ? [`Renewal opens on ${opensAt.toISOString().slice(0, 10)}, ${CERTIFICATION_POLICY.renewalWindowDays} days before expiry.`]
+      ? [`Renewal opens on ${opensAt.toISOString().slice(0, 10)}, ${windowDays} days before expiry.`]
       : []),
     ...(recent < required ? [`Satisfactory observed procedures since this certificate was issued: ${recent} of ${required}.`] : []),
   ];
@@ -111,5 +152,5 @@ export function checkRenewal(certificate: CertificateRecord, procedures: Observe
 }
 
 /** A renewal runs on from the old expiry when renewed early, so renewing in good time loses nothing. */
-export const renewedExpiry = (certificate: CertificateRecord, now: Date) =>
-  expiryAfter(new Date(Math.max(now.getTime(), Date.parse(certificate.expiresAt))));
+export const renewedExpiry = (settings: CertificationSettings, certificate: CertificateRecord, now: Date) =>
+  expiryAfter(new Date(Math.max(now.getTime(), Date.parse(certificate.expiresAt))), settings.validityMonths);

@@ -1,10 +1,13 @@
 import type { CertificateRecord } from './types';
 
-/** What a certificate is worth now: `valid` until it expires, is revoked, or is superseded by its renewal. */
-export type CertificateStatus = 'valid' | 'expired' | 'revoked' | 'superseded';
+/**
+ * What a certificate is worth now: `valid` until it expires, or is suspended, revoked or
+ * superseded by its renewal. A suspended or revoked certificate says so even after its expiry
+ * date: that it was withdrawn matters more to a clinic than that it lapsed.
+ */
+export type CertificateStatus = 'valid' | 'expired' | 'suspended' | 'revoked' | 'superseded';
 
 export function certificateStatus(record: CertificateRecord, now: Date): CertificateStatus {
-  if (record.status === 'revoked') return 'revoked';
-  if (record.status === 'superseded') return 'superseded';
+  if (record.status !== 'active') return record.status;
   return Date.parse(record.expiresAt) <= now.getTime() ? 'expired' : 'valid';
 }

@@ -1,7 +1,15 @@
 import type { Person } from '../accounts/types';
-import type { DopsRatings } from './dops';
+import type { CaseComplexity, DopsRatings, Entrustment } from './dops';
 import type { HistoryEvent } from './history';
+import type { RevocationReason, SuspensionReason } from './reasons';
 import type { Eligibility, RenewalCheck } from './rules';
+import type { AreaSignOff, ScopeOfPractice } from './scope';
+
+/** Who did something: kept by name too, so a record reads the same after the person leaves. */
+export interface Actor {
+  sub: string;
+  name: string;
+}
 
 /** One observed procedure as recorded by the supervisor. Never edited: a new observation is a new record. */
 export interface ObservedProcedureRecord {
@@ -13,10 +21,25 @@ export interface ObservedProcedureRecord {
   observedOn: string;
   /** What was treated, e.g. "Atrophic acne scars, both cheeks". */
   procedure: string;
+  complexity: CaseComplexity;
   ratings: DopsRatings;
+  /** The level of supervision the trainee needed. */
+  entrustment: Entrustment;
   satisfactory: boolean;
-  feedback: string;
+  minutesObserved: number;
+  minutesFeedback: number;
+  doneWell: string;
+  /** The learning action the supervisor and trainee agreed. */
+  learningAction: string;
   recordedAt: string;
+  /** The trainee's confirmation that they received the feedback, kept beside the record, which stays as it was. */
+  acknowledgement?: Acknowledgement;
+}
+
+export interface Acknowledgement {
+  at: string;
+  /** The trainee's reflection, if they add one. */
+  comment?: string;
 }
 
 export interface CertifiedModule {
@@ -26,7 +49,30 @@ export interface CertifiedModule {
   attemptId: string;
 }
 
-/** A certificate as kept: what it certifies and the evidence it was issued on. */
+export interface Suspension {
+  at: string;
+  by: Actor;
+  category: SuspensionReason;
+  note: string;
+  /** When the supervisor means to review it (YYYY-MM-DD), if set. */
+  reviewOn?: string;
+}
+
+export interface Revocation {
+  at: string;
+  by: Actor;
+  category: RevocationReason;
+  note: string;
+}
+
+/**
+ * A certificate's state as kept. `suspended` is temporary (reinstating makes it active again),
+ * `revoked` permanent, `superseded` once renewed (its public copy names its successor). Expiry is
+ * not a state: it is decided by the date (status.ts).
+ */
+export type CertificateState = 'active' | 'suspended' | 'revoked' | 'superseded';
+
+/** A certificate as kept: what it certifies, the evidence it was issued on, and where it stands. */
 export interface CertificateRecord {
   /** Canonical code (see certificate-code.ts). */
   code: string;
@@ -36,39 +82,65 @@ export interface CertificateRecord {
   orgId?: string;
   organisationName?: string;
   qualification: string;
+  /** What the holder may do, as the issuing supervisor signed it off. */
+  scope: ScopeOfPractice;
   issuedAt: string;
   expiresAt: string;
-  issuedBy: { sub: string; name: string };
+  issuedBy: Actor;
   modules: CertifiedModule[];
   /** The satisfactory observed procedures it was issued on. */
   procedureIds: string[];
-  /** `superseded` once renewed: the public copy then names its successor. */
-  status: 'active' | 'revoked' | 'superseded';
+  status: CertificateState;
+  /** While suspended: why, by whom, until when it is to be reviewed. */
+  suspension?: Suspension;
+  revocation?: Revocation;
   supersededBy?: string;
   supersededAt?: string;
   /** The certificate this one renewed, if any. */
   renews?: string;
-  revokedAt?: string;
-  revokedBy?: { sub: string; name: string };
-  revocationReason?: string;
-}
-
-export interface Revocation {
-  revokedAt: string;
-  revokedBy: { sub: string; name: string };
-  reason: string;
+  /** The revoked certificate this one was issued after, on new evidence, if any. */
+  replaces?: string;
 }
 
 /** An observed procedure as the supervisor records it. */
 export interface RecordObservedProcedure {
   observedOn: string;
   procedure: string;
+  complexity: CaseComplexity;
   ratings: DopsRatings;
-  feedback: string;
+  entrustment: Entrustment;
+  minutesObserved: number;
+  minutesFeedback: number;
+  doneWell: string;
+  learningAction: string;
+}
+
+export interface IssueCertificate {
+  scope: { areas: AreaSignOff[] };
+}
+
+/** A renewal keeps the scope unless the supervisor changes it. */
+export interface RenewCertificate {
+  scope?: { areas: AreaSignOff[] };
+}
+
+export interface SuspendCertificate {
+  category: SuspensionReason;
+  note: string;
+  reviewOn?: string;
+}
+
+export interface ReinstateCertificate {
+  note: string;
 }
 
 export interface RevokeCertificate {
-  reason: string;
+  category: RevocationReason;
+  note: string;
+}
+
+export interface AcknowledgeFeedback {
+  comment?: string;
 }
 
 /** A trainee's whole certification record, as their supervisor, clinic and they themselves see it. */

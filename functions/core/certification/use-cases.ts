@@ -2,21 +2,31 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { canSeePerson, isSupervisorOf } from '../accounts/policy';
 import type { PeopleStore } from '../accounts/ports';
 import type { Person } from '../accounts/types';
-import { hasRole, type Principal } from '../auth/principal';
-import type { CourseModule } from '../course/types';
+import type { Principal } from '../auth/principal';
+import type { CourseDefinition } from '../course/types';
 import { IdempotencyKeyReused, NotFound, type ErrorLocation } from '../errors';
 import { idempotencyClaim } from '../idempotency';
 import type { AttemptStore } from '../quiz/ports';
-import { CERTIFICATE_CODE_RANDOM_BYTES, certificateCodeFrom, formatCertificateCode } from './certificate-code';
+import { CERTIFICATE_CODE_RANDOM_BYTES, certificateCodeFrom } from './certificate-code';
 import { isSatisfactory } from './dops';
-import { AlreadyCertified, CertificateChanged, CertificateNotActive, InvalidObservedProcedure, NotEligible } from './errors';
+import { AlreadyCertified, CertificateStateConflict, InvalidCertificationRequest, NotEligible } from './errors';
 import { historyEvents } from './history';
 import type { CertificationStore } from './ports';
-import { CERTIFICATION_POLICY, checkEligibility, checkRenewal, DAY_MS, expiryAfter, renewedExpiry } from './rules';
-import type { CertificateRecord, ObservedProcedureRecord, RecordObservedProcedure, RevokeCertificate, TraineeCertification } from './types';
+import { checkEligibility, checkRenewal, DAY_MS, expiryAfter, renewedExpiry } from './rules';
+import { certifiedScope, scopeProblems, signOffOf, type AreaSignOff } from './scope';
+import { certificateStatus } from './status';
+import type {
+  AcknowledgeFeedback,
+  CertificateRecord,
+  IssueCertificate,
+  ObservedProcedureRecord,
+  RecordObservedProcedure,
+  RenewCertificate,
+  TraineeCertification,
+} from './types';
 
 export interface CertificationDeps {
-  catalogue: CourseModule[];
+  course: CourseDefinition;
   attempts: Pick<AttemptStore, 'listByUser'>;
   people: Pick<PeopleStore, 'getPerson' | 'getOrganisation' | 'listMembers'>;
   certification: CertificationStore;
@@ -27,9 +37,8 @@ export interface CertificationDeps {
 const MAX_OBSERVATION_AGE_DAYS = 365;
 
 /** A trainee the viewer may see, else "not found" (someone else's trainee looks like no trainee). */
-async function traineeFor(
+export async function traineeFor(
   deps: Pick<CertificationDeps, 'people'>,
-  viewer: Principal,
   traineeSub: string,
   allowed: (person: Person) => boolean,
 ): Promise<Person> {
@@ -38,21 +47,38 @@ async function traineeFor(
   return person;
 }
 
+/** Where the trainee stands towards a (new) certificate: after a revocation, only newer evidence counts. */
+const eligibilityFor = (
+  deps: Pick<CertificationDeps, 'course'>,
+  attempts: Parameters<typeof checkEligibility>[2],
+  procedures: ObservedProcedureRecord[],
+  certificate?: CertificateRecord,
+) =>
+  checkEligibility(
+    deps.course.modules,
+    deps.course.certification,
+    attempts,
+    procedures,
+    certificate?.status === 'revoked' ? certificate.revocation?.at : undefined,
+  );
+
 /** A trainee's whole certification record: where they stand, what was observed, the certificate, its history. */
 export async function certificationOf(deps: CertificationDeps, viewer: Principal, traineeSub: string): Promise<TraineeCertification> {
-  const trainee = await traineeFor(deps, viewer, traineeSub, (person) => canSeePerson(viewer, person));
+  const trainee = await traineeFor(deps, traineeSub, (person) => canSeePerson(viewer, person));
   const [attempts, procedures, certificate, history] = await Promise.all([
     deps.attempts.listByUser(traineeSub),
     deps.certification.listObservedProcedures(traineeSub),
     deps.certification.traineeCertificate(traineeSub),
     deps.certification.listHistory(traineeSub),
   ]);
+  const renewable = certificate && certificate.status !== 'revoked';
   return {
     trainee,
-    eligibility: checkEligibility(deps.catalogue, attempts, procedures),
+    eligibility: eligibilityFor(deps, attempts, procedures, certificate),
     procedures,
     history,
-    ...(certificate ? { certificate, renewal: checkRenewal(certificate, procedures, deps.now()) } : {}),
+    ...(certificate ? { certificate } : {}),
+    ...(renewable ? { renewal: checkRenewal(deps.course.certification, certificate, procedures, deps.now()) } : {}),
   };
 }
 
@@ -64,9 +90,8 @@ function observationProblems(details: RecordObservedProcedure, now: Date): Error
   if (observed < now.getTime() - MAX_OBSERVATION_AGE_DAYS * DAY_MS) {
     problems.push({ pointer: '/observedOn', message: `Record procedures observed in the last ${MAX_OBSERVATION_AGE_DAYS} days.` });
   }
-  if (!isSatisfactory(details.ratings) && !details.feedback) {
-    problems.push({ pointer: '/feedback', message: 'Say what the trainee should improve when a domain is below the expected standard.' });
-  }
+  if (details.minutesFeedback > details.minutesObserved * 2)
+    problems.push({ pointer: '/minutesFeedback', message: 'Minutes of feedback: at most twice the minutes observed.' });
   return problems;
 }
 
@@ -81,17 +106,17 @@ export async function recordObservedProcedure(
   details: RecordObservedProcedure,
   idempotencyKey?: string,
 ): Promise<{ replayed: boolean; procedure: ObservedProcedureRecord }> {
-  await traineeFor(deps, supervisor, traineeSub, (person) => isSupervisorOf(supervisor, person));
+  await traineeFor(deps, traineeSub, (person) => isSupervisorOf(supervisor, person));
   const now = deps.now();
   const problems = observationProblems(details, now);
-  if (problems.length) throw new InvalidObservedProcedure(problems);
+  if (problems.length) throw new InvalidCertificationRequest(problems);
   const record: ObservedProcedureRecord = {
     procedureId: randomUUID(),
     traineeSub,
     assessorSub: supervisor.sub,
     assessorName: supervisor.name,
     ...details,
-    satisfactory: isSatisfactory(details.ratings),
+    satisfactory: isSatisfactory(details.ratings, details.entrustment),
     recordedAt: now.toISOString(),
   };
   const claim = idempotencyClaim(`${supervisor.sub}#${traineeSub}`, idempotencyKey, details, now);
@@ -101,32 +126,69 @@ export async function recordObservedProcedure(
 }
 
 /**
- * The trainee's supervisor issues the certificate once every module is passed and enough observed
- * procedures are satisfactory. Exactly once: the store refuses a second certificate for the
- * trainee, also when two requests race past the check below.
+ * The trainee confirms they received the feedback on a procedure, with a reflection if they like.
+ * Once only: acknowledging again answers with the first acknowledgement.
  */
-export async function issueCertificate(deps: CertificationDeps, supervisor: Principal, traineeSub: string): Promise<CertificateRecord> {
-  const trainee = await traineeFor(deps, supervisor, traineeSub, (person) => isSupervisorOf(supervisor, person));
+export async function acknowledgeFeedback(
+  deps: Pick<CertificationDeps, 'certification' | 'now'>,
+  trainee: Principal,
+  procedureId: string,
+  details: AcknowledgeFeedback,
+): Promise<ObservedProcedureRecord> {
+  const find = async () =>
+    (await deps.certification.listObservedProcedures(trainee.sub)).find((procedure) => procedure.procedureId === procedureId);
+  const procedure = await find();
+  if (!procedure) throw new NotFound('Observed procedure');
+  if (procedure.acknowledgement) return procedure;
+  const at = deps.now().toISOString();
+  const acknowledgement = { at, ...(details.comment ? { comment: details.comment } : {}) };
+  const event = historyEvents.feedbackAcknowledged(procedure, { sub: trainee.sub, name: trainee.name }, at);
+  if (await deps.certification.acknowledgeFeedback(procedure, acknowledgement, event)) return { ...procedure, acknowledgement };
+  return (await find())!;
+}
+
+/** The scope as signed off, or a 422 naming every area that breaks the course's limits. */
+function signedOffScope(deps: Pick<CertificationDeps, 'course'>, areas: AreaSignOff[]) {
+  const problems = scopeProblems(areas, deps.course.treatmentAreas);
+  if (problems.length) throw new InvalidCertificationRequest(problems);
+  return certifiedScope(areas, deps.course.treatmentAreas);
+}
+
+/**
+ * The trainee's supervisor issues the certificate, with the scope of practice they sign off, once
+ * every requirement is met. Exactly once: the store refuses a second certificate for the trainee,
+ * also when requests race past the check below. After a revocation, the way back is a new
+ * certificate on new evidence, linked to the revoked one.
+ */
+export async function issueCertificate(
+  deps: CertificationDeps,
+  supervisor: Principal,
+  traineeSub: string,
+  details: IssueCertificate,
+): Promise<CertificateRecord> {
+  const trainee = await traineeFor(deps, traineeSub, (person) => isSupervisorOf(supervisor, person));
   const [attempts, procedures, existing, organisation] = await Promise.all([
     deps.attempts.listByUser(traineeSub),
     deps.certification.listObservedProcedures(traineeSub),
     deps.certification.traineeCertificate(traineeSub),
     trainee.orgId ? deps.people.getOrganisation(trainee.orgId) : undefined,
   ]);
-  if (existing) throw new AlreadyCertified(formatCertificateCode(existing.code));
-  const eligibility = checkEligibility(deps.catalogue, attempts, procedures);
-  if (!eligibility.eligible) throw new NotEligible(eligibility.unmet);
-
   const now = deps.now();
+  if (existing && existing.status !== 'revoked') throw new AlreadyCertified(existing.code, certificateStatus(existing, now));
+  const eligibility = eligibilityFor(deps, attempts, procedures, existing);
+  if (!eligibility.eligible) throw new NotEligible(eligibility.unmet);
+  const scope = signedOffScope(deps, details.scope.areas);
+
   const record: CertificateRecord = {
     code: certificateCodeFrom(randomBytes(CERTIFICATE_CODE_RANDOM_BYTES)),
     traineeSub,
     holderName: trainee.name,
     ...(trainee.orgId ? { orgId: trainee.orgId } : {}),
     ...(organisation ? { organisationName: organisation.name } : {}),
-    qualification: CERTIFICATION_POLICY.qualification,
+    qualification: deps.course.certification.qualification,
+    scope,
     issuedAt: now.toISOString(),
-    expiresAt: expiryAfter(now).toISOString(),
+    expiresAt: expiryAfter(now, deps.course.certification.validityMonths).toISOString(),
     issuedBy: { sub: supervisor.sub, name: supervisor.name },
     modules: eligibility.modules.map(({ moduleId, title, passedAt, attemptId }) => ({
       moduleId,
@@ -134,27 +196,30 @@ export async function issueCertificate(deps: CertificationDeps, supervisor: Prin
       passedAt: passedAt!,
       attemptId: attemptId!,
     })),
-    procedureIds: procedures.filter((procedure) => procedure.satisfactory).map((procedure) => procedure.procedureId),
+    procedureIds: eligibility.procedureIds,
     status: 'active',
+    ...(existing ? { replaces: existing.code } : {}),
   };
-  if (!(await deps.certification.issueOnce(record, historyEvents.certificateIssued(record)))) {
+  if (!(await deps.certification.issueOnce(record, historyEvents.certificateIssued(record), existing))) {
     const winner = await deps.certification.traineeCertificate(traineeSub);
-    throw new AlreadyCertified(winner ? formatCertificateCode(winner.code) : 'issued moments ago');
+    throw new AlreadyCertified(winner?.code ?? record.code, winner ? certificateStatus(winner, now) : 'valid');
   }
   return record;
 }
 
 /**
  * The trainee's supervisor renews the certificate in its renewal window, on recent practice: a new
- * code and expiry, the old certificate marked superseded (its verification names the new one).
- * Exactly once: the write is conditional on the certificate read here still being current.
+ * code and expiry, the scope carried over or changed, the old certificate marked superseded (its
+ * verification names the new one). Exactly once: the write is conditional on the certificate read
+ * here still being current.
  */
 export async function renewCertificate(
-  deps: Pick<CertificationDeps, 'people' | 'certification' | 'now'>,
+  deps: Pick<CertificationDeps, 'people' | 'certification' | 'now' | 'course'>,
   supervisor: Principal,
   traineeSub: string,
+  details: RenewCertificate,
 ): Promise<CertificateRecord> {
-  const trainee = await traineeFor(deps, supervisor, traineeSub, (person) => isSupervisorOf(supervisor, person));
+  const trainee = await traineeFor(deps, traineeSub, (person) => isSupervisorOf(supervisor, person));
   const [current, procedures, organisation] = await Promise.all([
     deps.certification.traineeCertificate(traineeSub),
     deps.certification.listObservedProcedures(traineeSub),
@@ -162,16 +227,22 @@ export async function renewCertificate(
   ]);
   if (!current) throw new NotFound('Certificate');
   const now = deps.now();
-  const renewal = checkRenewal(current, procedures, now);
+  const settings = deps.course.certification;
+  if (current.status === 'revoked' || current.status === 'suspended')
+    throw new CertificateStateConflict(current.code, certificateStatus(current, now), 'renewed');
+  const renewal = checkRenewal(settings, current, procedures, now);
   if (!renewal.eligible) throw new NotEligible(renewal.unmet);
+  const scope = signedOffScope(deps, details.scope?.areas ?? current.scope.areas.map(signOffOf));
   const record: CertificateRecord = {
     ...current,
     code: certificateCodeFrom(randomBytes(CERTIFICATE_CODE_RANDOM_BYTES)),
     holderName: trainee.name,
     ...(trainee.orgId ? { orgId: trainee.orgId } : {}),
     ...(organisation ? { organisationName: organisation.name } : {}),
+    qualification: settings.qualification,
+    scope,
     issuedAt: now.toISOString(),
-    expiresAt: renewedExpiry(current, now).toISOString(),
+    expiresAt: renewedExpiry(settings, current, now).toISOString(),
     issuedBy: { sub: supervisor.sub, name: supervisor.name },
     procedureIds: procedures
       .filter((procedure) => procedure.satisfactory && procedure.recordedAt > current.issuedAt)
@@ -179,33 +250,12 @@ export async function renewCertificate(
     status: 'active',
     renews: current.code,
   };
+  delete record.replaces;
   if (!(await deps.certification.renewOnce(current, record, now.toISOString(), historyEvents.certificateRenewed(current, record)))) {
-    throw new CertificateChanged(formatCertificateCode(current.code));
+    // Renewed a moment ago by a concurrent request, or suspended or revoked meanwhile: say which.
+    const latest = await deps.certification.traineeCertificate(traineeSub);
+    const status = !latest || latest.code !== current.code ? 'superseded' : certificateStatus(latest, now);
+    throw new CertificateStateConflict(current.code, status, 'renewed');
   }
   return record;
-}
-
-/** The trainee's supervisor, or a platform admin, revokes a certificate; verification shows it at once. */
-export async function revokeCertificate(
-  deps: Pick<CertificationDeps, 'people' | 'certification' | 'now'>,
-  viewer: Principal,
-  traineeSub: string,
-  details: RevokeCertificate,
-): Promise<CertificateRecord> {
-  await traineeFor(deps, viewer, traineeSub, (person) => isSupervisorOf(viewer, person) || hasRole(viewer, 'platform-admin'));
-  const certificate = await deps.certification.traineeCertificate(traineeSub);
-  if (!certificate) throw new NotFound('Certificate');
-  const code = formatCertificateCode(certificate.code);
-  if (certificate.status !== 'active') throw new CertificateNotActive(code);
-  const now = deps.now();
-  const revocation = { revokedAt: now.toISOString(), revokedBy: { sub: viewer.sub, name: viewer.name }, reason: details.reason };
-  if (!(await deps.certification.revoke(certificate, revocation, historyEvents.certificateRevoked(certificate, revocation))))
-    throw new CertificateNotActive(code);
-  return {
-    ...certificate,
-    status: 'revoked',
-    revokedAt: revocation.revokedAt,
-    revokedBy: revocation.revokedBy,
-    revocationReason: revocation.reason,
-  };
 }

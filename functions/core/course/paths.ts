@@ -10,5 +10,5 @@ export const GENERATED_BANKS_FILE = fileURLToPath(new URL('./generated/question-
  */
 export const QUESTION_BANKS_PATH = 'generated/question-banks';
 export const QUESTION_BANKS_DIR = fileURLToPath(new URL(`./${QUESTION_BANKS_PATH}/`, import.meta.url));
-/** Written alongside: the module list for functions that must not carry the answer keys. */
-export const GENERATED_CATALOGUE_FILE = fileURLToPath(new URL('./generated/catalogue.ts', import.meta.url));
+/** Written alongside: the modules, treatment areas and certification rules, without any question. */
+export const GENERATED_COURSE_FILE = fileURLToPath(new URL('./generated/course.ts', import.meta.url));

@@ -53,6 +53,38 @@ export interface CourseModule {
   order: number;
 }
 
+/** A treatment area a certificate may cover, with the course's depth limits for it (courses/course.yaml). */
+export interface TreatmentArea {
+  id: string;
+  /** A few words for tables: "Neck", "Acne scars (cheeks)". */
+  shortLabel: string;
+  label: string;
+  /** The most a certificate may allow for the area at all. */
+  maxDepthMm: number;
+  /** The most without a supervisor present (equal to maxDepthMm where the course sets no lower limit). */
+  maxDepthUnsupervisedMm: number;
+  /** The lesson section that teaches it, `module-id#section-id`. */
+  section: string;
+}
+
+/** What a certificate takes and how long it lasts (courses/course.yaml, `certification`). */
+export interface CertificationSettings {
+  qualification: string;
+  validityMonths: number;
+  firstCertificate: { satisfactoryProcedures: number; distinctAssessors: number; independentProcedures: number };
+  renewal: { windowDays: number; satisfactoryProcedures: number };
+  afterRevocation: { satisfactoryProcedures: number };
+  /** Days before expiry on which reminders go out, most distant first; 0 is the day of expiry. */
+  reminderDays: number[];
+}
+
+/** The course as the certification rules see it: its modules, what a certificate may grant and what it takes. */
+export interface CourseDefinition {
+  modules: CourseModule[];
+  treatmentAreas: TreatmentArea[];
+  certification: CertificationSettings;
+}
+
 export interface LessonSection {
   id: string;
   title: string;

@@ -9,18 +9,19 @@ const CERTIFICATE_FIELDS = [
   'orgId',
   'organisationName',
   'qualification',
+  'scope',
   'issuedAt',
   'expiresAt',
   'issuedBy',
   'modules',
   'procedureIds',
   'status',
+  'suspension',
+  'revocation',
   'supersededBy',
   'supersededAt',
   'renews',
-  'revokedAt',
-  'revokedBy',
-  'revocationReason',
+  'replaces',
 ] as const;
 
 /** A stored certificate item (either copy) back to the record, without keys or item type. */

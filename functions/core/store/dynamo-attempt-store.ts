@@ -3,74 +3,23 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type Dyn
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { StorageUnavailable } from '../errors';
 import type { AttemptStore } from '../quiz/ports';
-import type {
-  AttemptLedger,
-  AttemptRecord,
-  GradedAnswer,
-  OpenAttemptClaim,
-  ServedQuestion,
-  Submission,
-  SubmitOutcome,
-} from '../quiz/types';
-import { encodeServedToken, servedInToken } from '../quiz/served-token';
-import { byTime } from '../quiz/attempt-policy';
+import type { AttemptLedger, AttemptRecord, OpenAttemptClaim, Submission, SubmitOutcome } from '../quiz/types';
+import { attemptFromItem, attemptItem, encodeSubmission } from './attempt-item';
+import { encodeServedToken } from '../quiz/served-token';
+import { DynamoAttemptReader } from './dynamo-attempt-reader';
 import { keys } from './keys';
-import { byIndex, byPrefix, queryAll } from './query-all';
-
-/**
- * Compact encodings keep a submitted attempt within one 1 KB write unit (an update is billed on
- * the whole item): what was served as `draw`, the served token itself (module~version~
- * `questionId|c,a,b;…`), so a submission's condition checks all of it with one equality; and
- * graded answers as one string `b|1;a,c|0;…` in served order, so question ids are not repeated.
- */
-const encodeAnswers = (answers: GradedAnswer[]) =>
-  answers.map(({ selected, correct }) => `${selected.join(',')}|${correct ? 1 : 0}`).join(';');
-
-function decodeAnswers(encoded: string, served: ServedQuestion[]): GradedAnswer[] {
-  return encoded.split(';').map((entry, index) => {
-    const [selected, correct] = entry.split('|');
-    return { questionId: served[index].questionId, selected: selected ? selected.split(',') : [], correct: correct === '1' };
-  });
-}
-
-const encodeSubmission = (submission: Submission) => ({ ...submission, answers: encodeAnswers(submission.answers) });
-
-function toRecord(item: Record<string, unknown>): AttemptRecord {
-  const { attemptId, userSub, moduleId, contentVersion, passMark, issuedAt, expiresAt, draw, submission } = item as Record<string, never>;
-  const stored = submission as (Omit<Submission, 'answers'> & { answers: string }) | undefined;
-  const servedQuestions = servedInToken(draw);
-  return {
-    attemptId,
-    userSub,
-    moduleId,
-    contentVersion,
-    passMark,
-    issuedAt,
-    expiresAt,
-    served: servedQuestions,
-    ...(stored ? { submission: { ...stored, answers: decodeAnswers(stored.answers, servedQuestions) } } : {}),
-  };
-}
-
-/** An issued attempt as a table item: in its trainee's partition, findable by id through the keys-only gsi3. */
-export function attemptItem(record: AttemptRecord): Record<string, unknown> {
-  const { served: _served, ...fields } = record;
-  return {
-    ...keys.attempt(record.userSub, record.attemptId),
-    ...keys.attemptById(record.attemptId),
-    type: 'Attempt',
-    ...fields,
-    draw: encodeServedToken(record),
-  };
-}
+import { byIndex } from './query-all';
 
 const LEDGER_FIELDS = ['userSub', 'moduleId', 'lastAttemptId', 'issuedInWindow', 'passedAt', 'revision'] as const;
 
-export class DynamoAttemptStore implements AttemptStore {
+/** Attempts and their ledgers for the quiz: issuing, submitting, reading one, and (from the reader) listing a trainee's. */
+export class DynamoAttemptStore extends DynamoAttemptReader implements AttemptStore {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+    protected readonly client: DynamoDBDocumentClient,
+    protected readonly tableName: string,
+  ) {
+    super(client, tableName);
+  }
 
   private async getItem(key: Record<string, string>): Promise<Record<string, unknown> | undefined> {
     try {
@@ -129,12 +78,12 @@ export class DynamoAttemptStore implements AttemptStore {
     }
     if (!found) return undefined;
     const item = await this.getItem({ pk: String(found.pk), sk: String(found.sk) });
-    return item ? toRecord(item) : undefined;
+    return item ? attemptFromItem(item) : undefined;
   }
 
   async getOwn(userSub: string, attemptId: string): Promise<AttemptRecord | undefined> {
     const item = await this.getItem(keys.attempt(userSub, attemptId));
-    return item ? toRecord(item) : undefined;
+    return item ? attemptFromItem(item) : undefined;
   }
 
   async recordSubmission(attemptId: string, claim: OpenAttemptClaim, submission: Submission): Promise<SubmitOutcome> {
@@ -157,14 +106,8 @@ export class DynamoAttemptStore implements AttemptStore {
       return { recorded: true };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException)
-        return { recorded: false, existing: error.Item ? toRecord(unmarshall(error.Item)) : undefined };
+        return { recorded: false, existing: error.Item ? attemptFromItem(unmarshall(error.Item)) : undefined };
       throw new StorageUnavailable({ cause: error });
     }
-  }
-
-  async listByUser(userSub: string): Promise<AttemptRecord[]> {
-    // Strongly consistent: the attempt policy must see an attempt issued a moment ago.
-    const items = await queryAll(this.client, byPrefix(this.tableName, keys.attemptsOf(userSub)));
-    return items.map(toRecord).sort((a, b) => byTime(b.issuedAt, a.issuedAt));
   }
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEvent } from '../certification/history';
 import type { CertificationStore } from '../certification/ports';
-import type { ObservedProcedureRecord, CertificateRecord, Revocation } from '../certification/types';
+import type { Acknowledgement, CertificateRecord, ObservedProcedureRecord } from '../certification/types';
 import { StorageUnavailable } from '../errors';
 import type { Claimed, IdempotencyClaim } from '../idempotency';
 import { claimPut, earlierClaim } from './idempotency-item';
@@ -18,14 +18,23 @@ const PROCEDURE_FIELDS = [
   'assessorName',
   'observedOn',
   'procedure',
+  'complexity',
   'ratings',
+  'entrustment',
   'satisfactory',
-  'feedback',
+  'minutesObserved',
+  'minutesFeedback',
+  'doneWell',
+  'learningAction',
   'recordedAt',
 ] as const;
 
 const toObservedProcedure = (item: Record<string, unknown>) =>
   Object.fromEntries(PROCEDURE_FIELDS.map((field) => [field, item[field]])) as unknown as ObservedProcedureRecord;
+
+/** How often a transaction that DynamoDB cancelled for a concurrent one on the same items is tried again. */
+const CONFLICT_ATTEMPTS = 6;
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, (10 + Math.random() * 40) * 2 ** attempt));
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -61,15 +70,22 @@ export class DynamoCertificationStore implements CertificationStore {
 
   /**
    * Writes all items or none. False when the first item's condition failed (the state the change
-   * was decided on is gone); any other failure is the store's.
+   * was decided on is gone). DynamoDB cancels a transaction that meets a concurrent one on the same
+   * items (TransactionConflict) without deciding anything: that one is tried again, a few times,
+   * and its conditions then decide. Any other failure is the store's.
    */
   private async transact(items: TransactItem[]): Promise<boolean> {
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
-      throw new StorageUnavailable({ cause: error });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return true;
+      } catch (error) {
+        const codes = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((reason) => reason.Code) : [];
+        if (codes[0] === 'ConditionalCheckFailed') return false;
+        const conflicted = codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+        if (!conflicted || attempt === CONFLICT_ATTEMPTS) throw new StorageUnavailable({ cause: error });
+        await pause(attempt);
+      }
     }
   }
 
@@ -102,28 +118,57 @@ export class DynamoCertificationStore implements CertificationStore {
   async listHistory(traineeSub: string): Promise<HistoryEvent[]> {
     const items = await queryAll(this.client, byPrefix(this.tableName, keys.historyOf(traineeSub), true));
     return items.map(
-      ({ traineeSub, at, action, actor, code, summary }) =>
-        ({ traineeSub, at, action, actor, ...(code ? { code } : {}), summary }) as HistoryEvent,
+      ({ traineeSub, at, action, actor, code, previousCode, summary }) =>
+        ({ traineeSub, at, action, actor, ...(code ? { code } : {}), ...(previousCode ? { previousCode } : {}), summary }) as HistoryEvent,
     );
   }
 
+  async acknowledgeFeedback(procedure: ObservedProcedureRecord, acknowledgement: Acknowledgement, event: HistoryEvent): Promise<boolean> {
+    const key = keys.feedbackAcknowledgement(procedure.traineeSub, procedure.recordedAt, procedure.procedureId);
+    return this.transact([
+      this.putNew(key, 'FeedbackAcknowledgement', { procedureId: procedure.procedureId, ...acknowledgement }),
+      this.history(event),
+    ]);
+  }
+
   async listObservedProcedures(traineeSub: string): Promise<ObservedProcedureRecord[]> {
-    // The supervisor issuing a certificate must count the observation recorded a moment ago.
-    return (await queryAll(this.client, byPrefix(this.tableName, keys.observedProceduresOf(traineeSub), true))).map(toObservedProcedure);
+    // The supervisor issuing a certificate must count the observation recorded a moment ago. An
+    // acknowledgement sorts right after its procedure (…#id#ACK), so one query reads both.
+    const items = await queryAll(this.client, byPrefix(this.tableName, keys.observedProceduresOf(traineeSub), true));
+    const acknowledgements = new Map(
+      items
+        .filter((item) => item.type === 'FeedbackAcknowledgement')
+        .map(({ procedureId, at, comment }) => [procedureId as string, { at, ...(comment ? { comment } : {}) } as Acknowledgement]),
+    );
+    return items
+      .filter((item) => item.type === 'ObservedProcedure')
+      .map(toObservedProcedure)
+      .map((record) => {
+        const acknowledgement = acknowledgements.get(record.procedureId);
+        return acknowledgement ? { ...record, acknowledgement } : record;
+      });
   }
 
   traineeCertificate(traineeSub: string): Promise<CertificateRecord | undefined> {
     return readCertificate(this.client, this.tableName, keys.traineeCertificate(traineeSub));
   }
 
-  issueOnce(record: CertificateRecord, event: HistoryEvent): Promise<boolean> {
-    // False when the trainee already holds one. (A clash of two random 60-bit codes would fail the
-    // second condition instead, and surfaces as an error rather than overwrite someone's certificate.)
-    return this.transact([
-      this.putNew(this.traineeCopyKey(record), 'Certificate', record),
-      this.putNew(keys.publicCertificate(record.code), 'Certificate', record),
-      this.history(event),
-    ]);
+  issueOnce(record: CertificateRecord, event: HistoryEvent, replacing?: CertificateRecord): Promise<boolean> {
+    // False when the trainee already holds one (or, after a revocation, no longer holds exactly that
+    // revoked one). A clash of two random 60-bit codes would fail the second condition instead, and
+    // surfaces as an error rather than overwrite someone's certificate.
+    const traineeCopy: TransactItem = replacing
+      ? {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...this.traineeCopyKey(record), type: 'Certificate', ...record },
+            ConditionExpression: 'code = :revoked AND #status = :state',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':revoked': replacing.code, ':state': 'revoked' },
+          },
+        }
+      : this.putNew(this.traineeCopyKey(record), 'Certificate', record);
+    return this.transact([traineeCopy, this.putNew(keys.publicCertificate(record.code), 'Certificate', record), this.history(event)]);
   }
 
   renewOnce(current: CertificateRecord, renewal: CertificateRecord, at: string, event: HistoryEvent): Promise<boolean> {
@@ -159,26 +204,26 @@ export class DynamoCertificationStore implements CertificationStore {
     return (await queryAll(this.client, byIndex(this.tableName, 'gsi1', gsi1pk, skPrefix))).map(toCertificate);
   }
 
-  revoke(record: CertificateRecord, revocation: Revocation, event: HistoryEvent): Promise<boolean> {
-    const revoked = (key: Record<string, string>): TransactItem => ({
-      Update: {
-        TableName: this.tableName,
-        Key: key,
-        UpdateExpression: 'SET #status = :revoked, revokedAt = :at, revokedBy = :by, revocationReason = :reason',
-        ConditionExpression: '#status = :active',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':revoked': 'revoked',
-          ':active': 'active',
-          ':at': revocation.revokedAt,
-          ':by': revocation.revokedBy,
-          ':reason': revocation.reason,
+  changeState(current: CertificateRecord, next: CertificateRecord, event: HistoryEvent): Promise<boolean> {
+    // Whole items, so nothing of the old state lingers (a reinstated certificate keeps no suspension).
+    return this.transact([
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...this.traineeCopyKey(next), type: 'Certificate', ...next },
+          // Still this certificate, in the state the change was decided on.
+          ConditionExpression: 'code = :code AND #status = :state',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':code': current.code, ':state': current.status },
         },
       },
-    });
-    return this.transact([
-      revoked(keys.traineeCertificate(record.traineeSub)),
-      revoked(keys.publicCertificate(record.code)),
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.publicCertificate(next.code), type: 'Certificate', ...next },
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
       this.history(event),
     ]);
   }

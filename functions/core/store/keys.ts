@@ -7,8 +7,10 @@
  *   USER#sub / LEDGER#moduleId      the trainee's attempt ledger for a module: newest attempt, issue times
  *                                   of the last 24 hours (written with every new attempt, conditionally)
  *   USER#sub / PROCEDURE#at#id      an observed procedure, in its trainee's partition (append-only)
+ *   USER#sub / PROCEDURE#at#id#ACK  the trainee's acknowledgement of its feedback (sorts right after it)
  *   USER#sub / HISTORY#at#n         the trainee's certification history (append-only, written with each change)
- *   USER#sub / CERTIFICATE          the trainee's certificate (its existence makes issuing exactly-once)
+ *   USER#sub / CERTIFICATE          the trainee's current certificate, in any state (its existence makes issuing
+ *                                   exactly-once; after a revocation, a new certificate replaces it conditionally)
  *                                                     gsi1: ORG#orgId / CERTIFICATE#name#sub (the staff roster)
  *   CERT#code / CERTIFICATE         its public copy, read by verification with one GetItem
  *   ORG#orgId / ORG                 an organisation   gsi1: ORGS / name#orgId
@@ -29,6 +31,10 @@ export const keys = {
     sk: `${PROCEDURE_PREFIX}${recordedAt}#${procedureId}`,
   }),
   observedProceduresOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, skPrefix: PROCEDURE_PREFIX }),
+  feedbackAcknowledgement: (traineeSub: string, recordedAt: string, procedureId: string) => ({
+    pk: `USER#${traineeSub}`,
+    sk: `${PROCEDURE_PREFIX}${recordedAt}#${procedureId}#ACK`,
+  }),
   historyEvent: (traineeSub: string, at: string, nonce: string) => ({ pk: `USER#${traineeSub}`, sk: `${HISTORY_PREFIX}${at}#${nonce}` }),
   historyOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, skPrefix: HISTORY_PREFIX }),
   /** The certificate a trainee holds, in their partition: its existence makes issuing exactly-once. */

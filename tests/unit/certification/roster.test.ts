@@ -21,6 +21,7 @@ const certificate = (traineeSub: string, expiresAt: string, status: CertificateR
   holderName: traineeSub,
   orgId: 'clinic',
   qualification: 'Q',
+  scope: { areas: [] },
   issuedAt: '2025-01-01T00:00:00Z',
   expiresAt,
   issuedBy: { sub: 's', name: 'S' },
@@ -62,7 +63,7 @@ describe('staff roster', () => {
       ['Dan', 'revoked', false],
       ['Eve', 'none', false],
     ]);
-    expect(roster.summary).toEqual({ valid: 2, expiringSoon: 1, expired: 1, revoked: 1, notCertified: 1 });
+    expect(roster.summary).toEqual({ valid: 2, expiringSoon: 1, expired: 1, suspended: 0, revoked: 1, notCertified: 1 });
   });
 
   it('is not found for another organisation’s admin', async () => {

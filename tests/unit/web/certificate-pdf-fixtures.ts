@@ -16,11 +16,10 @@ export const typicalCertificate: PrintableCertificate = {
   issuer: 'CIT Academy',
   signatory: { name: 'Sam Okafor', role: 'Clinical supervisor, Harbour Skin Clinic' },
   scope: {
-    supervision: 'independent',
     areas: [
-      { label: 'Face', maxDepthMm: 1.5 },
-      { label: 'Neck and décolletage', maxDepthMm: 1, maxDepthUnsupervisedMm: 0.5 },
-      { label: 'Scars', maxDepthMm: 2 },
+      { label: 'Face', maxDepthMm: 1, maxDepthUnsupervisedMm: 1 },
+      { label: 'Neck', maxDepthMm: 0.5, maxDepthUnsupervisedMm: 0 },
+      { label: 'Atrophic acne scars on the cheeks', maxDepthMm: 1.5, maxDepthUnsupervisedMm: 1 },
     ],
   },
   modules: ['Mechanism of action', 'Indications', 'Contraindications', 'Technique', 'Complications'].map((title, index) => ({
@@ -30,15 +29,17 @@ export const typicalCertificate: PrintableCertificate = {
   satisfactoryProcedures: 3,
 };
 
-/** What the app has today: public verification fields (calendar dates), no scope. */
+/** What public verification gives: calendar dates, and the scope. */
 export const verificationOnlyCertificate: PrintableCertificate = {
   ...typicalCertificate,
   issuedAt: '2026-11-24',
   expiresAt: '2028-11-24',
   modules: typicalCertificate.modules.map((module) => ({ ...module, passedAt: module.passedAt.slice(0, 10) })),
   signatory: { name: 'Sam Okafor', role: 'Issuing supervisor' },
-  scope: undefined,
 };
+
+/** A certificate with no treatment area recorded (none the course knows of any more, say). */
+export const noScopeCertificate: PrintableCertificate = { ...verificationOnlyCertificate, scope: undefined };
 
 /** Names in the scripts a clinic's staff write them in. */
 export const TEST_NAMES = [
@@ -74,7 +75,6 @@ export const longCertificate: PrintableCertificate = {
     role: 'Clinical supervisor and lead assessor, The Northern Regional Collaborative for Advanced Aesthetic Medicine',
   },
   scope: {
-    supervision: 'under-supervision',
     areas: [
       'Face (forehead, cheeks, chin)',
       'Periorbital area',
@@ -87,7 +87,7 @@ export const longCertificate: PrintableCertificate = {
     ].map((label, index) => ({
       label,
       maxDepthMm: [1.5, 0.5, 0.75, 1, 1.5, 0.5, 2, 2.5][index],
-      maxDepthUnsupervisedMm: index % 2 ? 0.25 : undefined,
+      maxDepthUnsupervisedMm: index % 2 ? 0.25 : 0,
     })),
   },
   modules: Array.from({ length: 10 }, (_unused, index) => ({

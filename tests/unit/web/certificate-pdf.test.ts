@@ -17,6 +17,7 @@ import {
   TEST_NAMES,
   typicalCertificate,
   VERIFY_URL,
+  noScopeCertificate,
   verificationOnlyCertificate,
 } from './certificate-pdf-fixtures';
 import { nodePdfFonts } from './pdf-fonts-node';
@@ -84,7 +85,6 @@ describe('certificate PDF: a typical certificate', () => {
       'Valid until 24 November 2028',
       'Valid when this copy was printed on 1 June 2027',
       'Scope of practice',
-      'Independent practice',
       'Modules passed',
       'Sam Okafor',
       'Clinical supervisor, Harbour Skin Clinic',
@@ -107,7 +107,22 @@ describe('certificate PDF: a typical certificate', () => {
   });
 
   it('prints the scope of practice with depths, and every module with the date it was passed', () => {
-    for (const part of ['Face 1.5 mm', 'Neck and décolletage 1.0 mm', '0.5 mm unsupervised', 'Scars 2.0 mm']) expect(text).toContain(part);
+    for (const part of [
+      'Face',
+      '1.0 mm',
+      'May treat unsupervised',
+      'Neck',
+      '0.5 mm',
+      'Only with a supervisor present',
+      'Atrophic acne scars on the cheeks',
+      '1.5 mm',
+      // Wrapped under its label: the first line of it.
+      '1.0 mm unsupervised; deeper with a',
+    ])
+      expect(
+        pdfLines(bytes).filter((line) => line.includes(part)),
+        part,
+      ).not.toEqual([]);
     for (const [index, module] of typicalCertificate.modules.entries())
       expect(text).toContain(`${module.title} ${10 + index} November 2026`);
   });
@@ -207,7 +222,7 @@ describe('certificate PDF: long text shrinks and wraps, never clipped', () => {
       longCertificate.organisationName!,
       longCertificate.qualification,
       longCertificate.signatory.role,
-      'Under supervision only',
+      'Only with a supervisor present',
       ...longCertificate.scope!.areas.map((area) => area.label),
       ...longCertificate.modules.map((module) => module.title),
     ])
@@ -282,14 +297,18 @@ describe('certificate PDF: not valid when printed', () => {
   });
 });
 
-describe('certificate PDF: what the app has today (verification fields, no scope)', () => {
-  it('prints calendar dates as the app shows them, and says the scope is not recorded', async () => {
+describe('certificate PDF: from public verification (calendar dates)', () => {
+  it('prints calendar dates as the app shows them, with the scope', async () => {
     const bytes = await make(verificationOnlyCertificate);
     const lines = pdfLines(bytes);
     expect(lines).toContain('Valid until 24 November 2028');
     expect(lines).toContain('Issuing supervisor');
-    expect(lines).toContain('Not recorded on this certificate.');
+    expect(lines).not.toContain('Not recorded on this certificate.');
     expectLaidOut(bytes);
     renderPng(bytes, pngDir, 'verification-only');
+  });
+
+  it('says the scope is not recorded rather than print an empty table', async () => {
+    expect(pdfLines(await make(noScopeCertificate))).toContain('Not recorded on this certificate.');
   });
 });

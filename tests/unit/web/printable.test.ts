@@ -11,12 +11,18 @@ const verification: Verification = {
   issuedAt: '2026-11-24',
   expiresAt: '2028-11-24',
   issuedBy: 'Sam Okafor',
+  scope: {
+    areas: [
+      { areaId: 'face', label: 'Face', maxDepthMm: 1, maxDepthUnsupervisedMm: 1, limits: 'up to 1.0 mm, may treat unsupervised' },
+      { areaId: 'neck', label: 'Neck', maxDepthMm: 0.5, maxDepthUnsupervisedMm: 0, limits: 'up to 0.5 mm, only with a supervisor present' },
+    ],
+  },
   modules: [{ title: 'Mechanism of action', passedAt: '2026-11-20' }],
   satisfactoryProcedures: 3,
 };
 
 describe('the printable certificate from what the app has today', () => {
-  it('names CIT Academy as issuer and the issuing supervisor as signatory, with no scope yet', () => {
+  it('names CIT Academy as issuer and the issuing supervisor as signatory, with the scope signed off', () => {
     expect(printableFromVerification(verification)).toEqual({
       code: 'CIT-7K3M-Q9XD-2PWA',
       status: 'valid',
@@ -28,12 +34,19 @@ describe('the printable certificate from what the app has today', () => {
       expiresAt: '2028-11-24',
       issuer: 'CIT Academy',
       signatory: { name: 'Sam Okafor', role: 'Issuing supervisor' },
+      scope: {
+        areas: [
+          { label: 'Face', maxDepthMm: 1, maxDepthUnsupervisedMm: 1 },
+          { label: 'Neck', maxDepthMm: 0.5, maxDepthUnsupervisedMm: 0 },
+        ],
+      },
       modules: [{ title: 'Mechanism of action', passedAt: '2026-11-20' }],
       satisfactoryProcedures: 3,
     });
   });
 
-  it('dates the status from the revocation, the renewal or the expiry', () => {
+  it('dates the status from the suspension, the revocation, the renewal or the expiry', () => {
+    expect(printableFromVerification({ ...verification, status: 'suspended', suspendedAt: '2027-02-02' }).statusSince).toBe('2027-02-02');
     expect(printableFromVerification({ ...verification, status: 'revoked', revokedAt: '2027-03-03' }).statusSince).toBe('2027-03-03');
     expect(
       printableFromVerification({ ...verification, status: 'superseded', supersededAt: '2027-04-04', supersededBy: 'CIT-AAAA-BBBB-CCCC' })

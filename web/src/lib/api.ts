@@ -1,4 +1,5 @@
 import type {
+  AcknowledgeFeedback,
   Answer,
   ObservedProcedure,
   AttemptResult,
@@ -8,6 +9,7 @@ import type {
   CreateOrganisation,
   Invitation,
   InvitePerson,
+  IssueCertificate,
   IssuedAttempt,
   Me,
   Organisation,
@@ -15,8 +17,12 @@ import type {
   Problem,
   Progress,
   RecordObservedProcedure,
+  ReinstateCertificate,
+  RenewCertificate,
+  RevokeCertificate,
   Roster,
   SubmissionResult,
+  SuspendCertificate,
   Verification,
 } from '$core/api/schemas';
 import { session } from './session.svelte';
@@ -82,10 +88,17 @@ export const api = {
   certification: (traineeId: string) => request<Certification>(`/trainees/${id(traineeId)}/certification`),
   recordObservedProcedure: (traineeId: string, procedure: RecordObservedProcedure, idempotencyKey: string) =>
     post<ObservedProcedure>(`/trainees/${id(traineeId)}/observed-procedures`, procedure, idempotencyKey),
-  issueCertificate: (traineeId: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate`, {}),
-  renewCertificate: (traineeId: string) => post<Certificate>(`/trainees/${id(traineeId)}/certificate/renewal`, {}),
-  revokeCertificate: (traineeId: string, reason: string) =>
-    post<Certificate>(`/trainees/${id(traineeId)}/certificate/revocation`, { reason }),
+  acknowledgeFeedback: (procedureId: string, acknowledgement: AcknowledgeFeedback) =>
+    post<ObservedProcedure>(`/me/observed-procedures/${id(procedureId)}/acknowledgement`, acknowledgement),
+  issueCertificate: (traineeId: string, details: IssueCertificate) => post<Certificate>(`/trainees/${id(traineeId)}/certificate`, details),
+  renewCertificate: (traineeId: string, details: RenewCertificate) =>
+    post<Certificate>(`/trainees/${id(traineeId)}/certificate/renewal`, details),
+  suspendCertificate: (traineeId: string, details: SuspendCertificate) =>
+    post<Certificate>(`/trainees/${id(traineeId)}/certificate/suspension`, details),
+  reinstateCertificate: (traineeId: string, details: ReinstateCertificate) =>
+    post<Certificate>(`/trainees/${id(traineeId)}/certificate/reinstatement`, details),
+  revokeCertificate: (traineeId: string, details: RevokeCertificate) =>
+    post<Certificate>(`/trainees/${id(traineeId)}/certificate/revocation`, details),
   roster: (orgId: string) => request<Roster>(`/organisations/${id(orgId)}/roster`),
   verifyCertificate: (code: string) => request<Verification>(`/certificates/${id(code)}`),
 };

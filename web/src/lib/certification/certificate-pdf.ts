@@ -18,12 +18,18 @@ export interface PrintableCertificate {
   expiresAt: string;
   issuer: string; // the certifying body: 'CIT Academy'
   signatory: { name: string; role: string }; // the issuing supervisor, e.g. 'Clinical supervisor, Harbour Skin Clinic'
-  scope?: {
-    supervision: 'independent' | 'under-supervision';
-    areas: { label: string; maxDepthMm: number; maxDepthUnsupervisedMm?: number }[];
-  };
+  /** Per area: the most the holder may use at all, and without a supervisor present (0: supervised only). */
+  scope?: { areas: { label: string; maxDepthMm: number; maxDepthUnsupervisedMm: number }[] };
   modules: { title: string; passedAt: string }[];
   satisfactoryProcedures: number;
+}
+
+/** Whether the holder may use the area's depth on their own, in the words the certificate prints. */
+function supervisionNote(area: { maxDepthMm: number; maxDepthUnsupervisedMm: number }, depth: (mm: number) => string): string {
+  if (area.maxDepthUnsupervisedMm <= 0) return 'Only with a supervisor present';
+  if (area.maxDepthUnsupervisedMm < area.maxDepthMm)
+    return `${depth(area.maxDepthUnsupervisedMm)} unsupervised; deeper with a supervisor present`;
+  return 'May treat unsupervised';
 }
 
 /** A4 portrait, in points. */
@@ -385,38 +391,29 @@ function compose(
     const size = options.size ?? cell.size;
     const style = { ...cell, size, minSize: Math.min(size, cell.minSize) };
     const valueLeft = left + columnWidth - valueWidth;
+    const labelWidth = columnWidth - valueWidth - s(8);
+    // A note (how a depth may be used) sits under the label, where it has the room to stay on one line.
     return row([
-      block(label, { ...style, color: options.labelColor ?? INK }, columnWidth - valueWidth - s(8), left),
       stack([
-        block(value, { ...style, color: options.color ?? INK, align: 'right' }, valueWidth, valueLeft),
-        ...(options.note
-          ? [s(1), block(options.note, { ...style, size: 8, minSize: 7.5, color: MUTED, align: 'right' }, valueWidth, valueLeft)]
-          : []),
+        block(label, { ...style, color: options.labelColor ?? INK }, labelWidth, left),
+        ...(options.note ? [s(1), block(options.note, { ...style, size: 8, minSize: 7.5, color: MUTED }, labelWidth, left)] : []),
       ]),
+      block(value, { ...style, color: options.color ?? INK, align: 'right' }, valueWidth, valueLeft),
     ]);
   };
   const rows = (items: Laid[]) => items.flatMap((item, index) => (index ? [s(4), item] : [item]));
 
   const scope = certificate.scope;
-  const depthWidth = columnWidth * 0.42;
+  const depthWidth = columnWidth * 0.28;
   const scopeColumn = stack([
     heading('Scope of practice', PAGE_MARGIN),
     ...(scope
       ? [
-          block(
-            scope.supervision === 'independent' ? 'Independent practice' : 'Under supervision only',
-            { ...cell, weight: 700 },
-            columnWidth,
-            PAGE_MARGIN,
-          ),
-          s(5),
-          pair('Treatment area', 'Maximum needle depth', PAGE_MARGIN, depthWidth, { color: MUTED, labelColor: MUTED, size: 8 }),
+          pair('Treatment area', 'Maximum depth', PAGE_MARGIN, depthWidth, { color: MUTED, labelColor: MUTED, size: 8 }),
           s(4),
           ...rows(
             scope.areas.map((area) =>
-              pair(area.label, depth(area.maxDepthMm), PAGE_MARGIN, depthWidth, {
-                note: area.maxDepthUnsupervisedMm === undefined ? undefined : `${depth(area.maxDepthUnsupervisedMm)} unsupervised`,
-              }),
+              pair(area.label, depth(area.maxDepthMm), PAGE_MARGIN, depthWidth, { note: supervisionNote(area, depth) }),
             ),
           ),
         ]

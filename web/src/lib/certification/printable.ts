@@ -3,12 +3,13 @@ import type { PrintableCertificate } from './certificate-pdf';
 
 /**
  * What the printable certificate needs, from what the certificate card and public verification
- * have today: the issuing supervisor signs, CIT Academy issues; no scope of practice is recorded yet.
+ * show: the issuing supervisor signs, CIT Academy issues, with the scope of practice signed off.
  */
 export function printableFromVerification(certificate: Verification): PrintableCertificate {
   const statusSince = {
     valid: undefined,
     expired: certificate.expiresAt,
+    suspended: certificate.suspendedAt,
     revoked: certificate.revokedAt,
     superseded: certificate.supersededAt,
   }[certificate.status];
@@ -23,6 +24,17 @@ export function printableFromVerification(certificate: Verification): PrintableC
     expiresAt: certificate.expiresAt,
     issuer: 'CIT Academy',
     signatory: { name: certificate.issuedBy, role: 'Issuing supervisor' },
+    ...(certificate.scope.areas.length
+      ? {
+          scope: {
+            areas: certificate.scope.areas.map(({ label, maxDepthMm, maxDepthUnsupervisedMm }) => ({
+              label,
+              maxDepthMm,
+              maxDepthUnsupervisedMm,
+            })),
+          },
+        }
+      : {}),
     modules: certificate.modules.map((module) => ({ title: module.title, passedAt: module.passedAt })),
     satisfactoryProcedures: certificate.satisfactoryProcedures,
   };
