@@ -17,9 +17,16 @@ const asPrincipal = (person: (typeof demoPeople)[keyof typeof demoPeople]): Prin
 });
 
 const MET: DopsRatings = Object.fromEntries(DOPS_DOMAIN_IDS.map((id) => [id, 'meets'])) as DopsRatings;
-const PROCEDURES: Pick<RecordObservedProcedure, 'procedure' | 'complexity' | 'entrustment' | 'doneWell' | 'learningAction'>[] = [
+type Observed = Pick<
+  RecordObservedProcedure,
+  'procedure' | 'areaId' | 'depthMm' | 'complexity' | 'entrustment' | 'doneWell' | 'learningAction'
+>;
+/** One satisfactory procedure in each area the supervisor signs off, at the depth signed off (the evidence for the scope). */
+const PROCEDURES: Observed[] = [
   {
     procedure: 'Atrophic acne scars, both cheeks',
+    areaId: 'scars',
+    depthMm: 1.5,
     complexity: 'moderate',
     entrustment: 'minimal-help',
     doneWell: 'Careful screening; checked for active acne and isotretinoin before consent.',
@@ -27,17 +34,30 @@ const PROCEDURES: Pick<RecordObservedProcedure, 'procedure' | 'complexity' | 'en
   },
   {
     procedure: 'Fine lines, forehead',
+    areaId: 'upper-face',
+    depthMm: 0.5,
     complexity: 'straightforward',
     entrustment: 'independent',
     doneWell: 'Set 0.5 mm for the forehead without prompting; light, even pressure.',
     learningAction: 'Photograph at the same distance and light as last time.',
   },
   {
-    procedure: 'Stretch marks, abdomen',
+    procedure: 'Skin texture, both cheeks and chin',
+    areaId: 'face',
+    depthMm: 1.0,
     complexity: 'moderate',
     entrustment: 'independent',
     doneWell: 'Clear aftercare advice, including when to call the clinic.',
     learningAction: 'Record the cartridge lot and expiry in the notes, not only the device.',
+  },
+  {
+    procedure: 'Crepey skin, front of the neck',
+    areaId: 'neck',
+    depthMm: 0.5,
+    complexity: 'straightforward',
+    entrustment: 'independent',
+    doneWell: 'Reduced the setting for thin neck skin and kept passes light.',
+    learningAction: 'Explain to the patient why the neck needs a longer course.',
   },
 ];
 /** What the demo practitioner's supervisor signed off. */
@@ -50,7 +70,7 @@ const SCOPE: AreaSignOff[] = [
 
 /**
  * Gives the demo practitioner a real record through the same use cases the API runs: every module
- * passed, three satisfactory observed procedures, a certificate from their supervisor. Returns the
+ * passed, four satisfactory observed procedures (one in each area signed off), a certificate from their supervisor. Returns the
  * certificate's code, so a clinic can try verification straight away.
  */
 export async function seedCertifiedPractitioner(quiz: AttemptsDeps, certification: CertificationDeps): Promise<string> {

@@ -17,8 +17,10 @@ beforeEach(() => {
 });
 
 /** Fills the DOPS form as a supervisor would: every domain at standard, the trainee independent. */
-async function recordProcedure(form: ReturnType<Page['getByRole']>, procedure: string) {
+async function recordProcedure(form: ReturnType<Page['getByRole']>, procedure: string, area: string, depth: string) {
   await form.getByLabel('Procedure and area treated').fill(procedure);
+  await form.getByLabel('Treatment area').selectOption({ label: area });
+  await form.getByLabel('Deepest setting used').selectOption({ label: depth });
   await form.getByRole('radio', { name: 'Moderate' }).check();
   for (const radio of await form.getByRole('radio', { name: 'Meets the expected standard' }).all()) await radio.check();
   await form.getByRole('radio', { name: 'Independent: needed no help' }).check();
@@ -57,17 +59,23 @@ describe('certification in the browser', () => {
       expect(await page.getByRole('button', { name: 'Issue certificate' }).count()).toBe(0);
 
       const form = page.getByRole('form', { name: 'Record an observed procedure' });
-      await recordProcedure(form, 'Atrophic acne scars, left cheek');
+      await recordProcedure(form, 'Crepey skin, front of the neck', 'Neck', '0.50 mm');
       const sent = page.waitForRequest((request) => request.url().endsWith('/observed-procedures') && request.method() === 'POST');
       await form.getByRole('button', { name: 'Record procedure' }).click();
       // Sent with an Idempotency-Key, so a retry after a timeout records it once.
       expect((await sent).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
-      await form.getByRole('status').filter({ hasText: 'Recorded: Atrophic acne scars, left cheek, satisfactory.' }).waitFor();
+      await form.getByRole('status').filter({ hasText: 'Recorded: Crepey skin, front of the neck, satisfactory.' }).waitFor();
       await page.getByText('Observed procedures rated satisfactory: 3 of 3').waitFor();
       expect(await wcagViolations(page), 'trainee record with the observed procedure form').toEqual([]);
 
       // The supervisor signs off the scope of practice: the face on their own, acne scars deeper only with a supervisor present.
       const issuing = page.getByRole('form', { name: 'Issue the certificate' });
+      // Only areas observed can be signed off: the hands were never observed.
+      const hands = issuing.getByRole('checkbox', { name: /^Backs of the hands/ });
+      expect(await hands.isDisabled()).toBe(true);
+      expect(await hands.getAttribute('aria-describedby').then((ids) => issuing.locator(`[id="${ids}"]`).innerText())).toBe(
+        'No satisfactory procedure observed here yet',
+      );
       await issuing.getByRole('checkbox', { name: /^Face \(cheeks/ }).check();
       await issuing.getByRole('checkbox', { name: /^Atrophic acne scars on the cheeks/ }).check();
       await issuing.getByLabel('Deepest setting').nth(1).selectOption('1.5');
@@ -104,7 +112,7 @@ describe('certification in the browser', () => {
       await traineePage.goto(`${stack.webUrl}/progress`);
       expect(await traineePage.getByTestId('certificate').getByTestId('certificate-holder').innerText()).toBe('Robin Browser');
       // They confirm they received the feedback on the procedure just observed.
-      const observed = traineePage.getByRole('listitem').filter({ hasText: 'Atrophic acne scars, left cheek' });
+      const observed = traineePage.getByRole('listitem').filter({ hasText: 'Crepey skin, front of the neck' });
       await observed.getByRole('button', { name: 'Acknowledge feedback…' }).click();
       await observed.getByLabel('Your reflection (optional)').fill('I will note the lot number every time.');
       await observed.getByRole('button', { name: 'Confirm I received this feedback' }).click();

@@ -219,6 +219,35 @@ describe('scope of practice', () => {
   });
 
   const area = (areaId: string, maxDepthMm: number) => ({ areaId, maxDepthMm, supervision: 'unsupervised' });
+
+  it('is signed off only on evidence: a satisfactory procedure in each area, no deeper than observed there', async () => {
+    const trainee = await newTrainee(stack, 'Evidenced Practitioner');
+    await passEveryModule(stack, trainee);
+    // Three satisfactory procedures: the face at 1.0 mm, acne scars at 1.0 mm, the neck at 0.5 mm.
+    for (const where of [
+      { areaId: 'face', depthMm: 1 },
+      { areaId: 'scars', depthMm: 1 },
+      { areaId: 'neck', depthMm: 0.5 },
+    ])
+      await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, satisfactoryProcedure('Evidence', where));
+    // One not satisfactory on the body: not evidence.
+    await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, {
+      ...satisfactoryProcedure('Stretch marks', { areaId: 'body', depthMm: 1 }),
+      entrustment: 'observed-only',
+    });
+    const refused = await issue(trainee.sub, { scope: { areas: [area('face', 1), area('scars', 1.5), area('body', 1)] } });
+    expect(refused.status).toBe(422);
+    expect((await json<Problem>(refused)).errors).toEqual([
+      {
+        pointer: '/scope/areas/1/maxDepthMm',
+        message: expect.stringMatching(/at most 1\.0 mm, the deepest setting observed satisfactorily there\.$/),
+      },
+      { pointer: '/scope/areas/2/areaId', message: expect.stringMatching(/no satisfactory observed procedure in this area yet/) },
+    ]);
+    expect((await record(trainee.sub)).certificate).toBeUndefined();
+    const issued = await issue(trainee.sub, { scope: { areas: [area('face', 1), area('scars', 1), area('neck', 0.5)] } });
+    expect(issued.status).toBe(201);
+  });
   it.each([
     ['a depth beyond the course’s limit for the area', [area('neck', 1.0)], 422, '/scope/areas/0/maxDepthMm'],
     ['a depth not in steps of 0.05 mm', [area('face', 0.33)], 422, '/scope/areas/0/maxDepthMm'],
@@ -247,6 +276,19 @@ describe('scope of practice', () => {
     const changed = await traineeWithAgeingCertificate(stack, 'Renewed With New Scope');
     await recordSatisfactory(stack, changed.sub, 1);
     expect((await action(changed.sub, 'renewal', { scope: { areas: [area('hands', 2)] } })).status).toBe(422);
+    // What a renewal adds needs evidence now: a satisfactory procedure in the area, at least as deep.
+    const unobserved = await action(changed.sub, 'renewal', { scope: { areas: [area('face', 1), area('hands', 0.5)] } });
+    expect(unobserved.status).toBe(422);
+    expect((await json<Problem>(unobserved)).errors).toEqual([
+      { pointer: '/scope/areas/1/areaId', message: expect.stringMatching(/^Backs of the hands: no satisfactory observed procedure/) },
+    ]);
+    for (const where of [
+      { areaId: 'hands', depthMm: 0.5 },
+      { areaId: 'body', depthMm: 1.5 },
+    ])
+      expect(
+        (await call(supervisorA, `/api/trainees/${changed.sub}/observed-procedures`, satisfactoryProcedure('Widened', where))).status,
+      ).toBe(201);
     const widened = await json<Certificate>(
       action(changed.sub, 'renewal', { scope: { areas: [area('face', 1), area('hands', 0.5), area('body', 1.5)] } }),
     );

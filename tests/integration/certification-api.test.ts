@@ -93,6 +93,8 @@ describe('observed procedures', () => {
     ['more feedback than twice the time observed', { minutesObserved: 20, minutesFeedback: 45 }, '/minutesFeedback'],
     ['a date in the future', { observedOn: '2999-01-01' }, '/observedOn'],
     ['a date over a year ago', { observedOn: '2001-01-01' }, '/observedOn'],
+    ['an area the course does not have', { areaId: 'eyelids' }, '/areaId'],
+    ['a depth beyond the course’s limit for the area', { areaId: 'neck', depthMm: 1 }, '/depthMm'],
   ])('refuses %s with 422 and stores nothing', async (_case, change, pointer) => {
     const trainee = await newTrainee(stack);
     const response = await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, { ...satisfactoryProcedure(), ...change });
@@ -107,6 +109,8 @@ describe('observed procedures', () => {
     ['an unknown rating', { ratings: { ...allRatings('meets'), aftercare: 'excellent' } }, '/ratings/aftercare'],
     ['a malformed date', { observedOn: '24/11/2026' }, '/observedOn'],
     ['an empty procedure', { procedure: ' ' }, '/procedure'],
+    ['no treatment area', { areaId: undefined }, '/areaId'],
+    ['no depth', { depthMm: undefined }, '/depthMm'],
     ['no learning action', { learningAction: '' }, '/learningAction'],
     ['an unknown entrustment level', { entrustment: 'expert' }, '/entrustment'],
     ['an unknown complexity', { complexity: 'trivial' }, '/complexity'],

@@ -17,10 +17,17 @@ export const allRatings = (rating: 'meets' | 'below'): DopsRatings =>
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** An observed procedure with every domain at the expected standard, performed independently. */
-export const satisfactoryProcedure = (procedure = 'Atrophic acne scars, both cheeks'): RecordObservedProcedure => ({
+/**
+ * An observed procedure with every domain at the expected standard, performed independently; by
+ * default on acne scars at 1.5 mm (with the supervisor present), the deepest the sample scope signs off.
+ */
+export const satisfactoryProcedure = (
+  procedure = 'Atrophic acne scars, both cheeks',
+  where: Pick<RecordObservedProcedure, 'areaId' | 'depthMm'> = { areaId: 'scars', depthMm: 1.5 },
+): RecordObservedProcedure => ({
   observedOn: today(),
   procedure,
+  ...where,
   complexity: 'moderate',
   ratings: allRatings('meets'),
   entrustment: 'independent',
@@ -50,14 +57,17 @@ export async function passEveryModule(stack: StackInfo, trainee: Trainee): Promi
   }
 }
 
-/** supervisorA records this many satisfactory observed procedures for the trainee. */
+/** Where the procedures recordSatisfactory records were observed, in turn: the sample scope's areas at its depths. */
+const SAMPLE_AREAS = SAMPLE_SIGN_OFF.map(({ areaId, maxDepthMm }) => ({ areaId, depthMm: maxDepthMm }));
+
+/** supervisorA records this many satisfactory observed procedures for the trainee, in the sample scope's areas in turn. */
 export async function recordSatisfactory(stack: StackInfo, traineeSub: string, count: number): Promise<void> {
   for (let index = 0; index < count; index += 1) {
     const response = await send(
       stack,
       `Bearer ${stack.tokens.supervisorA}`,
       `/api/trainees/${traineeSub}/observed-procedures`,
-      satisfactoryProcedure(`Procedure ${index + 1}`),
+      satisfactoryProcedure(`Procedure ${index + 1}`, SAMPLE_AREAS[index % SAMPLE_AREAS.length]),
     );
     if (response.status !== 201) throw new Error(`recording an observed procedure failed: ${response.status}`);
   }

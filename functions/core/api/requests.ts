@@ -94,6 +94,9 @@ const minutes = (what: string, min: number, max: number) =>
 export const recordObservedProcedureSchema = z.strictObject({
   observedOn: z.iso.date(),
   procedure: typedText({ min: 3, max: 200, what: 'Procedure' }),
+  /** The course's treatment area (courses/course.yaml), and the deepest setting used, in mm. */
+  areaId: slug,
+  depthMm: z.number().check(z.gt(0, 'Depth: more than 0 mm.'), z.lte(3, 'Depth: at most 3 mm.')),
   complexity: z.enum(CASE_COMPLEXITY_IDS),
   ratings: z.strictObject(Object.fromEntries(DOPS_DOMAIN_IDS.map((id) => [id, dopsRating])) as Record<DopsDomainId, typeof dopsRating>),
   entrustment: z.enum(ENTRUSTMENT_IDS),

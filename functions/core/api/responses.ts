@@ -215,6 +215,8 @@ export const observedProcedureSchema = z.object({
   procedureId: z.string(),
   observedOn: z.string(),
   procedure: z.string(),
+  areaId: z.string(),
+  depthMm: z.number(),
   complexity: recordObservedProcedureSchema.shape.complexity,
   ratings: recordObservedProcedureSchema.shape.ratings,
   entrustment: recordObservedProcedureSchema.shape.entrustment,

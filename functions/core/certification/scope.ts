@@ -1,5 +1,6 @@
 import type { ErrorLocation } from '../errors';
 import type { TreatmentArea } from '../course/types';
+import type { ObservedProcedureRecord } from './types';
 
 /**
  * Scope of practice: what a certificate allows its holder to do, area by area, as the issuing
@@ -56,6 +57,59 @@ export function scopeProblems(areas: readonly AreaSignOff[], course: readonly Tr
       problems.push({ pointer: `${at}/maxDepthMm`, message: `${area.label}: give the depth in steps of 0.05 mm.` });
   });
   return problems;
+}
+
+/** What a supervisor has seen of a trainee in one area: satisfactory procedures and the deepest setting among them. */
+export interface AreaEvidence {
+  satisfactory: number;
+  deepestMm: number;
+}
+
+/** The evidence for each area, from the satisfactory procedures that count (after a revocation, only those since). */
+export function evidenceByArea(procedures: readonly ObservedProcedureRecord[]): Map<string, AreaEvidence> {
+  const evidence = new Map<string, AreaEvidence>();
+  for (const procedure of procedures) {
+    if (!procedure.satisfactory) continue;
+    const seen = evidence.get(procedure.areaId) ?? { satisfactory: 0, deepestMm: 0 };
+    evidence.set(procedure.areaId, { satisfactory: seen.satisfactory + 1, deepestMm: Math.max(seen.deepestMm, procedure.depthMm) });
+  }
+  return evidence;
+}
+
+/**
+ * A scope signed off on evidence: every area needs a satisfactory observed procedure in it, and no
+ * depth beyond the deepest setting observed satisfactorily there. What a renewal carries over
+ * unchanged was evidenced when it was first signed off (`kept`); what it adds or deepens needs
+ * evidence now.
+ */
+export function evidenceProblems(
+  areas: readonly AreaSignOff[],
+  course: readonly TreatmentArea[],
+  evidence: Map<string, AreaEvidence>,
+  kept: readonly CertifiedArea[] = [],
+  pointer = '/scope/areas',
+): ErrorLocation[] {
+  return areas.flatMap((signOff, index): ErrorLocation[] => {
+    const area = course.find((candidate) => candidate.id === signOff.areaId);
+    const before = kept.find((candidate) => candidate.areaId === signOff.areaId);
+    if (!area || (before && signOff.maxDepthMm <= before.maxDepthMm + 1e-9)) return [];
+    const seen = evidence.get(area.id);
+    if (!seen)
+      return [
+        {
+          pointer: `${pointer}/${index}/areaId`,
+          message: `${area.label}: no satisfactory observed procedure in this area yet; observe one before signing it off.`,
+        },
+      ];
+    if (signOff.maxDepthMm > seen.deepestMm + 1e-9)
+      return [
+        {
+          pointer: `${pointer}/${index}/maxDepthMm`,
+          message: `${area.label}: at most ${mm(seen.deepestMm)}, the deepest setting observed satisfactorily there.`,
+        },
+      ];
+    return [];
+  });
 }
 
 /** The scope as the certificate records it, in the course's order of areas. Call after scopeProblems found none. */

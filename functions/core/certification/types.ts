@@ -21,6 +21,9 @@ export interface ObservedProcedureRecord {
   observedOn: string;
   /** What was treated, e.g. "Atrophic acne scars, both cheeks". */
   procedure: string;
+  /** The course's treatment area it was in, and the deepest setting used: the evidence for a scope of practice. */
+  areaId: string;
+  depthMm: number;
   complexity: CaseComplexity;
   ratings: DopsRatings;
   /** The level of supervision the trainee needed. */
@@ -106,6 +109,8 @@ export interface CertificateRecord {
 export interface RecordObservedProcedure {
   observedOn: string;
   procedure: string;
+  areaId: string;
+  depthMm: number;
   complexity: CaseComplexity;
   ratings: DopsRatings;
   entrustment: Entrustment;

@@ -13,7 +13,7 @@ import { AlreadyCertified, CertificateStateConflict, InvalidCertificationRequest
 import { historyEvents } from './history';
 import type { CertificationStore } from './ports';
 import { checkEligibility, checkRenewal, DAY_MS, expiryAfter, renewedExpiry } from './rules';
-import { certifiedScope, scopeProblems, signOffOf, type AreaSignOff } from './scope';
+import { certifiedScope, evidenceByArea, evidenceProblems, scopeProblems, signOffOf, type AreaSignOff, type CertifiedArea } from './scope';
 import { certificateStatus } from './status';
 import type {
   AcknowledgeFeedback,
@@ -82,9 +82,16 @@ export async function certificationOf(deps: CertificationDeps, viewer: Principal
   };
 }
 
-function observationProblems(details: RecordObservedProcedure, now: Date): ErrorLocation[] {
+function observationProblems(details: RecordObservedProcedure, course: CourseDefinition, now: Date): ErrorLocation[] {
   const observed = Date.parse(`${details.observedOn}T00:00:00Z`);
   const problems: ErrorLocation[] = [];
+  const area = course.treatmentAreas.find((candidate) => candidate.id === details.areaId);
+  if (!area) problems.push({ pointer: '/areaId', message: `"${details.areaId}" is not one of the course's treatment areas.` });
+  else if (details.depthMm > area.maxDepthMm + 1e-9)
+    problems.push({
+      pointer: '/depthMm',
+      message: `${area.label}: deeper than the course's limit of ${area.maxDepthMm} mm, so outside this certificate.`,
+    });
   // A day of slack: the supervisor's today may already be tomorrow in UTC.
   if (observed > now.getTime() + DAY_MS) problems.push({ pointer: '/observedOn', message: 'The observation date is in the future.' });
   if (observed < now.getTime() - MAX_OBSERVATION_AGE_DAYS * DAY_MS) {
@@ -100,7 +107,7 @@ function observationProblems(details: RecordObservedProcedure, now: Date): Error
  * retry under the same idempotency key (after a timeout, say) gets the first record back.
  */
 export async function recordObservedProcedure(
-  deps: Pick<CertificationDeps, 'people' | 'certification' | 'now'>,
+  deps: Pick<CertificationDeps, 'people' | 'certification' | 'now' | 'course'>,
   supervisor: Principal,
   traineeSub: string,
   details: RecordObservedProcedure,
@@ -108,7 +115,7 @@ export async function recordObservedProcedure(
 ): Promise<{ replayed: boolean; procedure: ObservedProcedureRecord }> {
   await traineeFor(deps, traineeSub, (person) => isSupervisorOf(supervisor, person));
   const now = deps.now();
-  const problems = observationProblems(details, now);
+  const problems = observationProblems(details, deps.course, now);
   if (problems.length) throw new InvalidCertificationRequest(problems);
   const record: ObservedProcedureRecord = {
     procedureId: randomUUID(),
@@ -147,9 +154,18 @@ export async function acknowledgeFeedback(
   return (await find())!;
 }
 
-/** The scope as signed off, or a 422 naming every area that breaks the course's limits. */
-function signedOffScope(deps: Pick<CertificationDeps, 'course'>, areas: AreaSignOff[]) {
-  const problems = scopeProblems(areas, deps.course.treatmentAreas);
+/**
+ * The scope as signed off, or a 422 naming every area that breaks the course's limits or goes
+ * beyond what was observed (`evidence`; a renewal's `kept` areas were evidenced before).
+ */
+function signedOffScope(
+  deps: Pick<CertificationDeps, 'course'>,
+  areas: AreaSignOff[],
+  evidence: ObservedProcedureRecord[],
+  kept?: CertifiedArea[],
+) {
+  const limits = scopeProblems(areas, deps.course.treatmentAreas);
+  const problems = limits.length ? limits : evidenceProblems(areas, deps.course.treatmentAreas, evidenceByArea(evidence), kept);
   if (problems.length) throw new InvalidCertificationRequest(problems);
   return certifiedScope(areas, deps.course.treatmentAreas);
 }
@@ -177,7 +193,12 @@ export async function issueCertificate(
   if (existing && existing.status !== 'revoked') throw new AlreadyCertified(existing.code, certificateStatus(existing, now));
   const eligibility = eligibilityFor(deps, attempts, procedures, existing);
   if (!eligibility.eligible) throw new NotEligible(eligibility.unmet);
-  const scope = signedOffScope(deps, details.scope.areas);
+  const counted = new Set(eligibility.procedureIds);
+  const scope = signedOffScope(
+    deps,
+    details.scope.areas,
+    procedures.filter((procedure) => counted.has(procedure.procedureId)),
+  );
 
   const record: CertificateRecord = {
     code: certificateCodeFrom(randomBytes(CERTIFICATE_CODE_RANDOM_BYTES)),
@@ -232,7 +253,7 @@ export async function renewCertificate(
     throw new CertificateStateConflict(current.code, certificateStatus(current, now), 'renewed');
   const renewal = checkRenewal(settings, current, procedures, now);
   if (!renewal.eligible) throw new NotEligible(renewal.unmet);
-  const scope = signedOffScope(deps, details.scope?.areas ?? current.scope.areas.map(signOffOf));
+  const scope = signedOffScope(deps, details.scope?.areas ?? current.scope.areas.map(signOffOf), procedures, current.scope.areas);
   const record: CertificateRecord = {
     ...current,
     code: certificateCodeFrom(randomBytes(CERTIFICATE_CODE_RANDOM_BYTES)),

@@ -18,6 +18,8 @@ const PROCEDURE_FIELDS = [
   'assessorName',
   'observedOn',
   'procedure',
+  'areaId',
+  'depthMm',
   'complexity',
   'ratings',
   'entrustment',

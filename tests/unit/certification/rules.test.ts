@@ -43,6 +43,8 @@ const observed = (satisfactory: boolean, overrides: Partial<ObservedProcedureRec
   assessorName: 'S',
   observedOn: '2026-11-01',
   procedure: 'p',
+  areaId: 'face',
+  depthMm: 1,
   complexity: 'moderate',
   ratings: ratings(satisfactory ? 'meets' : 'below'),
   entrustment: 'independent',
