@@ -10,14 +10,26 @@
  *   USER#sub / HISTORY#at#n         the trainee's certification history (append-only, written with each change)
  *   USER#sub / CERTIFICATE          the trainee's certificate (its existence makes issuing exactly-once)
  *                                                     gsi1: ORG#orgId / CERTIFICATE#name#sub (the staff roster)
+ *                                                     gsi4 while active: REMINDERS / <next tier due, ISO>#sub
+ *   USER#sub / REMINDER#code#tier   one reminder tier of one certificate, claimed once (its existence),
+ *                                   with its recipients and where each email stands
+ *                                                     gsi4 until delivered: REMINDERS / <lease end or retry, ISO>#sub
  *   CERT#code / CERTIFICATE         its public copy, read by verification with one GetItem
  *   ORG#orgId / ORG                 an organisation   gsi1: ORGS / name#orgId
+ *
+ * Reminders (gsi4, sparse, keys only): one partition, REMINDERS, sorted by when each entry is due.
+ * The job's one read of it is `gsi4pk = REMINDERS AND gsi4sk < <now>`: only what is due, oldest
+ * first; an entry leaves the index when it has nothing left to send (REMOVE of its keys). One
+ * partition is enough: it is written on issue, renewal and each reminder, a few writes a day per
+ * hundred certificates, far below a partition's 1,000 writes a second.
  */
 const ATTEMPT_PREFIX = 'ATTEMPT#';
 const PROCEDURE_PREFIX = 'PROCEDURE#';
 const CERTIFICATE_PREFIX = 'CERTIFICATE#';
 const HISTORY_PREFIX = 'HISTORY#';
 const PERSON_PREFIX = 'PERSON#';
+const REMINDER_PREFIX = 'REMINDER#';
+const DUE_REMINDERS = 'REMINDERS';
 
 export const keys = {
   attempt: (userSub: string, attemptId: string) => ({ pk: `USER#${userSub}`, sk: `${ATTEMPT_PREFIX}${attemptId}` }),
@@ -47,4 +59,13 @@ export const keys = {
   traineesOf: (supervisorSub: string) => `SUPERVISOR#${supervisorSub}`,
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
   allOrganisations: 'ORGS',
+  /** One reminder tier of one certificate, in its holder's partition: its existence makes the tier's claim exactly-once. */
+  reminderDelivery: (traineeSub: string, code: string, tier: number) => ({
+    pk: `USER#${traineeSub}`,
+    sk: `${REMINDER_PREFIX}${code}#${String(tier).padStart(3, '0')}`,
+  }),
+  remindersOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, skPrefix: REMINDER_PREFIX }),
+  /** The reminder index's one partition (gsi4) and an entry's sort key in it: when it is due, then whose. */
+  dueReminders: DUE_REMINDERS,
+  reminderIndexEntry: (dueAt: string, traineeSub: string) => ({ gsi4pk: DUE_REMINDERS, gsi4sk: `${dueAt}#${traineeSub}` }),
 };
