@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import {
   GetCommand,
@@ -68,13 +68,16 @@ export class DynamoReminderStore implements ReminderStore {
     }
   }
 
-  /** A conditional update: false when its condition failed (someone else changed the item first). */
+  /**
+   * A conditional update: false when its condition failed, or when another run's transaction on
+   * the item was under way (DynamoDB refuses the write then): either way someone else acted first.
+   */
   private async update(input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
     try {
       await this.client.send(new UpdateCommand({ TableName: this.tableName, ...input }));
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (error instanceof ConditionalCheckFailedException || error instanceof TransactionConflictException) return false;
       throw new StorageUnavailable({ cause: error });
     }
   }
@@ -168,8 +171,10 @@ export class DynamoReminderStore implements ReminderStore {
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw new StorageUnavailable({ cause: error });
       const [schedule, claim] = error.CancellationReasons ?? [];
-      if (schedule?.Code === 'ConditionalCheckFailed') return { outcome: 'schedule-changed' };
+      // A conflict is another run's claim of the same certificate under way: theirs, then.
+      if (schedule?.Code === 'ConditionalCheckFailed' || schedule?.Code === 'TransactionConflict') return { outcome: 'schedule-changed' };
       if (claim?.Code === 'ConditionalCheckFailed') return { outcome: 'already-claimed' };
+      if (claim?.Code === 'TransactionConflict') return { outcome: 'schedule-changed' };
       throw new StorageUnavailable({ cause: error });
     }
   }
@@ -250,7 +255,8 @@ export class DynamoReminderStore implements ReminderStore {
       );
       return true;
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      const reason = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0]?.Code : undefined;
+      if (reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict') return false;
       throw new StorageUnavailable({ cause: error });
     }
   }
