@@ -14,6 +14,7 @@ import { daysToExpiry } from '../reminders/tiers';
 import type { RecipientDelivery, ReminderDelivery, ReminderHistoryEvent } from '../reminders/types';
 import { toCertificate } from './certificate-item';
 import { keys } from './keys';
+import { reminderKeys } from './reminder-index';
 import { byPrefix, queryAll } from './query-all';
 
 const DELIVERY_FIELDS = [
@@ -85,7 +86,7 @@ export class DynamoReminderStore implements ReminderStore {
   /** How the schedule moves on: to the next tier's due time, or out of the index. */
   private scheduleUpdate(traineeSub: string, next?: { dueAt: string }) {
     return next
-      ? { UpdateExpression: 'SET gsi4sk = :next', values: { ':next': keys.reminderIndexEntry(next.dueAt, traineeSub).gsi4sk } }
+      ? { UpdateExpression: 'SET gsi4sk = :next', values: { ':next': reminderKeys.entry(next.dueAt, traineeSub).gsi4sk } }
       : { UpdateExpression: 'REMOVE gsi4pk, gsi4sk', values: {} };
   }
 
@@ -95,7 +96,7 @@ export class DynamoReminderStore implements ReminderStore {
       TableName: this.tableName,
       IndexName: 'gsi4',
       KeyConditionExpression: 'gsi4pk = :reminders AND gsi4sk < :after',
-      ExpressionAttributeValues: { ':reminders': keys.dueReminders, ':after': new Date(now.getTime() + 1).toISOString() },
+      ExpressionAttributeValues: { ':reminders': reminderKeys.due, ':after': new Date(now.getTime() + 1).toISOString() },
     });
     return items.map(dueEntry).filter((entry): entry is DueEntry => entry !== undefined);
   }
@@ -135,7 +136,7 @@ export class DynamoReminderStore implements ReminderStore {
     leaseUntil: string;
   }): Promise<ClaimOutcome> {
     const { UpdateExpression, values } = this.scheduleUpdate(certificate.traineeSub, next);
-    const lease = keys.reminderIndexEntry(leaseUntil, delivery.traineeSub);
+    const lease = reminderKeys.entry(leaseUntil, delivery.traineeSub);
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -155,7 +156,7 @@ export class DynamoReminderStore implements ReminderStore {
               Put: {
                 TableName: this.tableName,
                 Item: {
-                  ...keys.reminderDelivery(delivery.traineeSub, delivery.code, delivery.tier),
+                  ...reminderKeys.delivery(delivery.traineeSub, delivery.code, delivery.tier),
                   type: 'ReminderDelivery',
                   ...delivery,
                   ...lease,
@@ -180,16 +181,16 @@ export class DynamoReminderStore implements ReminderStore {
   }
 
   async delivery(traineeSub: string, code: string, tier: number): Promise<StoredDelivery | undefined> {
-    const item = await this.get(keys.reminderDelivery(traineeSub, code, tier));
+    const item = await this.get(reminderKeys.delivery(traineeSub, code, tier));
     if (!item) return undefined;
     const token = typeof item.gsi4sk === 'string' ? item.gsi4sk : undefined;
     return { delivery: toDelivery(item), ...(token ? { token, dueAt: dueAtOf(token) } : {}) };
   }
 
   async lease(delivery: ReminderDelivery, token: string, until: string): Promise<string | undefined> {
-    const lease = keys.reminderIndexEntry(until, delivery.traineeSub).gsi4sk;
+    const lease = reminderKeys.entry(until, delivery.traineeSub).gsi4sk;
     const taken = await this.update({
-      Key: keys.reminderDelivery(delivery.traineeSub, delivery.code, delivery.tier),
+      Key: reminderKeys.delivery(delivery.traineeSub, delivery.code, delivery.tier),
       UpdateExpression: 'SET gsi4sk = :lease, #attempts = #attempts + :one',
       ConditionExpression: 'gsi4sk = :token',
       ExpressionAttributeNames: { '#attempts': 'attempts' },
@@ -201,7 +202,7 @@ export class DynamoReminderStore implements ReminderStore {
   recordRecipient(delivery: ReminderDelivery, lease: string, index: number, recipient: RecipientDelivery): Promise<boolean> {
     if (!Number.isInteger(index) || index < 0) throw new Error(`Not a recipient index: ${index}`);
     return this.update({
-      Key: keys.reminderDelivery(delivery.traineeSub, delivery.code, delivery.tier),
+      Key: reminderKeys.delivery(delivery.traineeSub, delivery.code, delivery.tier),
       // The list never changes length, so a recipient's index is stable.
       UpdateExpression: `SET recipients[${index}] = :recipient`,
       ConditionExpression: 'gsi4sk = :lease',
@@ -211,10 +212,10 @@ export class DynamoReminderStore implements ReminderStore {
 
   release(delivery: ReminderDelivery, lease: string, retryAt: string): Promise<boolean> {
     return this.update({
-      Key: keys.reminderDelivery(delivery.traineeSub, delivery.code, delivery.tier),
+      Key: reminderKeys.delivery(delivery.traineeSub, delivery.code, delivery.tier),
       UpdateExpression: 'SET gsi4sk = :retry',
       ConditionExpression: 'gsi4sk = :lease',
-      ExpressionAttributeValues: { ':retry': keys.reminderIndexEntry(retryAt, delivery.traineeSub).gsi4sk, ':lease': lease },
+      ExpressionAttributeValues: { ':retry': reminderKeys.entry(retryAt, delivery.traineeSub).gsi4sk, ':lease': lease },
     });
   }
 
@@ -226,7 +227,7 @@ export class DynamoReminderStore implements ReminderStore {
             {
               Update: {
                 TableName: this.tableName,
-                Key: keys.reminderDelivery(delivery.traineeSub, delivery.code, delivery.tier),
+                Key: reminderKeys.delivery(delivery.traineeSub, delivery.code, delivery.tier),
                 // Out of the index: nothing left to send.
                 UpdateExpression: 'SET #status = :status, completedAt = :at, recipients = :recipients REMOVE gsi4pk, gsi4sk',
                 ConditionExpression: 'gsi4sk = :lease',
@@ -262,6 +263,6 @@ export class DynamoReminderStore implements ReminderStore {
   }
 
   async listDeliveries(traineeSub: string): Promise<ReminderDelivery[]> {
-    return (await queryAll(this.client, byPrefix(this.tableName, keys.remindersOf(traineeSub)))).map(toDelivery);
+    return (await queryAll(this.client, byPrefix(this.tableName, reminderKeys.deliveriesOf(traineeSub)))).map(toDelivery);
   }
 }

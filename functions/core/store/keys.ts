@@ -21,15 +21,14 @@
  * The job's one read of it is `gsi4pk = REMINDERS AND gsi4sk < <now>`: only what is due, oldest
  * first; an entry leaves the index when it has nothing left to send (REMOVE of its keys). One
  * partition is enough: it is written on issue, renewal and each reminder, a few writes a day per
- * hundred certificates, far below a partition's 1,000 writes a second.
+ * hundred certificates, far below a partition's 1,000 writes a second. Their key builders are in
+ * reminder-index.ts, so that only the functions that use them bundle them.
  */
 const ATTEMPT_PREFIX = 'ATTEMPT#';
 const PROCEDURE_PREFIX = 'PROCEDURE#';
 const CERTIFICATE_PREFIX = 'CERTIFICATE#';
 const HISTORY_PREFIX = 'HISTORY#';
 const PERSON_PREFIX = 'PERSON#';
-const REMINDER_PREFIX = 'REMINDER#';
-const DUE_REMINDERS = 'REMINDERS';
 
 export const keys = {
   attempt: (userSub: string, attemptId: string) => ({ pk: `USER#${userSub}`, sk: `${ATTEMPT_PREFIX}${attemptId}` }),
@@ -59,13 +58,4 @@ export const keys = {
   traineesOf: (supervisorSub: string) => `SUPERVISOR#${supervisorSub}`,
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
   allOrganisations: 'ORGS',
-  /** One reminder tier of one certificate, in its holder's partition: its existence makes the tier's claim exactly-once. */
-  reminderDelivery: (traineeSub: string, code: string, tier: number) => ({
-    pk: `USER#${traineeSub}`,
-    sk: `${REMINDER_PREFIX}${code}#${String(tier).padStart(3, '0')}`,
-  }),
-  remindersOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, skPrefix: REMINDER_PREFIX }),
-  /** The reminder index's one partition (gsi4) and an entry's sort key in it: when it is due, then whose. */
-  dueReminders: DUE_REMINDERS,
-  reminderIndexEntry: (dueAt: string, traineeSub: string) => ({ gsi4pk: DUE_REMINDERS, gsi4sk: `${dueAt}#${traineeSub}` }),
 };

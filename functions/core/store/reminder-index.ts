@@ -1,6 +1,22 @@
 import type { CertificateRecord } from '../certification/types';
 import { REMINDER_TIERS, reminderDueAt } from '../reminders/tiers';
-import { keys } from './keys';
+
+const REMINDER_PREFIX = 'REMINDER#';
+const DUE_REMINDERS = 'REMINDERS';
+
+/** The reminder keys (keys.ts's header has the access pattern). */
+export const reminderKeys = {
+  /** One reminder tier of one certificate, in its holder's partition: its existence makes the tier's claim exactly-once. */
+  delivery: (traineeSub: string, code: string, tier: number) => ({
+    pk: `USER#${traineeSub}`,
+    sk: `${REMINDER_PREFIX}${code}#${String(tier).padStart(3, '0')}`,
+  }),
+  deliveriesOf: (traineeSub: string) => ({ pk: `USER#${traineeSub}`, skPrefix: REMINDER_PREFIX }),
+  /** The reminder index's one partition (gsi4). */
+  due: DUE_REMINDERS,
+  /** An entry in it: when it is due, then whose. */
+  entry: (dueAt: string, traineeSub: string) => ({ gsi4pk: DUE_REMINDERS, gsi4sk: `${dueAt}#${traineeSub}` }),
+};
 
 /**
  * What puts a certificate's trainee copy in the reminder index (gsi4), to be spread into the item
@@ -13,5 +29,5 @@ import { keys } from './keys';
  */
 export function reminderIndexAttributes(record: CertificateRecord): { gsi4pk?: string; gsi4sk?: string } {
   if (record.status !== 'active') return {};
-  return keys.reminderIndexEntry(reminderDueAt(record.expiresAt, REMINDER_TIERS[0]).toISOString(), record.traineeSub);
+  return reminderKeys.entry(reminderDueAt(record.expiresAt, REMINDER_TIERS[0]).toISOString(), record.traineeSub);
 }
