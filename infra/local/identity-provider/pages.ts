@@ -17,7 +17,7 @@ const STYLE = `
   table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: 0.4rem; border-bottom: 1px solid #d5dde1; }
   .email { border: 1px solid #d5dde1; border-radius: 0.4rem; padding: 0.5rem 1rem; margin: 1rem 0; }
   .email h3 { margin: 0.4rem 0; font-size: 1.05rem; }
-  .email iframe { width: 100%; height: 26rem; border: 1px solid #d5dde1; border-radius: 0.3rem; background: #fff; }
+  .email iframe { width: 100%; height: 32rem; border: 1px solid #d5dde1; border-radius: 0.3rem; background: #fff; }
   .email pre { white-space: pre-wrap; font-size: 0.85rem; }`;
 
 export function page(title: string, body: string, wide = false): string {
