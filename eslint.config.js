@@ -9,7 +9,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './web/svelte.config.js';
 
 const DOMAIN = [
-  'functions/core/{accounts,auth,certification,course,quiz}/**/*.ts',
+  'functions/core/{accounts,auth,certification,course,quiz,reminders}/**/*.ts',
   'functions/core/errors.ts',
   'functions/core/idempotency.ts',
 ];
@@ -25,6 +25,7 @@ export default ts.config(
       'functions/core/course/generated/',
       'tests/bench/results/',
       '.scratch/',
+      '.local/',
     ],
   },
   js.configs.recommended,
@@ -62,7 +63,7 @@ export default ts.config(
         {
           patterns: [
             {
-              group: ['**/api/*', '**/http/*', '**/store/*', '**/identity/*'],
+              group: ['**/api/*', '**/http/*', '**/store/*', '**/identity/*', '**/mail/*'],
               message: 'The domain owns its model: the API layer and the adapters import the domain, never the reverse.',
             },
             {

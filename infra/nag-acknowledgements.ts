@@ -6,6 +6,7 @@ import { routes } from '../functions/core/api/routes';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Api } from './api';
 import type { Auth } from './auth';
+import type { Reminders } from './reminders';
 import type { Site } from './site';
 
 const nag = (rule: string) => `AwsSolutions::AwsSolutions-${rule}`;
@@ -14,8 +15,8 @@ const nag = (rule: string) => `AwsSolutions::AwsSolutions-${rule}`;
  * Every cdk-nag finding we accept, each with its reason, in one file so a reviewer reads them all.
  * Anything not listed here fails `cdk synth` and the infra tests.
  */
-export function acknowledgeFindings(stack: Stack, parts: { api: Api; site: Site; auth: Auth }): void {
-  for (const fn of Object.values(parts.api.functions)) {
+export function acknowledgeFindings(stack: Stack, parts: { api: Api; site: Site; auth: Auth; reminders: Reminders }): void {
+  for (const fn of [...Object.values(parts.api.functions), parts.reminders.function]) {
     Validations.of(fn).acknowledge({
       id: nag('L1'),
       reason:
@@ -105,6 +106,25 @@ export function acknowledgeFindings(stack: Stack, parts: { api: Api; site: Site;
           'which aws-cdk-lib grants on * ; it runs only while deploying.',
       },
     );
+  }
+
+  // Expiry reminders: the queue is the dead-letter queue itself (of the schedule and of the
+  // function's asynchronous invocations); EventBridge Scheduler's role, which aws-cdk-lib creates
+  // once per stack for Lambda targets, may invoke the reminder function and its versions only.
+  Validations.of(parts.reminders.deadLetters).acknowledge({
+    id: nag('SQS3'),
+    reason:
+      'This queue is the dead-letter queue: of the reminder schedule (invocations Scheduler could not make) and of the ' +
+      "reminder function's failed asynchronous invocations; a dead-letter queue has no dead-letter queue of its own.",
+  });
+  const reminderFunction = stack.getLogicalId(parts.reminders.function.node.defaultChild as CfnFunction);
+  for (const role of stack.node.children.filter((child: IConstruct) => child.node.id.startsWith('SchedulerRoleForTarget'))) {
+    Validations.of(role).acknowledge({
+      id: nag(`IAM5[Resource::<${reminderFunction}.Arn>:*]`),
+      reason:
+        'aws-cdk-lib grants the EventBridge Scheduler role lambda:InvokeFunction on the one reminder function and its ' +
+        'versions (function ARN + :*), nothing else; the schedule invokes the unqualified function.',
+    });
   }
 
   // The issuer-keys custom resource: the CDK Provider framework's own function relays events to

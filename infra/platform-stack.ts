@@ -1,9 +1,10 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './api';
 import { Auth, cognitoOrigins } from './auth';
 import { Data } from './data';
 import { acknowledgeFindings } from './nag-acknowledgements';
+import { Reminders } from './reminders';
 import { Site } from './site';
 
 export interface PlatformStackProps extends StackProps {
@@ -21,6 +22,7 @@ export class PlatformStack extends Stack {
   readonly api: Api;
   readonly site: Site;
   readonly auth: Auth;
+  readonly reminders: Reminders;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps = {}) {
     super(scope, id, props);
@@ -33,7 +35,27 @@ export class PlatformStack extends Stack {
     this.auth = new Auth(this, 'Auth', { siteUrl: `https://${this.site.distribution.distributionDomainName}`, domainPrefix });
     this.api.connect(this.auth);
     this.site.publish(this.auth.webConfig);
-    acknowledgeFindings(this, { api: this.api, site: this.site, auth: this.auth });
+
+    // The reminders' sender: verified in SES before deploying (README, Expiry reminders).
+    const senderIdentityArn = new CfnParameter(this, 'SesIdentityArn', {
+      type: 'String',
+      description: 'ARN of the verified Amazon SES identity (domain or address) expiry reminders are sent from',
+      allowedPattern: '^arn:aws[a-z-]*:ses:[a-z0-9-]+:[0-9]{12}:identity/[^/]+$',
+      constraintDescription: 'an SES identity ARN, e.g. arn:aws:ses:eu-west-2:123456789012:identity/example.org',
+    });
+    const fromAddress = new CfnParameter(this, 'ReminderFromAddress', {
+      type: 'String',
+      description: 'The From address of expiry reminders, within the SES identity (e.g. reminders@example.org)',
+      allowedPattern: '^[^@\\s]+@[^@\\s]+$',
+      constraintDescription: 'an email address',
+    });
+    this.reminders = new Reminders(this, 'Reminders', {
+      data: this.data,
+      siteUrl: `https://${this.site.distribution.distributionDomainName}`,
+      senderIdentityArn: senderIdentityArn.valueAsString,
+      fromAddress: fromAddress.valueAsString,
+    });
+    acknowledgeFindings(this, { api: this.api, site: this.site, auth: this.auth, reminders: this.reminders });
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${this.site.distribution.distributionDomainName}` });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });

@@ -1,6 +1,7 @@
 import type { Principal } from '../../functions/core/auth/principal';
 import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
 import { DOPS_DOMAIN_IDS, type DopsRatings } from '../../functions/core/certification/dops';
+import { DAY_MS, expiryAfter } from '../../functions/core/certification/rules';
 import type { AreaSignOff } from '../../functions/core/certification/scope';
 import type { RecordObservedProcedure } from '../../functions/core/certification/types';
 import { issueCertificate, recordObservedProcedure, type CertificationDeps } from '../../functions/core/certification/use-cases';
@@ -68,12 +69,30 @@ const SCOPE: AreaSignOff[] = [
   { areaId: 'scars', maxDepthMm: 1.5, supervision: 'unsupervised' },
 ];
 
+/** The demo certificate expires this many days after start-up, so its first expiry reminder (90 days before) is due at once. */
+export const DEMO_DAYS_TO_EXPIRY = 90;
+
+/**
+ * A clock that starts where the demo record begins (a little over 21 months ago: its certificate,
+ * valid 24 months, then expires DEMO_DAYS_TO_EXPIRY days from now) and moves on a second per
+ * reading, so every record and history event has its own time, in order.
+ */
+function demoClock(now: Date): () => Date {
+  let time = expiryAfter(new Date(now.getTime() + DEMO_DAYS_TO_EXPIRY * DAY_MS - 3_600_000), -24).getTime();
+  return () => new Date((time += 1_000));
+}
+
 /**
  * Gives the demo practitioner a real record through the same use cases the API runs: every module
- * passed, four satisfactory observed procedures (one in each area signed off), a certificate from their supervisor. Returns the
- * certificate's code, so a clinic can try verification straight away.
+ * passed, four satisfactory observed procedures (one in each area signed off), a certificate from their supervisor, all dated
+ * as if done 21 months ago, so the certificate is in its renewal window and due its first expiry
+ * reminder (`npm start` sends it). Returns the certificate's code, so a clinic can try
+ * verification straight away.
  */
-export async function seedCertifiedPractitioner(quiz: AttemptsDeps, certification: CertificationDeps): Promise<string> {
+export async function seedCertifiedPractitioner(quizDeps: AttemptsDeps, certificationDeps: CertificationDeps): Promise<string> {
+  const clock = demoClock(certificationDeps.now());
+  const quiz = { ...quizDeps, now: clock };
+  const certification = { ...certificationDeps, now: clock };
   const practitioner = asPrincipal(demoPeople.certified);
   const supervisor = asPrincipal(demoPeople.supervisorA);
   for (const bank of quiz.banks.all()) {

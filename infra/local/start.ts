@@ -3,17 +3,24 @@
  * accounts printed, and a clean stop on Ctrl-C.
  */
 import { DEMO_PASSWORD, demoPeople } from './demo-data';
+import { removeNpmStartState, writeNpmStartState } from './npm-start-state';
 import { PreflightError } from './preflight';
+import { startReminderTimer } from './reminders';
 import { startLocalStack, type LocalStack } from './stack';
 
 const step = (message: string) => console.log(`▸ ${message}`);
+/** How often the expiry reminder job runs here (daily in AWS): `REMINDERS_INTERVAL_MINUTES`, hourly by default. */
+const REMINDER_INTERVAL_MS = Number(process.env.REMINDERS_INTERVAL_MINUTES ?? 60) * 60_000;
 let stack: LocalStack | undefined;
+let reminders: ReturnType<typeof startReminderTimer> | undefined;
 let stopping = false;
 
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   step('stopping…');
+  removeNpmStartState();
+  await reminders?.stop();
   await stack?.stop();
   step('stopped');
   process.exit(code);
@@ -35,6 +42,11 @@ try {
       void shutdown(1);
     },
   });
+  const env = { ...(stack.functionEnv as Record<string, string>), SITE_URL: stack.webUrl };
+  writeNpmStartState({ pid: process.pid, webUrl: stack.webUrl, env });
+  step(`running the expiry reminder job (then every ${REMINDER_INTERVAL_MS / 60_000} minutes; \`npm run reminders\` runs it now)…`);
+  reminders = startReminderTimer(env, REMINDER_INTERVAL_MS, (line) => console.log(line));
+  await reminders.first;
   const accounts = Object.values(demoPeople)
     .map((person) => `    ${person.role.padEnd(15)} ${person.email}`)
     .join('\n');
@@ -43,7 +55,7 @@ CIT Academy is running locally
   Web app:      ${stack.webUrl}/
   API (spec):   ${stack.webUrl}/api/openapi.json
   Sign-in:      ${stack.identityProvider.issuer} (local OpenID provider)
-  Outbox:       ${stack.identityProvider.issuer}/outbox (invitations)
+  Outbox:       ${stack.identityProvider.issuer}/outbox (invitations and emails)
   DynamoDB:     ${stack.dynamoEndpoint} (table ${stack.tableName}, DynamoDB Local pid ${stack.dynamoDbPid})
   Demo accounts (password ${DEMO_PASSWORD}):
 ${accounts}

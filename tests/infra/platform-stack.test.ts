@@ -9,13 +9,15 @@ import { join } from 'node:path';
 import { QUESTION_BANKS_DIR, QUESTION_BANKS_PATH } from '../../functions/core/course/paths';
 import { course } from '../../functions/core/course/generated/course';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
 import { functionRoutes, routes, type FunctionName } from '../../functions/core/api/routes';
-import { bundle, functionEntry, functionNames } from '../support/bundle';
+import { bundle, deployedFunctionNames, functionEntry, type DeployedFunction } from '../support/bundle';
 import { tableSchema } from '../../functions/core/store/table-schema';
 import { API_THROTTLE } from '../../infra/api';
 import { WORST_CASE_AWS_CALL_MS } from '../../functions/core/aws/client-settings';
 import { ROLES } from '../../functions/core/auth/principal';
 import { API_CONTENT_SECURITY_POLICY } from '../../infra/site/security-headers';
+import { REMINDER_SCHEDULE } from '../../infra/reminders';
 import type { PlatformStack } from '../../infra/platform-stack';
 import { synthPlatform } from './synth';
 
@@ -60,9 +62,13 @@ describe('data', () => {
 
 type Resource = { Properties: Record<string, unknown> };
 
+/** A deployed function's construct: one of the API's, or the expiry reminders'. */
+const functionConstruct = (name: DeployedFunction) =>
+  name === 'reminders' ? stack.reminders.function : stack.api.functions[name as FunctionName];
+
 /** A function's resource in the template, found through the construct that made it. */
-function functionResource(name: FunctionName): Resource {
-  const logicalId = stack.getLogicalId(stack.api.functions[name].node.defaultChild as CfnFunction);
+function functionResource(name: DeployedFunction): Resource {
+  const logicalId = stack.getLogicalId(functionConstruct(name).node.defaultChild as CfnFunction);
   return template.findResources('AWS::Lambda::Function')[logicalId] as Resource;
 }
 
@@ -159,6 +165,7 @@ describe('function permissions', () => {
       Delete: 'dynamodb:DeleteItem',
       Query: 'dynamodb:Query',
       Scan: 'dynamodb:Scan',
+      SendEmail: 'ses:SendEmail',
     })[command] ?? (command.startsWith('Admin') ? `cognito-idp:${command}` : `unknown:${command}`);
   // IAM has no TransactWriteItems action: each item in a transaction is checked as what it is.
   const transactionItemActions = (code: string) =>
@@ -168,7 +175,7 @@ describe('function permissions', () => {
         )
       : [];
 
-  it.each(functionNames())('%s may send every command its code sends', async (name) => {
+  it.each(deployedFunctionNames())('%s may send every command its code sends', async (name) => {
     const { sources } = await bundle(functionEntry(name));
     const commands = new Set(
       sources
@@ -182,22 +189,135 @@ describe('function permissions', () => {
           ...transactionItemActions(code),
         ]),
     );
-    const fn = stack.api.functions[name];
-    const granted = statementsOf(
-      template.findResources('AWS::Lambda::Function')[stack.getLogicalId(fn.node.defaultChild as CfnFunction)] as Resource,
-    ).flatMap((statement) => [statement.Action].flat());
+    const granted = statementsOf(functionResource(name)).flatMap((statement) => [statement.Action].flat());
     expect(commands.size).toBeGreaterThan(0);
     expect([...commands].filter((action) => !granted.includes(action))).toEqual([]);
   });
 });
 
 describe('function timeouts', () => {
-  it.each(functionNames())('%s outlasts its longest AWS call by a margin, so a stalled store answers 503 rather than a timeout', (name) => {
-    const fn = template.findResources('AWS::Lambda::Function')[
-      stack.getLogicalId(stack.api.functions[name].node.defaultChild as CfnFunction)
-    ] as { Properties: { Timeout: number } };
-    // Room for the token check, the first failing call and the 503 itself.
-    expect(fn.Properties.Timeout * 1000).toBeGreaterThanOrEqual(WORST_CASE_AWS_CALL_MS + 3_000);
+  it.each(deployedFunctionNames())(
+    '%s outlasts its longest AWS call by a margin, so a stalled store fails fast rather than times out',
+    (name) => {
+      const fn = functionResource(name) as { Properties: { Timeout: number } };
+      // Room for the token check, the first failing call and the 503 itself.
+      expect(fn.Properties.Timeout * 1000).toBeGreaterThanOrEqual(WORST_CASE_AWS_CALL_MS + 3_000);
+    },
+  );
+});
+
+describe('expiry reminders', () => {
+  const reminderFunction = () => functionResource('reminders');
+  const logicalId = () => stack.getLogicalId(stack.reminders.function.node.defaultChild as CfnFunction);
+  const queueId = () => stack.getLogicalId(stack.reminders.deadLetters.node.defaultChild as CfnQueue);
+
+  it('take the SES identity and From address as stack parameters', () => {
+    template.hasParameter('SesIdentityArn', { Type: 'String', AllowedPattern: Match.stringLikeRegexp(':ses:') });
+    template.hasParameter('ReminderFromAddress', { Type: 'String' });
+    expect(reminderFunction().Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Timeout: 300,
+      Environment: {
+        Variables: {
+          TABLE_NAME: expect.anything(),
+          SES_IDENTITY_ARN: { Ref: 'SesIdentityArn' },
+          REMINDER_FROM_ADDRESS: { Ref: 'ReminderFromAddress' },
+          SITE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^SiteDistribution/), 'DomainName'] }]] },
+        },
+      },
+    });
+  });
+
+  it('run every morning at 07:00 UK time: the schedule targets the function, with retries and a dead-letter queue', () => {
+    expect(REMINDER_SCHEDULE).toMatchObject({ hour: '7', minute: '0' });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 7 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      State: 'ENABLED',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalId(), 'Arn'] },
+        RoleArn: Match.anyValue(),
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 21_600 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId(), 'Arn'] } },
+      },
+    });
+    template.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    // A failed run is retried twice by Lambda, then lands on the same queue; alarms watch both.
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalId() },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId(), 'Arn'] } } },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId() } }],
+      Threshold: 1,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId(), 'QueueName'] } }],
+    });
+    // The scheduler's role may invoke this function, and send to the queue, only.
+    const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule'))[0] as Resource;
+    const schedulerRole = (schedule.Properties.Target as { RoleArn: { 'Fn::GetAtt': string[] } }).RoleArn['Fn::GetAtt'][0];
+    const schedulerStatements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(schedulerRole))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    expect(schedulerStatements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual([
+      'lambda:InvokeFunction',
+      'sqs:SendMessage',
+    ]);
+    expect(JSON.stringify(schedulerStatements)).not.toMatch(/"\*"/);
+  });
+
+  it('may query gsi4 and gsi1, get, put and update the table, send email only from the identity and From address, and nothing else', () => {
+    const statements = statementsOf(reminderFunction());
+    expect(statements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'ses:SendEmail',
+      // The failure destination: Lambda sends a failed run's event to the dead-letter queue with the function's role.
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:SendMessage',
+    ]);
+    const table = JSON.stringify(statements.filter((statement) => JSON.stringify(statement.Action).includes('dynamodb')));
+    expect(table).toContain('/index/gsi4');
+    expect(table).toContain('/index/gsi1');
+    expect(table).not.toMatch(/index\/gsi[23]|index\/\*|"\*"/);
+    expect(statements.filter((statement) => JSON.stringify(statement.Action).includes('ses:'))).toEqual([
+      {
+        Action: 'ses:SendEmail',
+        Effect: 'Allow',
+        Resource: { Ref: 'SesIdentityArn' },
+        Condition: { StringEquals: { 'ses:FromAddress': { Ref: 'ReminderFromAddress' } } },
+      },
+    ]);
+    const queue = statements.filter((statement) => JSON.stringify(statement.Action).includes('sqs:'));
+    expect(queue.map((statement) => statement.Resource)).toEqual([{ 'Fn::GetAtt': [queueId(), 'Arn'] }]);
+  });
+
+  it('find due certificates in the sparse, keys-only gsi4 of the one table', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: Match.arrayWith([
+        {
+          IndexName: 'gsi4',
+          KeySchema: [
+            { AttributeName: 'gsi4pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi4sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
+      ]),
+    });
   });
 });
 

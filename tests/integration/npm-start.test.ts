@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/preflight';
 
@@ -16,6 +18,8 @@ describe('npm start', () => {
         IDP_PORT: String(idpPort),
         DYNAMODB_PORT: String(dynamoPort),
         TABLE_NAME: 'cit-npm-start-test',
+        // Its own state file, not the one a developer's npm start keeps for `npm run reminders`.
+        NPM_START_STATE_FILE: join(tmpdir(), `npm-start-test-${process.pid}.json`),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -9,14 +9,25 @@ export const SIZE_BUDGET_RATIO = 1.25;
 
 export const FLOOR_ENTRY = fileURLToPath(new URL('./floor/handler.ts', import.meta.url));
 
+/** Every deployed function with its own folder under functions/: the API's, and the scheduled expiry reminders. */
+export type DeployedFunction = FunctionName | 'reminders';
+
 /**
  * Each function is compared with a floor that carries the same AWS SDK clients it needs: the
- * DynamoDB floor, or for the accounts function the DynamoDB + Cognito floor.
+ * DynamoDB floor, for the accounts function the DynamoDB + Cognito floor, for the reminders the
+ * DynamoDB + SES floor (without Hono, as the reminders have no HTTP).
  */
-export const floorEntry = (name: FunctionName) =>
-  name === 'accounts' ? fileURLToPath(new URL('./floor/with-cognito.ts', import.meta.url)) : FLOOR_ENTRY;
-export const functionEntry = (name: FunctionName) => fileURLToPath(new URL(`../../functions/${name}/handler.ts`, import.meta.url));
+export const floorEntry = (name: DeployedFunction) =>
+  name === 'accounts'
+    ? fileURLToPath(new URL('./floor/with-cognito.ts', import.meta.url))
+    : name === 'reminders'
+      ? fileURLToPath(new URL('./floor/with-ses.ts', import.meta.url))
+      : FLOOR_ENTRY;
+export const functionEntry = (name: DeployedFunction) => fileURLToPath(new URL(`../../functions/${name}/handler.ts`, import.meta.url));
+/** The functions behind the API, from the route contract. */
 export const functionNames = (): FunctionName[] => [...new Set(functionRoutes().map((route) => route.function))];
+/** Every function the stack deploys from functions/<name>/handler.ts (not the deploy-time issuer-keys reader). */
+export const deployedFunctionNames = (): DeployedFunction[] => [...functionNames(), 'reminders'];
 
 export interface Bundle {
   code: string;

@@ -6,7 +6,11 @@ import { signIn } from './sign-in';
 /** Accepts an invitation on the provider's page, as the invitee would from the outbox link. */
 export async function acceptInvitation(stack: StackInfo, email: string, password: string): Promise<Response> {
   const outbox = await (await fetch(`${stack.issuer}/outbox`)).text();
-  const row = outbox.split('<tr>').find((line) => line.includes(email));
+  // The invitations table only: the emails listed after it may name the same person.
+  const row = outbox
+    .split('</table>')[0]
+    .split('<tr>')
+    .find((line) => line.includes(email));
   const link = /href="([^"]+\/invite\/[^"]+)"/.exec(row ?? '')?.[1];
   if (!link) throw new Error(`no invitation for ${email} in the outbox`);
   const form = new URLSearchParams({ password, confirm: password });

@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The layers, as imports may cross them: the domain (accounts, auth, certification, course, quiz,
- * and the shared errors) owns its model and knows nothing of the API, HTTP, Lambda or the AWS SDK;
- * the API layer (api/, http/) and the adapters (store/, identity/) import the domain, never the
- * reverse. ESLint's no-restricted-imports says the same while you type; this holds it in npm test.
+ * reminders, and the shared errors) owns its model and knows nothing of the API, HTTP, Lambda or
+ * the AWS SDK; the API layer (api/, http/) and the adapters (store/, identity/, mail/) import the
+ * domain, never the reverse. ESLint's no-restricted-imports says the same while you type; this
+ * holds it in npm test.
  */
 const CORE = fileURLToPath(new URL('../../functions/core/', import.meta.url));
-const DOMAIN = ['accounts', 'auth', 'certification', 'course', 'quiz', 'errors.ts', 'idempotency.ts'];
-const OUTER = [/(^|\/)api\//, /(^|\/)http\//, /(^|\/)store\//, /(^|\/)identity\//];
+const DOMAIN = ['accounts', 'auth', 'certification', 'course', 'quiz', 'reminders', 'errors.ts', 'idempotency.ts'];
+const OUTER = [/(^|\/)api\//, /(^|\/)http\//, /(^|\/)store\//, /(^|\/)identity\//, /(^|\/)mail\//];
 const INFRASTRUCTURE = [/^hono/, /^@aws-sdk\//, /^aws-lambda$/, /^@hono\//];
 
 function files(path: string): string[] {

@@ -29,6 +29,7 @@ export const HISTORY_ACTIONS = [
   'certificate-reinstated',
   'certificate-revoked',
   'reminder-sent',
+  'reminder-failed',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 

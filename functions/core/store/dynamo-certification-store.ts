@@ -9,6 +9,7 @@ import type { Claimed, IdempotencyClaim } from '../idempotency';
 import { claimPut, earlierClaim } from './idempotency-item';
 import { readCertificate, toCertificate } from './certificate-item';
 import { keys } from './keys';
+import { reminderIndexAttributes } from './reminder-index';
 import { byIndex, byPrefix, queryAll } from './query-all';
 
 const PROCEDURE_FIELDS = [
@@ -62,11 +63,15 @@ export class DynamoCertificationStore implements CertificationStore {
     return this.putNew(keys.historyEvent(event.traineeSub, event.at, randomUUID()), 'HistoryEvent', event);
   }
 
-  /** The trainee's copy of a certificate, also filed in their organisation's roster; the public copy is filed nowhere. */
+  /**
+   * The trainee's copy of a certificate, also filed in their organisation's roster and, while
+   * active, in the reminder index (its next expiry reminder); the public copy is filed nowhere.
+   */
   private traineeCopyKey(record: CertificateRecord) {
     return {
       ...keys.traineeCertificate(record.traineeSub),
       ...(record.orgId ? keys.rosterCertificate(record.orgId, record.holderName, record.traineeSub) : {}),
+      ...reminderIndexAttributes(record),
     };
   }
 

@@ -12,8 +12,19 @@
  *   USER#sub / CERTIFICATE          the trainee's current certificate, in any state (its existence makes issuing
  *                                   exactly-once; after a revocation, a new certificate replaces it conditionally)
  *                                                     gsi1: ORG#orgId / CERTIFICATE#name#sub (the staff roster)
+ *                                                     gsi4 while active: REMINDERS / <next tier due, ISO>#sub
+ *   USER#sub / REMINDER#code#tier   one reminder tier of one certificate, claimed once (its existence),
+ *                                   with its recipients and where each email stands
+ *                                                     gsi4 until delivered: REMINDERS / <lease end or retry, ISO>#sub
  *   CERT#code / CERTIFICATE         its public copy, read by verification with one GetItem
  *   ORG#orgId / ORG                 an organisation   gsi1: ORGS / name#orgId
+ *
+ * Reminders (gsi4, sparse, keys only): one partition, REMINDERS, sorted by when each entry is due.
+ * The job's one read of it is `gsi4pk = REMINDERS AND gsi4sk < <now>`: only what is due, oldest
+ * first; an entry leaves the index when it has nothing left to send (REMOVE of its keys). One
+ * partition is enough: it is written on issue, renewal and each reminder, a few writes a day per
+ * hundred certificates, far below a partition's 1,000 writes a second. Their key builders are in
+ * reminder-index.ts, so that only the functions that use them bundle them.
  */
 const ATTEMPT_PREFIX = 'ATTEMPT#';
 const PROCEDURE_PREFIX = 'PROCEDURE#';

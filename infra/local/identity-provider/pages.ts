@@ -14,7 +14,11 @@ const STYLE = `
   :focus-visible { outline: 3px solid #f2b705; outline-offset: 2px; }
   .error { color: #a32020; background: #fbeaea; border: 1px solid #a32020; border-radius: 0.35rem; padding: 0.6rem; }
   .note { color: #4a5568; font-size: 0.9rem; }
-  table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: 0.4rem; border-bottom: 1px solid #d5dde1; }`;
+  table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: 0.4rem; border-bottom: 1px solid #d5dde1; }
+  .email { border: 1px solid #d5dde1; border-radius: 0.4rem; padding: 0.5rem 1rem; margin: 1rem 0; }
+  .email h3 { margin: 0.4rem 0; font-size: 1.05rem; }
+  .email iframe { width: 100%; height: 32rem; border: 1px solid #d5dde1; border-radius: 0.3rem; background: #fff; }
+  .email pre { white-space: pre-wrap; font-size: 0.85rem; }`;
 
 export function page(title: string, body: string, wide = false): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -52,8 +56,35 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   );
 }
 
+/** An email the platform sent through the local outbox (where SES would send it). */
+export interface OutboxEmail {
+  messageId: string;
+  to: { name: string; email: string };
+  subject: string;
+  text: string;
+  html: string;
+  sentAt: string;
+}
+
+/**
+ * One email: subject, recipient and time, its HTML in a sandboxed frame (no scripts, no forms;
+ * links open in a new tab) and its plain-text version.
+ */
+function emailArticle(email: OutboxEmail, index: number): string {
+  const heading = `email-${index}`;
+  return (
+    `<article class="email" aria-labelledby="${heading}"><h3 id="${heading}">${escapeHtml(email.subject)}</h3>` +
+    `<p class="note">To: ${escapeHtml(email.to.name)} &lt;${escapeHtml(email.to.email)}&gt; · Sent: ` +
+    `<time datetime="${escapeHtml(email.sentAt)}">${escapeHtml(email.sentAt)}</time></p>` +
+    `<iframe title="${escapeHtml(email.subject)}" sandbox="allow-popups allow-popups-to-escape-sandbox" ` +
+    `srcdoc="${escapeHtml(email.html.replace('<head>', '<head><base target="_blank">'))}"></iframe>` +
+    `<details><summary>Plain-text version</summary><pre>${escapeHtml(email.text)}</pre></details></article>`
+  );
+}
+
 export function outboxPage(
   rows: { to: string; name: string; role: string; url: string; sentAt: string; acceptedAt?: string; supersededAt?: string }[],
+  emails: OutboxEmail[] = [],
 ): string {
   const body = rows.length
     ? `<table><thead><tr><th>To</th><th>Role</th><th>Sent</th><th>Invitation</th></tr></thead><tbody>${rows
@@ -70,9 +101,11 @@ export function outboxPage(
         )
         .join('')}</tbody></table>`
     : '<p>No invitations sent yet.</p>';
+  const sent = emails.length ? emails.map(emailArticle).join('') : '<p>No emails sent yet.</p>';
   return page(
     'Outbox',
-    `<h1>Local outbox</h1><p class="note">Where Cognito would email invitations, the local stack puts them here.</p>${body}`,
+    `<h1>Local outbox</h1><p class="note">Where Cognito would email invitations and Amazon SES the expiry reminders, the local stack puts them here.</p>` +
+      `<h2>Invitations</h2>${body}<h2>Emails</h2>${sent}`,
     true,
   );
 }

@@ -2,9 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { LOCAL_ADMIN_HEADER } from '../../../functions/core/identity/local-directory';
+import { LOCAL_OUTBOX_EMAILS_PATH } from '../../../functions/core/mail/local-outbox-mailer';
 import { ROLES, type Role } from '../../../functions/core/auth/principal';
 import { LocalAccounts, MIN_PASSWORD_LENGTH } from './accounts';
-import { acceptInvitationPage, outboxPage, signInPage, totpPage } from './pages';
+import { acceptInvitationPage, outboxPage, signInPage, totpPage, type OutboxEmail } from './pages';
 import { COGNITO_USER_SCOPE, createProvider, WEB_CLIENT_ID } from './provider';
 
 export interface LocalIdentityProvider {
@@ -16,6 +17,8 @@ export interface LocalIdentityProvider {
   /** The public key set it publishes, as a deploy captures Cognito's for the functions (AUTH_JWKS). */
   publicJwks: { keys: JWK[] };
   adminSecret: string;
+  /** Emails the platform sent (expiry reminders), newest first, as the outbox page lists them. */
+  emails: OutboxEmail[];
   /** Called once if its server stops listening (an error on its socket) before stop() is called. */
   onUnexpectedExit: (listener: (description: string) => void) => void;
   stop: () => Promise<void>;
@@ -45,10 +48,14 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
+/** The longest email the outbox takes: far above a reminder's few kilobytes. */
+const MAX_EMAIL_BYTES = 256 * 1024;
+
 /**
  * The local stand-in for Cognito: an OpenID provider on its own origin, with a sign-in page,
- * invitation acceptance, an outbox of invitations, and a small admin API for the accounts
- * function's LocalDirectory (guarded by a per-run secret).
+ * invitation acceptance, an outbox of invitations and of the emails SES would send, and a small
+ * admin API for the accounts function's LocalDirectory and the reminders' LocalOutboxMailer
+ * (guarded by a per-run secret).
  */
 export async function startIdentityProvider(options: {
   port: number;
@@ -62,6 +69,7 @@ export async function startIdentityProvider(options: {
   const publicJwks = { keys: [{ kty, n, e, kid, alg, use }] };
   const accounts = new LocalAccounts();
   const adminSecret = randomUUID();
+  const emails: OutboxEmail[] = [];
   const provider = createProvider({ issuer, webOrigin: options.webOrigin, accounts, signingKey });
   const oidc = provider.callback();
   /** Sign-ins whose password was right and that now need the authenticator code, by interaction. */
@@ -180,7 +188,40 @@ export async function startIdentityProvider(options: {
     }
 
     if (first === 'outbox') {
-      return html(res, 200, outboxPage(accounts.invitations.map((invitation) => ({ to: invitation.email, ...invitation }))));
+      return html(
+        res,
+        200,
+        outboxPage(
+          accounts.invitations.map((invitation) => ({ to: invitation.email, ...invitation })),
+          emails,
+        ),
+      );
+    }
+
+    // Where SES would send an email (LocalOutboxMailer): into the outbox page.
+    if (url.pathname === LOCAL_OUTBOX_EMAILS_PATH && req.method === 'POST') {
+      if (req.headers[LOCAL_ADMIN_HEADER] !== adminSecret) return json(res, 403, { error: 'forbidden' });
+      if (Number(req.headers['content-length'] ?? 0) > MAX_EMAIL_BYTES) return json(res, 413, { error: 'too large' });
+      const body = await readJson(req).catch(() => ({}));
+      const { to, subject, text, html: htmlBody } = body as Partial<Omit<OutboxEmail, 'messageId' | 'sentAt'>>;
+      if (
+        typeof to?.email !== 'string' ||
+        typeof to.name !== 'string' ||
+        typeof subject !== 'string' ||
+        typeof text !== 'string' ||
+        typeof htmlBody !== 'string'
+      )
+        return json(res, 400, { error: 'to (name, email), subject, text and html are required' });
+      const email: OutboxEmail = {
+        messageId: randomUUID(),
+        to: { name: to.name, email: to.email },
+        subject,
+        text,
+        html: htmlBody,
+        sentAt: new Date().toISOString(),
+      };
+      emails.unshift(email);
+      return json(res, 201, { messageId: email.messageId });
     }
 
     if (first === 'admin' && second === 'users') {
@@ -236,6 +277,7 @@ export async function startIdentityProvider(options: {
     signingKey,
     publicJwks,
     adminSecret,
+    emails,
     onUnexpectedExit: (listener) => exitListeners.push(listener),
     stop: () => {
       stopping = true;
