@@ -42,7 +42,10 @@ describe('expiry reminders in the browser', () => {
       expect(await body.getByRole('listitem').allInnerTexts()).toEqual([
         expect.stringMatching(/^Renewal is open: it opened on/),
         expect.stringMatching(
-          /^Recent practice: observe and record 1 satisfactory procedure for Jordan Ellis \(0 of 1 needed since the certificate was issued on \d{1,2} [A-Z][a-z]+ \d{4}\)\.$/,
+          new RegExp(
+            '^Recent practice: observe and record 1 satisfactory procedure for Jordan Ellis ' +
+              '\\(0 of 1 needed since the certificate was issued on \\d{1,2} [A-Z][a-z]+ \\d{4}\\)\\.$',
+          ),
         ),
         expect.stringMatching(/^Then renew it from Jordan Ellis's record in CIT Academy\./),
       ]);

@@ -326,16 +326,42 @@ describe('expiry reminders (DynamoDB Local)', () => {
     expect((await reminders.listDeliveries(holder.sub))[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
-  it('drops a certificate that is no longer active from the index and sends it nothing', async () => {
+  it('takes a suspended or revoked certificate out of the index as it changes, and a reinstated one back in', async () => {
     const { holder, supervisor, certificate } = await certifiedHolder();
-    const revocation = {
-      at: '2030-01-01T00:00:00.000Z',
-      by: { sub: supervisor.sub, name: supervisor.name },
-      category: 'other' as const,
-      note: 'Test revocation.',
-    };
+    const by = { sub: supervisor.sub, name: supervisor.name };
+    const suspension = { at: '2030-01-01T00:00:00.000Z', by, category: 'complaint' as const, note: 'Test suspension.' };
+    const suspended: CertificateRecord = { ...certificate, status: 'suspended', suspension };
+    expect(await certificates.changeState(certificate, suspended, historyEvents.certificateSuspended(certificate, suspension))).toBe(true);
+    expect((await certificateItem(holder.sub)).gsi4sk).toBeUndefined();
+    expect(await sendDueReminders(deps(), onTheDay(certificate, 90))).toMatchObject({ due: 0, sent: 0 });
+
+    const reinstated: CertificateRecord = { ...certificate, status: 'active' };
+    const event = historyEvents.certificateReinstated(suspended, by, '2030-01-02T00:00:00.000Z', 'Test reinstatement.');
+    expect(await certificates.changeState(suspended, reinstated, event)).toBe(true);
+    expect((await certificateItem(holder.sub)).gsi4sk).toBe(reminderIndexAttributes(reinstated).gsi4sk);
+    expect(await sendDueReminders(deps(), onTheDay(certificate, 90))).toMatchObject({ due: 1, claimed: 1, sent: 3 });
+    mailer.take();
+
+    const revocation = { at: '2030-01-03T00:00:00.000Z', by, category: 'other' as const, note: 'Test revocation.' };
     const revoked: CertificateRecord = { ...certificate, status: 'revoked', revocation };
-    expect(await certificates.changeState(certificate, revoked, historyEvents.certificateRevoked(certificate, revocation))).toBe(true);
+    expect(await certificates.changeState(reinstated, revoked, historyEvents.certificateRevoked(certificate, revocation))).toBe(true);
+    expect((await certificateItem(holder.sub)).gsi4sk).toBeUndefined();
+    expect(await sendDueReminders(deps(), onTheDay(certificate, 0))).toMatchObject({ due: 0, sent: 0 });
+    expect(mailer.take()).toEqual([]);
+  });
+
+  it('drops a certificate still in the index that is no longer active, and sends it nothing', async () => {
+    const { holder, certificate } = await certifiedHolder();
+    // Written some other way than the store's state changes (by hand, or before they removed the entry).
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.traineeCertificate(holder.sub),
+        UpdateExpression: 'SET #status = :revoked',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':revoked': 'revoked' },
+      }),
+    );
     const report = await sendDueReminders(deps(), onTheDay(certificate, 90));
     expect(report).toMatchObject({ due: 1, dropped: 1, claimed: 0, sent: 0 });
     expect(mailer.take()).toEqual([]);
