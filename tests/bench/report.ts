@@ -7,6 +7,7 @@ import type { PageTransfer } from './page-transfer';
 import type { Latency } from './warm-latency';
 import type { RouteWeight } from './web-weight';
 import type { WireBytes } from './wire-bytes';
+import type { PdfMeasurement } from '../support/pdf/measure';
 import { round } from './stats';
 
 export interface BenchResults {
@@ -38,6 +39,8 @@ export interface BenchResults {
     verificationRoundRatios: number[];
   };
   web: { routes: RouteWeight[]; modulePage: PageTransfer };
+  /** The printable certificate, generated as the browser does (fonts cached after the first). */
+  pdf: Record<'floor' | 'typical' | 'chineseName' | 'revokedArabicName', PdfMeasurement>;
   cost: {
     submissions: CostPerMillion;
     verifications: CostPerMillion;
@@ -124,6 +127,20 @@ export function toMarkdown(results: BenchResults): string {
         `| Web \`${route.route}\` first-load JS / CSS (gzip) | ${kb(route.jsGzipBytes)} / ${kb(route.cssGzipBytes)} | | JS ≤ 50 KB |`,
     ),
     `| Module page, bytes transferred in Chromium (${web.modulePage.requests} requests) | ${kb(web.modulePage.transferredBytes)} | | |`,
+    ...(
+      [
+        ['typical', 'typical'],
+        ['chineseName', 'Chinese name (CJK subsets)'],
+        ['revokedArabicName', 'revoked, Arabic name'],
+      ] as const
+    ).map(([key, what]) =>
+      row(
+        `Printable certificate PDF, ${what} (first / median / p95; size)`,
+        `${results.pdf[key].firstMs} / ${results.pdf[key].medianMs} / ${results.pdf[key].p95Ms} ms; ${kb(results.pdf[key].bytes)}`,
+        `${results.pdf.floor.firstMs} / ${results.pdf.floor.medianMs} / ${results.pdf.floor.p95Ms} ms; ${kb(results.pdf.floor.bytes)}`,
+        'size ≤ 100 KB',
+      ),
+    ),
     `| AWS cost per 1M submissions | $${cost.submissions.total} | | goal ≤ $3 |`,
     `| AWS cost per 1M verifications | $${cost.verifications.total} | | |`,
     '',

@@ -34,6 +34,7 @@ import { load, LOAD, startServer, type Load } from './http-load';
 import { measurePageTransfer } from './page-transfer';
 import { machine, toMarkdown, type BenchResults } from './report';
 import { round } from './stats';
+import { measureCertificatePdf } from '../support/pdf/measure';
 import { signInBenchTrainees } from './trainees';
 import { measureRequests, measureScoring, measureVerification } from './warm-latency';
 import { JS_BUDGET_GZIP_BYTES, routeWeights } from './web-weight';
@@ -189,6 +190,10 @@ async function main() {
     modulePage: await measurePageTransfer(`${stack.webUrl}/courses/mechanism-of-action`),
   };
 
+  step('printable certificate PDF: 20 generations each (typical, Chinese name, revoked with an Arabic name) and the floor…');
+  const pdf = await measureCertificatePdf(20);
+  note(`typical ${pdf.typical.medianMs} ms median, ${pdf.typical.bytes} B; floor ${pdf.floor.medianMs} ms, ${pdf.floor.bytes} B`);
+
   step('cost model from the measured figures…');
   // A typical submission passes at the pass mark with two questions missed (feedback explains
   // those two). Capacity as DynamoDB Local reports it, through a metered client.
@@ -274,6 +279,7 @@ async function main() {
       verificationRoundRatios: verifications.roundRatios,
     },
     web,
+    pdf,
     cost,
     budgets: [
       ...(['quiz', 'certification', 'verification'] as const).map((name) => ({
@@ -282,6 +288,12 @@ async function main() {
         goal: `≤ ${SIZE_BUDGET_RATIO}`,
         met: bundles[name].ratioToFloor <= SIZE_BUDGET_RATIO,
       })),
+      {
+        name: 'printable certificate PDF size (largest of typical, Chinese name, revoked Arabic name)',
+        value: `${round(Math.max(pdf.typical.bytes, pdf.chineseName.bytes, pdf.revokedArabicName.bytes) / 1024, 1)} KB`,
+        goal: '≤ 100 KB',
+        met: Math.max(pdf.typical.bytes, pdf.chineseName.bytes, pdf.revokedArabicName.bytes) <= 100_000,
+      },
       { name: 'cold start median ÷ floor (submission)', value: String(coldStart.ratio), goal: '≤ 1.2', met: coldStart.ratio <= 1.2 },
       {
         name: 'cold start median ÷ floor (verification)',

@@ -19,8 +19,8 @@ import {
   VERIFY_URL,
   noScopeCertificate,
   verificationOnlyCertificate,
-} from './certificate-pdf-fixtures';
-import { nodePdfFonts } from './pdf-fonts-node';
+} from '../../support/pdf/fixtures';
+import { nodePdfFonts } from '../../support/pdf/fonts-node';
 import { outside, overlaps, pdfFonts, pdfInfo, pdfLines, pdfText, renderPng, textBoxes, type Box } from './poppler';
 
 const NOT_VALID: Exclude<PrintStatus, 'valid'>[] = ['suspended', 'revoked', 'expired', 'superseded'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseDirection, bidiLevels, visualOrder } from '../../../web/src/lib/certification/pdf-bidi';
 import { CjkRanges, cjkFileName, cjkPreference } from '../../../web/src/lib/certification/pdf-fonts';
-import { nodePdfFonts } from './pdf-fonts-node';
+import { nodePdfFonts } from '../../support/pdf/fonts-node';
 
 /** The visual order of a line's characters (left to right), from its levels, with each level's direction applied. */
 const visual = (text: string) => {
