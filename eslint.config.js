@@ -75,4 +75,15 @@ export default ts.config(
       ],
     },
   },
+  {
+    // Tests share helpers through tests/support; a test that imports the benchmark would run its code in npm test.
+    files: ['tests/**/*.ts'],
+    ignores: ['tests/bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/bench/*'], message: 'Shared test code lives in tests/support, not in tests/bench.' }] },
+      ],
+    },
+  },
 );

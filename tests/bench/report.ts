@@ -5,7 +5,7 @@ import type { CostPerMillion } from './cost-model';
 import type { Load } from './http-load';
 import type { PageTransfer } from './page-transfer';
 import type { Latency } from './warm-latency';
-import type { RouteWeight } from './web-weight';
+import type { RouteWeight } from '../support/web-weight';
 import type { WireBytes } from './wire-bytes';
 import type { PdfMeasurement } from '../support/pdf/measure';
 import { round } from './stats';

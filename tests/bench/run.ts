@@ -37,7 +37,7 @@ import { round } from './stats';
 import { measureCertificatePdf } from '../support/pdf/measure';
 import { signInBenchTrainees } from './trainees';
 import { measureRequests, measureScoring, measureVerification } from './warm-latency';
-import { JS_BUDGET_GZIP_BYTES, routeWeights } from './web-weight';
+import { JS_BUDGET_GZIP_BYTES, routeWeights } from '../support/web-weight';
 import { exchange } from './wire-bytes';
 
 const COLD_START_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 25);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SITE_BUILD_DIR } from '../../../infra/site';
-import { JS_BUDGET_GZIP_BYTES, routeWeights } from '../../bench/web-weight';
+import { JS_BUDGET_GZIP_BYTES, routeWeights } from '../../support/web-weight';
 
 describe('first-load weight of every prerendered route', () => {
   const weights = routeWeights(SITE_BUILD_DIR);
