@@ -221,14 +221,44 @@ describe('a failed attempt does not hand out the answer key', () => {
     expect(result.feedback.every((item) => item.correctOptionIds && item.explanation && item.options && item.selected)).toBe(true);
   });
 
-  it('a failed retake after the pass is reviewed in full too', async () => {
+  it('a retake drawn after the pass hands out no key, failed or passed, then or later: the key cannot be collected by retaking', async () => {
+    const keyFields = (value: unknown) => [...jsonKeys(value)].filter((key) => ['correctOptionIds', 'explanation'].includes(key));
     minutesLater(10);
-    const again = await issued(trainee, 'contraindications');
-    const result = (await (await submit(trainee, again, missedOne(again, 3))).json()) as SubmissionResult;
-    expect(result).toMatchObject({ passed: false, review: 'full' });
-    expect(result.feedback.filter((verdict) => !verdict.correct).every((verdict) => verdict.correctOptionIds && verdict.explanation)).toBe(
-      true,
+    const failedRetake = await issued(trainee, 'contraindications');
+    const failedResult = (await (await submit(trainee, failedRetake, missedOne(failedRetake, 3))).json()) as SubmissionResult;
+    expect(failedResult).toMatchObject({ passed: false, review: 'missed', retakeAfterPass: true });
+    expect(failedResult.feedback.filter((verdict) => !verdict.correct).every((verdict) => verdict.section && verdict.objective)).toBe(true);
+    minutesLater(24 * 60); // past the cooldown and the daily limit
+    const passedRetake = await issued(trainee, 'contraindications');
+    const passedResult = (await (await submit(trainee, passedRetake)).json()) as SubmissionResult;
+    expect(passedResult).toMatchObject({ passed: true, review: 'missed', retakeAfterPass: true });
+    const reviews = await Promise.all(
+      [failedRetake, passedRetake].map(
+        async (attempt) => (await (await review(trainee.authorization, attempt.attemptId)).json()) as AttemptResult,
+      ),
     );
+    expect(reviews.map((result) => [result.review, result.retakeAfterPass])).toEqual([
+      ['missed', true],
+      ['missed', true],
+    ]);
+    expect(keyFields([failedResult, passedResult, reviews])).toEqual([]);
+    // The attempts up to the first pass stay in full, and the supervisor sees the retakes in full.
+    expect(((await (await review(trainee.authorization, first.attemptId)).json()) as AttemptResult).review).toBe('full');
+    const supervised = (await (await review(`Bearer ${stack.tokens.supervisorA}`, failedRetake.attemptId)).json()) as AttemptResult;
+    expect(supervised.review).toBe('full');
+  });
+
+  it('a retake sent back without its after-the-pass mark is refused, not reviewed in full', async () => {
+    minutesLater(24 * 60);
+    const retake = await issued(trainee, 'contraindications');
+    expect(retake.servedToken.endsWith('~retake')).toBe(true);
+    const response = await app.request(`/api/attempts/${retake.attemptId}/submission`, {
+      method: 'POST',
+      headers: { authorization: trainee.authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...submissionFor(retake), servedToken: retake.servedToken.slice(0, -'~retake'.length) }),
+    });
+    expect(response.status).toBe(422);
+    expect(((await (await submit(trainee, retake)).json()) as SubmissionResult).review).toBe('missed');
   });
 
   it('throwaway attempts (blank answers) collect no answer key at all', async () => {

@@ -96,6 +96,8 @@ const attemptOutcomeShape = {
   nextAttemptAt: z.optional(z.string()),
   /** What the feedback below includes. */
   review: reviewLevelSchema,
+  /** Drawn after the module was passed: a retake's review never includes the answer key, pass or fail. */
+  retakeAfterPass: z.optional(z.boolean()),
 };
 
 /**

@@ -68,6 +68,10 @@ export function historyFromAttempts(attempts: readonly AttemptRecord[], moduleId
   return { issuedInWindow: mine.map((attempt) => attempt.issuedAt), last: mine[0] };
 }
 
+/** When the module was first passed, as far as the ledger and the newest attempt (not yet in it) know. */
+export const passedBefore = (ledger: AttemptLedger | undefined, last: AttemptRecord | undefined) =>
+  ledger?.passedAt ?? (last?.submission?.passed ? last.submission.submittedAt : undefined);
+
 /**
  * The ledger after `started` is issued: it becomes the newest attempt, its issue time joins the
  * window (older entries drop out, so the item never grows), and a pass seen in the attempt it
@@ -79,7 +83,7 @@ export function ledgerAfter(
   last: AttemptRecord | undefined,
   now: Date,
 ): AttemptLedger {
-  const passedAt = previous?.passedAt ?? (last?.submission?.passed ? last.submission.submittedAt : undefined);
+  const passedAt = passedBefore(previous, last);
   return {
     userSub: started.userSub,
     moduleId: started.moduleId,

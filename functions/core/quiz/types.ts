@@ -57,6 +57,11 @@ export interface AttemptRecord {
   issuedAt: string;
   expiresAt: string;
   served: ServedQuestion[];
+  /**
+   * Drawn after the trainee had passed the module: its review never shows the answer key, pass or
+   * fail, so retaking cannot collect the bank's keys. The attempts up to the first pass keep theirs.
+   */
+  retakeAfterPass?: boolean;
   submission?: Submission;
 }
 
@@ -66,6 +71,7 @@ export interface OpenAttemptClaim {
   moduleId: string;
   contentVersion: string;
   served: ServedQuestion[];
+  retakeAfterPass?: boolean;
   /** The submission time: the attempt must expire after it. */
   at: string;
 }
@@ -93,7 +99,9 @@ export interface AttemptLedger {
 }
 
 /** What a submission decided about an attempt: enough to show its result. */
-export type Scored = Pick<AttemptRecord, 'attemptId' | 'moduleId' | 'contentVersion' | 'passMark'> & { submission: Submission };
+export type Scored = Pick<AttemptRecord, 'attemptId' | 'moduleId' | 'contentVersion' | 'passMark' | 'retakeAfterPass'> & {
+  submission: Submission;
+};
 
 /** Where a trainee stands in one module. */
 export interface ModuleProgress {

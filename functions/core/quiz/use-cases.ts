@@ -6,7 +6,7 @@ import { questionsById } from '../course/question-index';
 import type { QuestionBanks } from '../course/question-banks';
 import type { QuestionBank } from '../course/types';
 import { NotFound } from '../errors';
-import { allowance, byTime, decideStart, historyFromAttempts, isOpen, ledgerAfter } from './attempt-policy';
+import { allowance, byTime, decideStart, historyFromAttempts, isOpen, ledgerAfter, passedBefore } from './attempt-policy';
 import { drawQuestions, type RandomInt } from './draw';
 import { AttemptClosed, AttemptConflict, AttemptContention, AttemptNotAllowed, InvalidAnswers, ModuleNotFound } from './errors';
 import type { AttemptStore } from './ports';
@@ -85,6 +85,7 @@ export async function issueAttempt(
       issuedAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + ATTEMPT_TIME_LIMIT_MINUTES * 60_000).toISOString(),
       served,
+      ...(passedBefore(ledger, last) ? { retakeAfterPass: true } : {}),
     };
     if (await deps.attempts.startAttempt(record, ledgerAfter(ledger, record, last, now), ledger?.revision ?? 0)) {
       return { record, bank, resumed: false, repeatedFromLastAttempt };
@@ -103,9 +104,13 @@ function sameAnswers(record: AttemptRecord, answers: Answer[]): boolean {
   );
 }
 
-/** What the trainee's own review shows: the course's level until they pass the module, and after. */
-const reviewLevelFor = (bank: QuestionBank | undefined, modulePassed: boolean): ReviewLevel =>
-  !bank ? 'full' : modulePassed ? bank.policy.review.oncePassed : bank.policy.review.untilPassed;
+/**
+ * What the trainee's own review of an attempt shows: the course's level until they pass the
+ * module, and after. A retake drawn after the pass stays at the level before it, pass or fail:
+ * otherwise each retake would hand out the key to a fresh draw of the bank.
+ */
+const reviewLevelFor = (bank: QuestionBank | undefined, modulePassed: boolean, attempt: Pick<Scored, 'retakeAfterPass'>): ReviewLevel =>
+  !bank ? 'full' : modulePassed && !attempt.retakeAfterPass ? bank.policy.review.oncePassed : bank.policy.review.untilPassed;
 
 /**
  * The result of a submission the trainee has just made (or repeats). A pass needs no read; after
@@ -120,7 +125,7 @@ async function resultOfSubmission(
 ): Promise<AttemptOutcome> {
   const current = deps.banks.get(scored.moduleId);
   const drawnFrom = deps.banks.version(scored.moduleId, scored.contentVersion);
-  if (scored.submission.passed || !current) return { scored, drawnFrom, level: reviewLevelFor(current, true) };
+  if (scored.submission.passed || !current) return { scored, drawnFrom, level: reviewLevelFor(current, true, scored) };
   const ledger = await deps.attempts.ledger(userSub, scored.moduleId);
   // The next attempt waits for this failure's cooldown, if it is still the newest attempt.
   const decision =
@@ -128,7 +133,7 @@ async function resultOfSubmission(
       ? allowance(current.policy, ledger.issuedInWindow, scored.submission, deps.now())
       : undefined;
   const next = decision?.kind === 'refused' ? decision.nextAttemptAt : undefined;
-  return { scored, drawnFrom, level: reviewLevelFor(current, Boolean(ledger?.passedAt)), ...(next ? { nextAttemptAt: next } : {}) };
+  return { scored, drawnFrom, level: reviewLevelFor(current, Boolean(ledger?.passedAt), scored), ...(next ? { nextAttemptAt: next } : {}) };
 }
 
 const tokenMismatch = (attemptId: string) =>
@@ -165,6 +170,7 @@ export async function submitAnswers(
         moduleId: bank.moduleId,
         contentVersion: bank.contentVersion,
         passMark: bank.policy.passMark,
+        ...(claim.retakeAfterPass ? { retakeAfterPass: true } : {}),
         submission,
       };
       return { replayed: false, outcome: await resultOfSubmission(deps, scored, trainee.sub) };
@@ -209,7 +215,7 @@ export async function reviewAttempt(
   const decision =
     bank && history.last?.attemptId === record.attemptId ? decideStart(bank.policy, bank.contentVersion, history, deps.now()) : undefined;
   const next = decision?.kind === 'refused' ? decision.nextAttemptAt : undefined;
-  return { record, scored: record as Scored, drawnFrom, level: reviewLevelFor(bank, passed), ...(next ? { nextAttemptAt: next } : {}) };
+  return { record, scored: record as Scored, drawnFrom, level: reviewLevelFor(bank, passed, record), ...(next ? { nextAttemptAt: next } : {}) };
 }
 
 export async function listMyAttempts(deps: Pick<AttemptsDeps, 'attempts'>, trainee: Principal): Promise<AttemptRecord[]> {

@@ -56,7 +56,7 @@ export function issuedView({ record, bank, resumed, repeatedFromLastAttempt }: I
 }
 
 function outcome(record: Scored, review: ReviewLevel, nextAttemptAt?: string) {
-  const { attemptId, moduleId, contentVersion, passMark } = record;
+  const { attemptId, moduleId, contentVersion, passMark, retakeAfterPass } = record;
   const { submittedAt, correctCount, questionCount, score, passed, failedRules } = record.submission;
   return {
     attemptId,
@@ -71,6 +71,7 @@ function outcome(record: Scored, review: ReviewLevel, nextAttemptAt?: string) {
     failedRules,
     ...(nextAttemptAt && !passed ? { nextAttemptAt } : {}),
     review,
+    ...(retakeAfterPass ? { retakeAfterPass } : {}),
   };
 }
 
