@@ -98,10 +98,29 @@ const edit = (mutate: (items: AuthoredQuestion[]) => void) => {
 };
 const single = (items: AuthoredQuestion[]) =>
   items.filter((item): item is Extract<AuthoredQuestion, { type: 'single' }> => item.type === 'single');
+const cases = (items: AuthoredQuestion[]) =>
+  items.filter((item): item is Extract<AuthoredQuestion, { type: 'case' }> => item.type === 'case');
+const keyOf = (options: { correct: boolean; text: string }[]) => options.find((option) => option.correct)!;
+const wrongOf = (options: { correct: boolean; text: string }[]) => options.filter((option) => !option.correct);
 
 describe('the item rules of the course build', () => {
   it('pass a bank that keeps them', () => {
     expect(check(goodBank())).toEqual([]);
+  });
+
+  it('accept case items whose shared decision is a wrong one, beside a fourth reason with another decision', () => {
+    const problems = edit((items) => {
+      for (const item of cases(items)) {
+        const wrong = (['do-not-treat', 'precautions', 'proceed'] as const).filter((decision) => decision !== item.decision);
+        item.reasons.push({ id: 'd', text: '', correct: false });
+        let next = 0;
+        item.reasons.forEach((reason, at) => {
+          const decision = reason.correct ? item.decision : wrong[next++ < 2 ? 0 : 1];
+          reason.text = `Finding ${at}: ${decision.replaceAll('-', ' ')}; for reason ${at} about ${item.id}`;
+        });
+      }
+    });
+    expect(problems).toEqual([]);
   });
 
   it.each([
@@ -267,6 +286,86 @@ describe('the item rules of the course build', () => {
           for (const item of single(items).slice(0, 3)) item.options.find((option) => !option.correct)!.text = 'It can never be treated.';
         }),
       'appears in 3 items',
+    ],
+    [
+      'case items whose key is the only decision two reasons share',
+      () =>
+        edit((items) => {
+          for (const item of cases(items)) {
+            const other = item.decision === 'do-not-treat' ? 'precautions' : 'do-not-treat';
+            item.reasons.forEach((reason, at) => {
+              const decision = reason.correct || at === (item.reasons.indexOf(keyOf(item.reasons)) + 1) % 3 ? item.decision : other;
+              reason.text = `Finding ${at}: ${decision.replaceAll('-', ' ')}; for reason ${at} about ${item.id}`;
+            });
+          }
+        }),
+      "the key's decision is the only decision two or more reasons state",
+    ],
+    [
+      'keys that are never the longest option',
+      () =>
+        edit((items) => {
+          for (const item of single(items)) keyOf(item.options).text = keyOf(item.options).text.replace(', at length', '');
+        }),
+      '"never pick the longest" would pass',
+    ],
+    [
+      'keys among the options that open alike, item after item',
+      () =>
+        edit((items) => {
+          for (const item of single(items).slice(0, 6)) {
+            keyOf(item.options).text = `Offer her ${keyOf(item.options).text}`;
+            wrongOf(item.options)[0].text = `Offer her ${wrongOf(item.options)[0].text}`;
+          }
+        }),
+      'among the options that open alike',
+    ],
+    [
+      'a key that alone opens differently from every distractor',
+      () =>
+        edit((items) => {
+          for (const item of single(items).slice(0, 4))
+            for (const option of wrongOf(item.options)) option.text = `Book a course for ${option.text}`;
+        }),
+      'the only option that opens differently',
+    ],
+    [
+      'keys that defer to a person or a condition far more often than distractors',
+      () =>
+        edit((items) => {
+          for (const item of [...single(items), ...cases(items)]) {
+            const key = keyOf(item.type === 'case' ? item.reasons : item.options);
+            key.text += ', until the medical lead advises';
+          }
+        }),
+      'defer to a person or a condition',
+    ],
+    [
+      'fixed delays far more often in distractors than in keys',
+      () =>
+        edit((items) => {
+          for (const item of single(items)) for (const option of wrongOf(item.options)) option.text += ', in two weeks';
+        }),
+      'a fixed delay',
+    ],
+    [
+      'urgency far more often in keys than in distractors',
+      () =>
+        edit((items) => {
+          for (const item of single(items)) keyOf(item.options).text += ', urgently';
+        }),
+      'urgency',
+    ],
+    [
+      'safety-critical items whose key is always the most escalated option',
+      () =>
+        edit((items) => {
+          for (const item of single(items).slice(0, 4)) {
+            item.safetyCritical = true;
+            keyOf(item.options).text = `Call emergency services about ${keyOf(item.options).text}`;
+          }
+        }),
+      'the most escalated option',
     ],
   ] as const)('refuse %s, saying why', (_case, run, reason) => {
     expect(run().join('\n')).toContain(reason);
