@@ -46,11 +46,21 @@ export const ITEM_RULES = {
    */
   maxShareKeyDecisionRepeated: 1 / 3,
   /**
-   * Of single-answer items in which exactly one opening (a stated decision, or else the first two words)
-   * is shared by two or more options: how often the key may be among them. With a pair among four
-   * options, chance is one half; above it, "pick from the pair that opens alike" pays.
+   * Of single-answer and case items in which exactly one opening (a stated decision, or else the first
+   * two words) is shared by two or more options, but not by all: how often the key may be among them.
+   * With a pair among four options chance is one half, with three among five three fifths. Well above
+   * it, "pick from the options that open alike" pays; well below it, "never pick them" pays as surely
+   * (a bank that fixes the first cue by always making the pair wrong teaches the second). So both ways.
    */
-  maxShareKeyInSharedOpening: 0.5,
+  maxShareKeyInSharedOpening: 0.65,
+  minShareKeyInSharedOpening: 0.3,
+  /**
+   * The same, counted over safety-critical items only, since one wrong answer there fails the attempt:
+   * a bank can be balanced overall and still let the pattern decide exactly the items that gate a pass.
+   * Fewer items, so wider bounds.
+   */
+  maxShareCriticalKeyInSharedOpening: 0.75,
+  minShareCriticalKeyInSharedOpening: 0.2,
   /** With fewer items that have one shared opening than this, the share says little and is not checked. */
   minItemsForSharedOpeningRule: 4,
   /**
@@ -71,7 +81,7 @@ export const ITEM_RULES = {
    * person) keep "pick the most urgent" from passing; with none, the item tests "escalate more than the
    * others", not the decision.
    */
-  maxShareKeyMostEscalated: 0.5,
+  maxShareKeyMostEscalated: 0.3,
   /** With fewer safety-critical single-answer and case items than this, the share is not checked. */
   minItemsForEscalationRule: 4,
 } as const;
@@ -184,11 +194,13 @@ export function cueFigures(questions: readonly AuthoredQuestion[]) {
 
   const withOneSharedOpening = singleKey.filter((question) => {
     const shared = sharedOpenings(question);
-    return question.type === 'single' && shared.length === 1 && openings(question).some((opening) => opening !== shared[0]);
+    return shared.length === 1 && openings(question).some((opening) => opening !== shared[0]);
   });
-  const keyInSharedOpening = tally(
-    withOneSharedOpening,
-    (question) => sharedOpenings(question)[0] === openingOf(question, keyOf(question).text),
+  const keyInShared = (question: AuthoredQuestion) => sharedOpenings(question)[0] === openingOf(question, keyOf(question).text);
+  const keyInSharedOpening = tally(withOneSharedOpening, keyInShared);
+  const criticalKeyInSharedOpening = tally(
+    withOneSharedOpening.filter((question) => question.safetyCritical),
+    keyInShared,
   );
 
   const keyLoneOpening = tally(singleKey, (question) => {
@@ -217,7 +229,7 @@ export function cueFigures(questions: readonly AuthoredQuestion[]) {
     distractors: shareWith(distractors, pattern),
   }));
 
-  return { keyLongest, keyDecisionRepeated, keyInSharedOpening, keyLoneOpening, keyMostEscalated, cueWords };
+  return { keyLongest, keyDecisionRepeated, keyInSharedOpening, criticalKeyInSharedOpening, keyLoneOpening, keyMostEscalated, cueWords };
 }
 
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
@@ -394,7 +406,7 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
   }
 
   // How the options of an item open can give the key away as surely as their form.
-  const { keyDecisionRepeated, keyInSharedOpening, keyLoneOpening, keyMostEscalated } = figures;
+  const { keyDecisionRepeated, keyInSharedOpening, criticalKeyInSharedOpening, keyLoneOpening, keyMostEscalated } = figures;
   if (shareOf(keyDecisionRepeated) > rules.maxShareKeyDecisionRepeated) {
     problems.push(
       `in ${keyDecisionRepeated.count} of ${keyDecisionRepeated.of} case items the key's decision is the only decision two or more reasons state ` +
@@ -402,12 +414,21 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
         `"pick the decision two reasons share" would pass; let a wrong decision be the shared one: ${keyDecisionRepeated.ids.join(', ')}`,
     );
   }
-  if (keyInSharedOpening.of >= rules.minItemsForSharedOpeningRule && shareOf(keyInSharedOpening) > rules.maxShareKeyInSharedOpening) {
-    problems.push(
-      `in ${keyInSharedOpening.count} of the ${keyInSharedOpening.of} single-answer items where one opening is shared, the key is ` +
-        `among the options that open alike (${percent(shareOf(keyInSharedOpening))}; at most ${percent(rules.maxShareKeyInSharedOpening)}): ` +
-        `let two wrong options share the opening more often: ${keyInSharedOpening.ids.join(', ')}`,
-    );
+  const sharedOpeningBounds = [
+    ['', keyInSharedOpening, rules.minShareKeyInSharedOpening, rules.maxShareKeyInSharedOpening],
+    ['safety-critical ', criticalKeyInSharedOpening, rules.minShareCriticalKeyInSharedOpening, rules.maxShareCriticalKeyInSharedOpening],
+  ] as const;
+  for (const [kind, figure, least, most] of sharedOpeningBounds) {
+    if (figure.of < rules.minItemsForSharedOpeningRule) continue;
+    const inShared = shareOf(figure);
+    if (inShared > most || inShared < least)
+      problems.push(
+        `in ${figure.count} of the ${figure.of} ${kind}single-answer and case items where one opening is shared, the key is among the ` +
+          `options that open alike (${percent(inShared)}; between ${percent(least)} and ${percent(most)}): ` +
+          (inShared > most
+            ? `"pick from the options that open alike" would pass; let two wrong options share the opening more often: ${figure.ids.join(', ')}`
+            : `"never pick the options that open alike" would pass; let the key share its opening with a near miss more often`),
+      );
   }
   if (shareOf(keyLoneOpening) > rules.maxShareKeyLoneOpening) {
     problems.push(

@@ -108,17 +108,26 @@ describe('the item rules of the course build', () => {
     expect(check(goodBank())).toEqual([]);
   });
 
-  it('accept case items whose shared decision is a wrong one, beside a fourth reason with another decision', () => {
+  it("accept case items that vary which decision two reasons share: a wrong one, the key's, or none", () => {
     const problems = edit((items) => {
-      for (const item of cases(items)) {
-        const wrong = (['do-not-treat', 'precautions', 'proceed'] as const).filter((decision) => decision !== item.decision);
-        item.reasons.push({ id: 'd', text: '', correct: false });
-        let next = 0;
-        item.reasons.forEach((reason, at) => {
-          const decision = reason.correct ? item.decision : wrong[next++ < 2 ? 0 : 1];
-          reason.text = `Finding ${at}: ${decision.replaceAll('-', ' ')}; for reason ${at} about ${item.id}`;
-        });
-      }
+      cases(items).forEach((item, at) => {
+        const [first, second, third] = (['proceed', 'precautions', 'defer', 'do-not-treat'] as const).filter(
+          (decision) => decision !== item.decision,
+        );
+        // The key's decision shared once, a wrong one twice, none twice.
+        const patterns = [
+          [item.decision, item.decision, first, second],
+          [item.decision, first, first, second],
+          [item.decision, second, second, third],
+          [item.decision, first, second, third],
+          [item.decision, third, first, second],
+        ];
+        item.reasons = patterns[at].map((decision, index) => ({
+          id: 'abcd'[index],
+          text: `Finding ${index}: ${decision.replaceAll('-', ' ')}; for reason ${index} about ${item.id}${index === 3 ? ', at some length' : ''}`,
+          correct: index === 0,
+        }));
+      });
     });
     expect(problems).toEqual([]);
   });
@@ -319,6 +328,29 @@ describe('the item rules of the course build', () => {
           }
         }),
       'among the options that open alike',
+    ],
+    [
+      'keys never among the options that open alike, item after item',
+      () =>
+        edit((items) => {
+          for (const item of single(items).slice(0, 6))
+            for (const option of wrongOf(item.options).slice(0, 2)) option.text = `Offer her ${option.text}`;
+        }),
+      '"never pick the options that open alike" would pass',
+    ],
+    [
+      'safety-critical keys always among the options that open alike, though the bank is balanced',
+      () =>
+        edit((items) => {
+          single(items).forEach((item, at) => {
+            if (at < 4) {
+              item.safetyCritical = true;
+              keyOf(item.options).text = `Offer her ${keyOf(item.options).text}`;
+              wrongOf(item.options)[0].text = `Offer her ${wrongOf(item.options)[0].text}`;
+            } else for (const option of wrongOf(item.options).slice(0, 2)) option.text = `Offer her ${option.text}`;
+          });
+        }),
+      'safety-critical single-answer and case items where one opening is shared',
     ],
     [
       'a key that alone opens differently from every distractor',
