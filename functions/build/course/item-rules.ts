@@ -1,4 +1,4 @@
-import { DECISIONS, type AuthoredQuestion } from './schema';
+import { DECISIONS, type AuthoredQuestion, type Decision } from './schema';
 
 /**
  * What a machine can check of a question bank's quality, so that a quiz tests competence and
@@ -15,6 +15,11 @@ export const ITEM_RULES = {
   caseItemsNeedingEveryDecision: 6,
   /** Of single-answer and case items with 3+ options: how often the key may be the longest option. */
   maxShareKeyLongest: 1 / 3,
+  /**
+   * …and how seldom. By chance the key of a 4-option item is the longest about a quarter of the time; a
+   * bank where it almost never is teaches "never pick the longest", which pays as surely as the reverse.
+   */
+  minShareKeyLongest: 0.1,
   maxTrueFalseImbalance: 1,
   maxShareSafetyCritical: 0.5,
   /** Two stems (prompt and vignette) sharing this share of their words test the same thing. */
@@ -32,6 +37,53 @@ export const ITEM_RULES = {
   minTrueFalseForWordingRule: 4,
   /** The same option text in more items than this is a stock distractor. */
   maxItemsSharingAnOption: 2,
+  /**
+   * Of case items: how often the key's decision may be the only decision that two or more reasons
+   * state. Near-miss reasons (the right decision with the wrong timeframe, person or follow-up) are good
+   * content, but when the near miss always shares the key's decision, "pick the decision two reasons
+   * share" answers the item without the framework. The shared decision should often be a wrong one,
+   * and some items should give each decision once.
+   */
+  maxShareKeyDecisionRepeated: 1 / 3,
+  /**
+   * Of single-answer and case items in which exactly one opening (a stated decision, or else the first
+   * two words) is shared by two or more options, but not by all: how often the key may be among them.
+   * With a pair among four options chance is one half, with three among five three fifths. Well above
+   * it, "pick from the options that open alike" pays; well below it, "never pick them" pays as surely
+   * (a bank that fixes the first cue by always making the pair wrong teaches the second). So both ways.
+   */
+  maxShareKeyInSharedOpening: 0.65,
+  minShareKeyInSharedOpening: 0.3,
+  /**
+   * The same, counted over safety-critical items only, since one wrong answer there fails the attempt:
+   * a bank can be balanced overall and still let the pattern decide exactly the items that gate a pass.
+   * Fewer items, so wider bounds.
+   */
+  maxShareCriticalKeyInSharedOpening: 0.75,
+  minShareCriticalKeyInSharedOpening: 0.2,
+  /** With fewer items that have one shared opening than this, the share says little and is not checked. */
+  minItemsForSharedOpeningRule: 4,
+  /**
+   * Of single-answer and case items with 3+ options: how often the key may be the one option that opens
+   * differently, every distractor opening alike ("Book a course…" three times, and the key "Explain…").
+   */
+  maxShareKeyLoneOpening: 1 / 6,
+  /**
+   * For each family of cue words (deferring to a person or condition, a fixed delay, urgency): how much
+   * the share of keys carrying it may differ from the share of distractors carrying it, either way. If
+   * keys say "medical lead", "refer" or "until" and distractors say "for two weeks", the words decide.
+   */
+  maxCueWordGap: 0.15,
+  /**
+   * Of safety-critical single-answer and case items: how often the key may be the one option of the
+   * highest escalation tier (emergency services, then urgent or same-day, then a referral or a named
+   * doctor, prescriber or medical lead). Distractors that over-escalate (too much, too fast, the wrong
+   * person) keep "pick the most urgent" from passing; with none, the item tests "escalate more than the
+   * others", not the decision.
+   */
+  maxShareKeyMostEscalated: 0.3,
+  /** With fewer safety-critical single-answer and case items than this, the share is not checked. */
+  minItemsForEscalationRule: 4,
 } as const;
 
 /** Words test-wise candidates learn to distrust in an option, and to distrust in a true/false statement. */
@@ -40,6 +92,48 @@ export const ABSOLUTE =
 /** An option that begins with a short label and a colon ("Finding: …"). */
 const LABELLED = /^[^:;.,]{2,40}:\s/;
 const ANSWER_PATTERN_OPTIONS = /\b(all|none|both) of (the above|these)\b|\bboth [a-e] and [a-e]\b/i;
+
+/** A case reason's "Finding:" label, up to its colon, before the decision it states. */
+const REASON_LABEL = /^[^:;]{2,80}:\s*/;
+/** How an option states a screening decision at its start (after a case reason's label). */
+const DECISION_OPENINGS: readonly [Decision, RegExp][] = [
+  ['precautions', /^(proceed with precautions|precautions)\b/],
+  ['proceed', /^proceed\b/],
+  ['defer', /^defer\b/],
+  ['do-not-treat', /^(do not treat|not in this setting)\b/],
+];
+
+/** The screening decision an option or case reason opens with, if it opens with one. */
+export function statedDecision(text: string, labelled = false): Decision | undefined {
+  const claim = (labelled ? text.replace(REASON_LABEL, '') : text).toLowerCase().trim();
+  return DECISION_OPENINGS.find(([, pattern]) => pattern.test(claim))?.[0];
+}
+
+/**
+ * Words a test-wise candidate can learn to follow or avoid, whatever the item: deferring to a person
+ * or a condition, a fixed delay, and urgency. Keys and distractors should carry each about as often.
+ */
+const COUNT = String.raw`\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several`;
+const FIXED_DELAY = new RegExp(
+  String.raw`\b(${COUNT})\s+(hours?|days?|weeks?|months?|years?)\b|\b(tomorrow|fortnight|next (week|month|session|visit|time))\b`,
+  'i',
+);
+export const CUE_WORDS = {
+  'defer to a person or a condition ("medical lead", "refer", "until", "clearance")': /\b(medical lead|refer\w*|until|clearance)\b/i,
+  'name a fixed delay ("two weeks", "in a month", "tomorrow")': FIXED_DELAY,
+  'carry urgency ("urgently", "same-day", "emergency", "at once")': /\b(urgent\w*|same[- ]day|emergency|at once|immediately)\b/i,
+} as const;
+
+/** Escalation tiers, highest first: an option's tier is that of the first pattern it matches (none: 0). */
+const ESCALATION_TIERS = [
+  /\b(emergency services|ambulance|emergency department)\b/i,
+  /\b(urgent\w*|same[- ]day|at once|immediately|promptly)\b/i,
+  /\b(refer\w*|medical lead|doctor|GP|dermatologist|prescriber|specialist|treating team|haematology|oncologist|injector|clearance)\b/i,
+];
+const escalationTier = (text: string) => {
+  const index = ESCALATION_TIERS.findIndex((pattern) => pattern.test(text));
+  return index === -1 ? 0 : ESCALATION_TIERS.length - index;
+};
 
 interface OptionLike {
   text: string;
@@ -50,6 +144,94 @@ const optionsOf = (question: AuthoredQuestion): OptionLike[] =>
   question.type === 'case' ? question.reasons : question.type === 'true-false' ? [] : question.options;
 
 const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
+const firstWords = (text: string, count: number) => (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).slice(0, count).join(' ');
+
+/**
+ * How an option opens, for comparing options of one item: in a case, the decision its reason states
+ * (or, stating none, the whole reason); otherwise the decision it opens with, or else its first two words.
+ */
+function openingOf(question: AuthoredQuestion, text: string): string {
+  if (question.type === 'case') return statedDecision(text, true) ?? `reason: ${text}`;
+  return statedDecision(text) ?? firstWords(text, 2);
+}
+
+interface Tally {
+  count: number;
+  of: number;
+  ids: string[];
+}
+/** Which of `among` hold, and how many they are of. */
+const tally = (among: readonly AuthoredQuestion[], holds: (question: AuthoredQuestion) => boolean): Tally => {
+  const ids = among.filter(holds).map((question) => question.id);
+  return { count: ids.length, of: among.length, ids };
+};
+
+/**
+ * The cue figures of a bank, as the rules below measure them: for each cue, how many items show it
+ * out of how many it is counted among (and which), or the shares of keys and distractors using words.
+ */
+export function cueFigures(questions: readonly AuthoredQuestion[]) {
+  const singleKey = questions.filter(
+    (question) => (question.type === 'single' || question.type === 'case') && optionsOf(question).length >= 3,
+  );
+  const keyOf = (question: AuthoredQuestion) => optionsOf(question).find((option) => option.correct)!;
+  const openings = (question: AuthoredQuestion) => optionsOf(question).map((option) => openingOf(question, option.text));
+  const sharedOpenings = (question: AuthoredQuestion) => {
+    const all = openings(question);
+    return [...new Set(all)].filter((opening) => all.filter((other) => other === opening).length >= 2);
+  };
+
+  const keyLongest = tally(singleKey, (question) => {
+    const key = keyOf(question);
+    return optionsOf(question).every((option) => option === key || option.text.length < key.text.length);
+  });
+
+  const cases = singleKey.filter((question) => question.type === 'case');
+  const keyDecisionRepeated = tally(cases, (question) => {
+    const shared = sharedOpenings(question);
+    return shared.length === 1 && shared[0] === openingOf(question, keyOf(question).text);
+  });
+
+  const withOneSharedOpening = singleKey.filter((question) => {
+    const shared = sharedOpenings(question);
+    return shared.length === 1 && openings(question).some((opening) => opening !== shared[0]);
+  });
+  const keyInShared = (question: AuthoredQuestion) => sharedOpenings(question)[0] === openingOf(question, keyOf(question).text);
+  const keyInSharedOpening = tally(withOneSharedOpening, keyInShared);
+  const criticalKeyInSharedOpening = tally(
+    withOneSharedOpening.filter((question) => question.safetyCritical),
+    keyInShared,
+  );
+
+  const keyLoneOpening = tally(singleKey, (question) => {
+    const key = keyOf(question);
+    const others = new Set(
+      optionsOf(question)
+        .filter((option) => option !== key)
+        .map((option) => openingOf(question, option.text)),
+    );
+    return others.size === 1 && !others.has(openingOf(question, key.text));
+  });
+
+  const critical = singleKey.filter((question) => question.safetyCritical);
+  const keyMostEscalated = tally(critical, (question) => {
+    const key = keyOf(question);
+    return optionsOf(question).every((option) => option === key || escalationTier(option.text) < escalationTier(key.text));
+  });
+
+  const options = singleKey.flatMap(optionsOf);
+  const keys = options.filter((option) => option.correct);
+  const distractors = options.filter((option) => !option.correct);
+  const shareWith = (list: OptionLike[], pattern: RegExp) => share(list.filter((option) => pattern.test(option.text)).length, list.length);
+  const cueWords = Object.entries(CUE_WORDS).map(([words, pattern]) => ({
+    words,
+    keys: shareWith(keys, pattern),
+    distractors: shareWith(distractors, pattern),
+  }));
+
+  return { keyLongest, keyDecisionRepeated, keyInSharedOpening, criticalKeyInSharedOpening, keyLoneOpening, keyMostEscalated, cueWords };
+}
+
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 const words = (text: string) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
 const normalised = (text: string) => (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ');
@@ -97,16 +279,19 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
   const singleKey = questions.filter(
     (question) => (question.type === 'single' || question.type === 'case') && optionsOf(question).length >= 3,
   );
-  const keyLongest = singleKey.filter((question) => {
-    const options = optionsOf(question);
-    const key = options.find((option) => option.correct)!;
-    return options.every((option) => option === key || option.text.length < key.text.length);
-  });
-  if (share(keyLongest.length, singleKey.length) > rules.maxShareKeyLongest) {
+  const figures = cueFigures(questions);
+  const { keyLongest } = figures;
+  const shareOf = (figure: Tally) => share(figure.count, figure.of);
+  if (shareOf(keyLongest) > rules.maxShareKeyLongest) {
     problems.push(
-      `the right answer is the longest option in ${keyLongest.length} of ${singleKey.length} single-answer and case items ` +
-        `(${percent(share(keyLongest.length, singleKey.length))}; at most ${percent(rules.maxShareKeyLongest)}): ` +
-        keyLongest.map((question) => question.id).join(', '),
+      `the right answer is the longest option in ${keyLongest.count} of ${keyLongest.of} single-answer and case items ` +
+        `(${percent(shareOf(keyLongest))}; at most ${percent(rules.maxShareKeyLongest)}): ${keyLongest.ids.join(', ')}`,
+    );
+  }
+  if (keyLongest.of > 0 && shareOf(keyLongest) < rules.minShareKeyLongest) {
+    problems.push(
+      `the right answer is the longest option in only ${keyLongest.count} of ${keyLongest.of} single-answer and case items ` +
+        `(${percent(shareOf(keyLongest))}; at least ${percent(rules.minShareKeyLongest)}): "never pick the longest" would pass`,
     );
   }
 
@@ -217,6 +402,52 @@ export function itemRuleViolations(questions: readonly AuthoredQuestion[], drawS
     problems.push(
       `absolute words (never, always, only…) are in ${percent(absoluteIn(distractors))} of wrong options ` +
         `but ${percent(absoluteIn(keys))} of right ones: "avoid the absolute option" would pass`,
+    );
+  }
+
+  // How the options of an item open can give the key away as surely as their form.
+  const { keyDecisionRepeated, keyInSharedOpening, criticalKeyInSharedOpening, keyLoneOpening, keyMostEscalated } = figures;
+  if (shareOf(keyDecisionRepeated) > rules.maxShareKeyDecisionRepeated) {
+    problems.push(
+      `in ${keyDecisionRepeated.count} of ${keyDecisionRepeated.of} case items the key's decision is the only decision two or more reasons state ` +
+        `(${percent(shareOf(keyDecisionRepeated))}; at most ${percent(rules.maxShareKeyDecisionRepeated)}): ` +
+        `"pick the decision two reasons share" would pass; let a wrong decision be the shared one: ${keyDecisionRepeated.ids.join(', ')}`,
+    );
+  }
+  const sharedOpeningBounds = [
+    ['', keyInSharedOpening, rules.minShareKeyInSharedOpening, rules.maxShareKeyInSharedOpening],
+    ['safety-critical ', criticalKeyInSharedOpening, rules.minShareCriticalKeyInSharedOpening, rules.maxShareCriticalKeyInSharedOpening],
+  ] as const;
+  for (const [kind, figure, least, most] of sharedOpeningBounds) {
+    if (figure.of < rules.minItemsForSharedOpeningRule) continue;
+    const inShared = shareOf(figure);
+    if (inShared > most || inShared < least)
+      problems.push(
+        `in ${figure.count} of the ${figure.of} ${kind}single-answer and case items where one opening is shared, the key is among the ` +
+          `options that open alike (${percent(inShared)}; between ${percent(least)} and ${percent(most)}): ` +
+          (inShared > most
+            ? `"pick from the options that open alike" would pass; let two wrong options share the opening more often: ${figure.ids.join(', ')}`
+            : `"never pick the options that open alike" would pass; let the key share its opening with a near miss more often`),
+      );
+  }
+  if (shareOf(keyLoneOpening) > rules.maxShareKeyLoneOpening) {
+    problems.push(
+      `the right answer is the only option that opens differently from all the others in ${keyLoneOpening.count} of ` +
+        `${keyLoneOpening.of} items (at most ${percent(rules.maxShareKeyLoneOpening)}): give the key a sibling: ${keyLoneOpening.ids.join(', ')}`,
+    );
+  }
+  for (const { words, keys: inKeys, distractors: inDistractors } of figures.cueWords) {
+    if (Math.abs(inKeys - inDistractors) > rules.maxCueWordGap)
+      problems.push(
+        `${percent(inKeys)} of right options and ${percent(inDistractors)} of wrong ones ${words} ` +
+          `(they may differ by ${percent(rules.maxCueWordGap)}): the words, not the decision, would answer the item`,
+      );
+  }
+  if (keyMostEscalated.of >= rules.minItemsForEscalationRule && shareOf(keyMostEscalated) > rules.maxShareKeyMostEscalated) {
+    problems.push(
+      `in ${keyMostEscalated.count} of ${keyMostEscalated.of} safety-critical single-answer and case items the key is the most escalated option ` +
+        `(${percent(shareOf(keyMostEscalated))}; at most ${percent(rules.maxShareKeyMostEscalated)}): add distractors that over-escalate ` +
+        `(too much, too fast, the wrong person): ${keyMostEscalated.ids.join(', ')}`,
     );
   }
 

@@ -98,10 +98,38 @@ const edit = (mutate: (items: AuthoredQuestion[]) => void) => {
 };
 const single = (items: AuthoredQuestion[]) =>
   items.filter((item): item is Extract<AuthoredQuestion, { type: 'single' }> => item.type === 'single');
+const cases = (items: AuthoredQuestion[]) =>
+  items.filter((item): item is Extract<AuthoredQuestion, { type: 'case' }> => item.type === 'case');
+const keyOf = (options: { correct: boolean; text: string }[]) => options.find((option) => option.correct)!;
+const wrongOf = (options: { correct: boolean; text: string }[]) => options.filter((option) => !option.correct);
 
 describe('the item rules of the course build', () => {
   it('pass a bank that keeps them', () => {
     expect(check(goodBank())).toEqual([]);
+  });
+
+  it("accept case items that vary which decision two reasons share: a wrong one, the key's, or none", () => {
+    const problems = edit((items) => {
+      cases(items).forEach((item, at) => {
+        const [first, second, third] = (['proceed', 'precautions', 'defer', 'do-not-treat'] as const).filter(
+          (decision) => decision !== item.decision,
+        );
+        // The key's decision shared once, a wrong one twice, none twice.
+        const patterns = [
+          [item.decision, item.decision, first, second],
+          [item.decision, first, first, second],
+          [item.decision, second, second, third],
+          [item.decision, first, second, third],
+          [item.decision, third, first, second],
+        ];
+        item.reasons = patterns[at].map((decision, index) => ({
+          id: 'abcd'[index],
+          text: `Finding ${index}: ${decision.replaceAll('-', ' ')}; for reason ${index} about ${item.id}${index === 3 ? ', at some length' : ''}`,
+          correct: index === 0,
+        }));
+      });
+    });
+    expect(problems).toEqual([]);
   });
 
   it.each([
@@ -267,6 +295,109 @@ describe('the item rules of the course build', () => {
           for (const item of single(items).slice(0, 3)) item.options.find((option) => !option.correct)!.text = 'It can never be treated.';
         }),
       'appears in 3 items',
+    ],
+    [
+      'case items whose key is the only decision two reasons share',
+      () =>
+        edit((items) => {
+          for (const item of cases(items)) {
+            const other = item.decision === 'do-not-treat' ? 'precautions' : 'do-not-treat';
+            item.reasons.forEach((reason, at) => {
+              const decision = reason.correct || at === (item.reasons.indexOf(keyOf(item.reasons)) + 1) % 3 ? item.decision : other;
+              reason.text = `Finding ${at}: ${decision.replaceAll('-', ' ')}; for reason ${at} about ${item.id}`;
+            });
+          }
+        }),
+      "the key's decision is the only decision two or more reasons state",
+    ],
+    [
+      'keys that are never the longest option',
+      () =>
+        edit((items) => {
+          for (const item of single(items)) keyOf(item.options).text = keyOf(item.options).text.replace(', at length', '');
+        }),
+      '"never pick the longest" would pass',
+    ],
+    [
+      'keys among the options that open alike, item after item',
+      () =>
+        edit((items) => {
+          for (const item of single(items).slice(0, 6)) {
+            keyOf(item.options).text = `Offer her ${keyOf(item.options).text}`;
+            wrongOf(item.options)[0].text = `Offer her ${wrongOf(item.options)[0].text}`;
+          }
+        }),
+      'among the options that open alike',
+    ],
+    [
+      'keys never among the options that open alike, item after item',
+      () =>
+        edit((items) => {
+          for (const item of single(items).slice(0, 6))
+            for (const option of wrongOf(item.options).slice(0, 2)) option.text = `Offer her ${option.text}`;
+        }),
+      '"never pick the options that open alike" would pass',
+    ],
+    [
+      'safety-critical keys always among the options that open alike, though the bank is balanced',
+      () =>
+        edit((items) => {
+          single(items).forEach((item, at) => {
+            if (at < 4) {
+              item.safetyCritical = true;
+              keyOf(item.options).text = `Offer her ${keyOf(item.options).text}`;
+              wrongOf(item.options)[0].text = `Offer her ${wrongOf(item.options)[0].text}`;
+            } else for (const option of wrongOf(item.options).slice(0, 2)) option.text = `Offer her ${option.text}`;
+          });
+        }),
+      'safety-critical single-answer and case items where one opening is shared',
+    ],
+    [
+      'a key that alone opens differently from every distractor',
+      () =>
+        edit((items) => {
+          for (const item of single(items).slice(0, 4))
+            for (const option of wrongOf(item.options)) option.text = `Book a course for ${option.text}`;
+        }),
+      'the only option that opens differently',
+    ],
+    [
+      'keys that defer to a person or a condition far more often than distractors',
+      () =>
+        edit((items) => {
+          for (const item of [...single(items), ...cases(items)]) {
+            const key = keyOf(item.type === 'case' ? item.reasons : item.options);
+            key.text += ', until the medical lead advises';
+          }
+        }),
+      'defer to a person or a condition',
+    ],
+    [
+      'fixed delays far more often in distractors than in keys',
+      () =>
+        edit((items) => {
+          for (const item of single(items)) for (const option of wrongOf(item.options)) option.text += ', in two weeks';
+        }),
+      'a fixed delay',
+    ],
+    [
+      'urgency far more often in keys than in distractors',
+      () =>
+        edit((items) => {
+          for (const item of single(items)) keyOf(item.options).text += ', urgently';
+        }),
+      'urgency',
+    ],
+    [
+      'safety-critical items whose key is always the most escalated option',
+      () =>
+        edit((items) => {
+          for (const item of single(items).slice(0, 4)) {
+            item.safetyCritical = true;
+            keyOf(item.options).text = `Call emergency services about ${keyOf(item.options).text}`;
+          }
+        }),
+      'the most escalated option',
     ],
   ] as const)('refuse %s, saying why', (_case, run, reason) => {
     expect(run().join('\n')).toContain(reason);
