@@ -22,7 +22,11 @@ type Observed = Pick<
   RecordObservedProcedure,
   'procedure' | 'areaId' | 'depthMm' | 'complexity' | 'entrustment' | 'doneWell' | 'learningAction'
 >;
-/** One satisfactory procedure in each area the supervisor signs off, at the depth signed off (the evidence for the scope). */
+/**
+ * One satisfactory procedure in each area the supervisor signs off, at the depth signed off, and
+ * acne scars also at 1.0 mm performed independently: the evidence for the scope, unsupervised
+ * practice included.
+ */
 const PROCEDURES: Observed[] = [
   {
     procedure: 'Atrophic acne scars, both cheeks',
@@ -32,6 +36,15 @@ const PROCEDURES: Observed[] = [
     entrustment: 'minimal-help',
     doneWell: 'Careful screening; checked for active acne and isotretinoin before consent.',
     learningAction: 'Keep passes to the endpoint: stop at pinpoint bleeding rather than adding a pass.',
+  },
+  {
+    procedure: 'Rolling acne scars, left cheek',
+    areaId: 'scars',
+    depthMm: 1.0,
+    complexity: 'straightforward',
+    entrustment: 'independent',
+    doneWell: 'Stretched the skin to flatten the scars and kept the passes even.',
+    learningAction: 'Reassess at the next session before going deeper on the same scars.',
   },
   {
     procedure: 'Fine lines, forehead',
@@ -84,7 +97,7 @@ function demoClock(now: Date): () => Date {
 
 /**
  * Gives the demo practitioner a real record through the same use cases the API runs: every module
- * passed, four satisfactory observed procedures (one in each area signed off), a certificate from their supervisor, all dated
+ * passed, five satisfactory observed procedures (at least one in each area signed off), a certificate from their supervisor, all dated
  * as if done 21 months ago, so the certificate is in its renewal window and due its first expiry
  * reminder (`npm start` sends it). Returns the certificate's code, so a clinic can try
  * verification straight away.

@@ -121,6 +121,21 @@ describe('suspending and reinstating', () => {
     expect((await action(trainee.sub, 'reinstatement', REINSTATEMENT, platformAdmin)).status).toBe(200);
   });
 
+  it('a platform admin’s suspension is lifted only by a platform admin, not by the supervisor it overrode', async () => {
+    const trainee = await certifiedTrainee(stack, 'Suspended By The Platform');
+    expect((await action(trainee.sub, 'suspension', suspension(), platformAdmin)).status).toBe(200);
+    expect((await record(trainee.sub)).certificate?.suspension).toMatchObject({ byPlatformAdmin: true });
+    const refused = await action(trainee.sub, 'reinstatement', REINSTATEMENT);
+    expect(refused.status).toBe(403);
+    expect((await json<Problem>(refused)).detail).toMatch(/suspended by a platform admin; only a platform admin can reinstate it/);
+    expect(await verify(trainee.certificate.code)).toMatchObject({ status: 'suspended' });
+    expect((await action(trainee.sub, 'reinstatement', REINSTATEMENT, platformAdmin)).status).toBe(200);
+    // The supervisor's own suspension is theirs to lift, as before.
+    expect((await action(trainee.sub, 'suspension', suspension())).status).toBe(200);
+    expect((await record(trainee.sub)).certificate?.suspension?.byPlatformAdmin).toBeUndefined();
+    expect((await action(trainee.sub, 'reinstatement', REINSTATEMENT)).status).toBe(200);
+  });
+
   it('suspends once of 20 racing requests; the rest get 409 naming the state', async () => {
     const trainee = await certifiedTrainee(stack, 'Raced Suspension');
     const responses = await Promise.all(Array.from({ length: 20 }, () => action(trainee.sub, 'suspension', suspension())));
@@ -166,13 +181,14 @@ describe('a new certificate after a revocation', () => {
   it('needs every module passed again and new procedures after the revocation; then it is issued once, linked to the revoked one', async () => {
     const trainee = await certifiedTrainee(stack, 'Recertified Practitioner');
     const revokedCode = trainee.certificate.code;
-    await action(trainee.sub, 'revocation', REVOCATION);
+    await action(trainee.sub, 'revocation', { category: 'competence', note: 'Two unsafe passes over the orbital rim were observed.' });
 
     const standing = await record(trainee.sub);
     expect(standing).toMatchObject({ eligible: false, satisfactoryProcedures: 0, requiredSatisfactoryProcedures: 3 });
     expect(standing.countsFrom).toEqual(expect.any(String));
     expect(standing.unmet[0]).toMatch(/^Modules not yet passed since the revocation on \d{4}-\d{2}-\d{2}: Mechanism of action/);
     expect(standing.renewal).toBeUndefined();
+    expect(standing.nextCertificateBy).toBe('supervisor');
     const early = await issue(trainee.sub);
     expect(early.status).toBe(422);
     expect((await json<Problem>(early)).type).toBe('/problems/not-eligible');
@@ -199,6 +215,39 @@ describe('a new certificate after a revocation', () => {
       previousCode: revokedCode,
       summary: expect.stringContaining(`after the revocation of ${revokedCode}`),
     });
+  });
+});
+
+describe('a new certificate after a revocation that discredits the evidence or overrides the supervisor', () => {
+  it.each([
+    ['a platform admin revoked it (for any reason)', platformAdmin, { category: 'competence', note: 'Found unsafe on an audit visit.' }],
+    ['it was revoked for false evidence (by anyone)', supervisorA, REVOCATION],
+  ])('is a platform admin’s to issue when %s, on new evidence', async (_case, revokedBy, revocation) => {
+    const trainee = await certifiedTrainee(stack, 'Recertified By The Platform');
+    const revokedCode = trainee.certificate.code;
+    expect((await action(trainee.sub, 'revocation', revocation, revokedBy)).status).toBe(200);
+    await passEveryModule(stack, trainee);
+    await recordSatisfactory(stack, trainee.sub, 3);
+    const standing = await record(trainee.sub);
+    expect(standing).toMatchObject({ eligible: true, nextCertificateBy: 'platform-admin' });
+
+    const bySupervisor = await issue(trainee.sub);
+    expect(bySupervisor.status).toBe(403);
+    expect((await json<Problem>(bySupervisor)).detail).toMatch(/a platform admin issues the new certificate/);
+    expect((await record(trainee.sub)).certificate?.code).toBe(revokedCode);
+
+    const byAdmin = await call(platformAdmin, `/api/trainees/${trainee.sub}/certificate`, ISSUE_BODY);
+    expect(byAdmin.status).toBe(201);
+    expect(await json<Certificate>(byAdmin)).toMatchObject({ status: 'valid', replaces: revokedCode });
+  });
+
+  it('a platform admin does not issue a first certificate, or one after the supervisor’s own revocation: that is the supervisor’s', async () => {
+    const eligible = await newTrainee(stack, 'Never Certified');
+    await passEveryModule(stack, eligible);
+    await recordSatisfactory(stack, eligible.sub, 3);
+    expect((await record(eligible.sub)).nextCertificateBy).toBe('supervisor');
+    expect((await call(platformAdmin, `/api/trainees/${eligible.sub}/certificate`, ISSUE_BODY)).status).toBe(403);
+    expect((await record(eligible.sub)).certificate).toBeUndefined();
   });
 });
 
@@ -248,6 +297,58 @@ describe('scope of practice', () => {
     const issued = await issue(trainee.sub, { scope: { areas: [area('face', 1), area('scars', 1), area('neck', 0.5)] } });
     expect(issued.status).toBe(201);
   });
+  it('is unsupervised only where the trainee performed a procedure independently, and no deeper unsupervised than they did', async () => {
+    const trainee = await newTrainee(stack, 'Independently Evidenced');
+    await passEveryModule(stack, trainee);
+    for (const [areaId, depthMm, entrustment] of [
+      ['face', 1, 'independent'],
+      ['scars', 1.5, 'minimal-help'],
+      ['scars', 0.5, 'independent'],
+      ['neck', 0.5, 'direct-help'],
+    ] as const)
+      expect(
+        (
+          await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, {
+            ...satisfactoryProcedure('Evidence', { areaId, depthMm }),
+            entrustment,
+          })
+        ).status,
+      ).toBe(201);
+    const refused = await issue(trainee.sub, { scope: { areas: [area('face', 1), area('scars', 1.5), area('neck', 0.5)] } });
+    expect(refused.status).toBe(422);
+    expect((await json<Problem>(refused)).errors).toEqual([
+      {
+        pointer: '/scope/areas/2/supervision',
+        message: expect.stringMatching(/^Neck: no procedure there was performed independently yet; sign it off as supervised only/),
+      },
+    ]);
+    const issued = await json<Certificate>(
+      issue(trainee.sub, {
+        scope: { areas: [area('face', 1), area('scars', 1.5), { ...area('neck', 0.5), supervision: 'supervised-only' }] },
+      }),
+    );
+    // Acne scars: 1.5 mm seen with minimal help, 0.5 mm independently: unsupervised only up to 0.5 mm.
+    expect(issued.scope.areas.map((entry) => [entry.areaId, entry.maxDepthMm, entry.maxDepthUnsupervisedMm])).toEqual([
+      ['face', 1, 1],
+      ['neck', 0.5, 0],
+      ['scars', 1.5, 0.5],
+    ]);
+  });
+
+  it('on renewal, making a supervised-only area unsupervised needs independent evidence there, like adding it', async () => {
+    const trainee = await traineeWithAgeingCertificate(stack, 'Renewed Towards Independence');
+    const helped = { ...satisfactoryProcedure('Neck, helped', { areaId: 'neck', depthMm: 0.5 }), entrustment: 'direct-help' };
+    expect((await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, helped)).status).toBe(201);
+    const widened = { scope: { areas: [area('face', 1), area('scars', 1.5), area('neck', 0.5)] } };
+    const refused = await action(trainee.sub, 'renewal', widened);
+    expect(refused.status).toBe(422);
+    expect((await json<Problem>(refused)).errors?.map((error) => error.pointer)).toEqual(['/scope/areas/2/supervision']);
+    const independent = satisfactoryProcedure('Neck, independent', { areaId: 'neck', depthMm: 0.5 });
+    expect((await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, independent)).status).toBe(201);
+    const renewed = await json<Certificate>(action(trainee.sub, 'renewal', widened));
+    expect(renewed.scope.areas.find((entry) => entry.areaId === 'neck')).toMatchObject({ maxDepthMm: 0.5, maxDepthUnsupervisedMm: 0.5 });
+  });
+
   it.each([
     ['a depth beyond the course’s limit for the area', [area('neck', 1.0)], 422, '/scope/areas/0/maxDepthMm'],
     ['a depth not in steps of 0.05 mm', [area('face', 0.33)], 422, '/scope/areas/0/maxDepthMm'],

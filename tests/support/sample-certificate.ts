@@ -20,7 +20,8 @@ export function sampleCertificate(issuedAt = new Date()): CertificateRecord {
     holderName: 'Alexandra Rivera-Okonkwo',
     organisationName: 'Harbour Skin Clinic',
     qualification: course.certification.qualification,
-    scope: certifiedScope(SAMPLE_SIGN_OFF, course.treatmentAreas),
+    // As if every area had been seen performed independently at the depth signed off.
+    scope: certifiedScope(SAMPLE_SIGN_OFF, course.treatmentAreas, () => Infinity),
     issuedAt: issuedAt.toISOString(),
     expiresAt: expiryAfter(issuedAt, course.certification.validityMonths).toISOString(),
     issuedBy: { sub: randomUUID(), name: 'Sam Okafor' },

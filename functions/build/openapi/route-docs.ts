@@ -295,11 +295,14 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
       'it unsupervised), once every module is passed and enough satisfactory observed procedures are ' +
       'recorded, from enough assessors, with enough performed independently. Exactly once per trainee, ' +
       'however many requests race. After a revocation, a new certificate on evidence since the ' +
-      'revocation (every module passed again and new procedures), linked to the revoked one.',
+      'revocation (every module passed again and new procedures), linked to the revoked one; after a ' +
+      "revocation by a platform admin or for false evidence, a platform admin issues it (the record's " +
+      '`nextCertificateBy` says who), and the supervisor cannot.',
     responses: {
       201: { description: 'Issued', schema: certificateSchema },
       ...invalid,
       ...secured,
+      403: problem('Not the one who issues this certificate (see nextCertificateBy), or not a supervisor or platform admin'),
       404: problem('No such trainee supervised by the caller'),
       409: problem('The trainee already holds a certificate that is not revoked; names it and its status'),
       422: problem("Requirements not met yet (see unmet), or a scope beyond the course's limits (see errors)"),
@@ -344,11 +347,13 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
     summary: 'Reinstate a suspended certificate',
     description:
       "The trainee's supervisor or a platform admin reinstates a suspended certificate, with a note " +
-      'for the record: it is valid again (or expired, if its date passed meanwhile).',
+      'for the record: it is valid again (or expired, if its date passed meanwhile). A suspension a ' +
+      'platform admin made is lifted only by a platform admin.',
     responses: {
       200: { description: 'Reinstated', schema: certificateSchema },
       ...invalid,
       ...secured,
+      403: problem('Suspended by a platform admin, and the caller is not one; or not a supervisor or platform admin'),
       404: problem('No such trainee, or no certificate'),
       409: problem('Not suspended; names its state'),
       ...unavailable,

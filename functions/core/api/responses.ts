@@ -282,6 +282,8 @@ const suspensionSchema = z.object({
   reason: z.string(),
   note: z.string(),
   reviewOn: z.optional(z.iso.date()),
+  /** Suspended by a platform admin: only a platform admin can reinstate it. */
+  byPlatformAdmin: z.optional(z.boolean()),
 });
 
 const revocationSchema = z.object({
@@ -290,6 +292,8 @@ const revocationSchema = z.object({
   category: revokeCertificateSchema.shape.category,
   reason: z.string(),
   note: z.string(),
+  /** Revoked by a platform admin: the new certificate is a platform admin's to issue. */
+  byPlatformAdmin: z.optional(z.boolean()),
 });
 
 /**
@@ -331,6 +335,11 @@ export const certificationSchema = z.object({
   requiredIndependentProcedures: z.number(),
   /** After a revocation: only passes and procedures after this time count towards a new certificate. */
   countsFrom: z.optional(z.iso.datetime()),
+  /**
+   * Who issues the (next) certificate: the trainee's supervisor; after a revocation by a platform
+   * admin or for false evidence, a platform admin, on the new evidence the supervisor records.
+   */
+  nextCertificateBy: z.enum(['supervisor', 'platform-admin']),
   observedProcedures: z.array(observedProcedureSchema),
   certificate: z.optional(certificateSchema),
   /** Every change to the record, newest first: what, when, by whom. Append-only. */

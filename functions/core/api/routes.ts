@@ -197,7 +197,8 @@ const routeTable = [
     method: 'post',
     path: '/api/trainees/{traineeId}/certificate',
     function: 'certification',
-    access: ['supervisor'],
+    // A platform admin only after a revocation by one, or for false evidence (issuerOfNext).
+    access: ['supervisor', 'platform-admin'],
     params: traineeIdParamsSchema,
     body: issueCertificateSchema,
   },

@@ -1,5 +1,6 @@
 import { isSupervisorOf } from '../accounts/policy';
 import { hasRole, type Principal } from '../auth/principal';
+import { Forbidden } from '../auth/errors';
 import { NotFound } from '../errors';
 import { CertificateStateConflict, InvalidCertificationRequest } from './errors';
 import { historyEvents, type HistoryEvent } from './history';
@@ -22,17 +23,27 @@ interface Transition {
   /** The verb for messages: "suspended", "reinstated", "revoked". */
   verb: string;
   from: readonly CertificateStatus[];
-  change: (current: CertificateRecord, now: Date) => { next: CertificateRecord; event: HistoryEvent };
+  /** A reason the viewer may not make this change to this certificate, if there is one. */
+  refuse?: (current: CertificateRecord) => string | undefined;
+  change: (
+    current: CertificateRecord,
+    now: Date,
+    authority: { byPlatformAdmin?: true },
+  ) => { next: CertificateRecord; event: HistoryEvent };
 }
 
 async function transition(deps: LifecycleDeps, viewer: Principal, traineeSub: string, step: Transition): Promise<CertificateRecord> {
-  await traineeFor(deps, traineeSub, (person) => isSupervisorOf(viewer, person) || hasRole(viewer, 'platform-admin'));
+  const trainee = await traineeFor(deps, traineeSub, (person) => isSupervisorOf(viewer, person) || hasRole(viewer, 'platform-admin'));
   const current = await deps.certification.traineeCertificate(traineeSub);
   if (!current) throw new NotFound('Certificate');
   const now = deps.now();
   const status = certificateStatus(current, now);
   if (!step.from.includes(status)) throw new CertificateStateConflict(current.code, status, step.verb);
-  const { next, event } = step.change(current, now);
+  const refusal = step.refuse?.(current);
+  if (refusal) throw new Forbidden(refusal);
+  // A platform admin acting on someone else's trainee overrides the clinic: the record says so.
+  const authority = !isSupervisorOf(viewer, trainee) && hasRole(viewer, 'platform-admin') ? { byPlatformAdmin: true as const } : {};
+  const { next, event } = step.change(current, now, authority);
   if (await deps.certification.changeState(current, next, event)) return next;
   // Another request changed it first: exactly one change is made; the rest hear what it is now.
   const latest = await deps.certification.traineeCertificate(traineeSub);
@@ -53,8 +64,9 @@ export function suspendCertificate(deps: LifecycleDeps, viewer: Principal, train
   return transition(deps, viewer, traineeSub, {
     verb: 'suspended',
     from: ['valid'],
-    change: (current, now) => {
+    change: (current, now, authority) => {
       const suspension = {
+        ...authority,
         at: now.toISOString(),
         by: actor(viewer),
         category: details.category,
@@ -66,11 +78,19 @@ export function suspendCertificate(deps: LifecycleDeps, viewer: Principal, train
   });
 }
 
-/** Makes a suspended certificate active again (valid, or expired if its date has passed meanwhile). */
+/**
+ * Makes a suspended certificate active again (valid, or expired if its date has passed meanwhile).
+ * A platform admin's suspension is lifted only by a platform admin: the supervisor it overrode
+ * cannot undo it.
+ */
 export function reinstateCertificate(deps: LifecycleDeps, viewer: Principal, traineeSub: string, details: ReinstateCertificate) {
   return transition(deps, viewer, traineeSub, {
     verb: 'reinstated',
     from: ['suspended'],
+    refuse: (current) =>
+      current.suspension?.byPlatformAdmin && !hasRole(viewer, 'platform-admin')
+        ? `Certificate ${current.code} was suspended by a platform admin; only a platform admin can reinstate it.`
+        : undefined,
     change: (current, now) => {
       const { suspension: _ended, ...rest } = current;
       return {
@@ -90,9 +110,9 @@ export function revokeCertificate(deps: LifecycleDeps, viewer: Principal, traine
   return transition(deps, viewer, traineeSub, {
     verb: 'revoked',
     from: ['valid', 'suspended', 'expired'],
-    change: (current, now) => {
+    change: (current, now, authority) => {
       const { suspension: _ended, ...rest } = current;
-      const revocation = { at: now.toISOString(), by: actor(viewer), category: details.category, note: details.note };
+      const revocation = { ...authority, at: now.toISOString(), by: actor(viewer), category: details.category, note: details.note };
       return { next: { ...rest, status: 'revoked', revocation }, event: historyEvents.certificateRevoked(current, revocation) };
     },
   });

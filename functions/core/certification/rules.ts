@@ -1,6 +1,6 @@
 import type { CertificationSettings, CourseModule } from '../course/types';
 import type { AttemptRecord } from '../quiz/types';
-import type { CertificateRecord, ObservedProcedureRecord } from './types';
+import type { CertificateRecord, NextIssuer, ObservedProcedureRecord } from './types';
 
 /**
  * What a certificate requires and how long it lasts, with the numbers from courses/course.yaml
@@ -99,6 +99,17 @@ export function checkEligibility(
     unmet,
   };
 }
+
+/**
+ * Who issues the trainee's next certificate. Their supervisor, normally and after their own
+ * revocation. After a revocation by a platform admin (the certifying body overriding the clinic),
+ * or one for false evidence (which discredits the supervisor's records), a platform admin does,
+ * on the new evidence the supervisor records: the supervisor alone cannot undo it.
+ */
+export const issuerOfNext = (certificate: CertificateRecord | undefined): NextIssuer =>
+  certificate?.status === 'revoked' && (certificate.revocation?.byPlatformAdmin || certificate.revocation?.category === 'false-evidence')
+    ? 'platform-admin'
+    : 'supervisor';
 
 /** The expiry date: the same day of the month, `months` later (clamped to the month's last day). */
 export function expiryAfter(issuedAt: Date, months: number): Date {

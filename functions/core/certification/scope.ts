@@ -59,27 +59,48 @@ export function scopeProblems(areas: readonly AreaSignOff[], course: readonly Tr
   return problems;
 }
 
-/** What a supervisor has seen of a trainee in one area: satisfactory procedures and the deepest setting among them. */
+/**
+ * What a supervisor has seen of a trainee in one area: satisfactory procedures, the deepest setting
+ * among them, and the deepest among those the trainee performed independently (0 if none): only
+ * those show the trainee can treat there without a supervisor.
+ */
 export interface AreaEvidence {
   satisfactory: number;
   deepestMm: number;
+  deepestIndependentMm: number;
 }
 
 /** The evidence for each area, from the satisfactory procedures that count (after a revocation, only those since). */
-export function evidenceByArea(procedures: readonly ObservedProcedureRecord[]): Map<string, AreaEvidence> {
+export function evidenceByArea(
+  procedures: readonly Pick<ObservedProcedureRecord, 'satisfactory' | 'areaId' | 'depthMm' | 'entrustment'>[],
+): Map<string, AreaEvidence> {
   const evidence = new Map<string, AreaEvidence>();
   for (const procedure of procedures) {
     if (!procedure.satisfactory) continue;
-    const seen = evidence.get(procedure.areaId) ?? { satisfactory: 0, deepestMm: 0 };
-    evidence.set(procedure.areaId, { satisfactory: seen.satisfactory + 1, deepestMm: Math.max(seen.deepestMm, procedure.depthMm) });
+    const seen = evidence.get(procedure.areaId) ?? { satisfactory: 0, deepestMm: 0, deepestIndependentMm: 0 };
+    evidence.set(procedure.areaId, {
+      satisfactory: seen.satisfactory + 1,
+      deepestMm: Math.max(seen.deepestMm, procedure.depthMm),
+      deepestIndependentMm:
+        procedure.entrustment === 'independent' ? Math.max(seen.deepestIndependentMm, procedure.depthMm) : seen.deepestIndependentMm,
+    });
   }
   return evidence;
 }
 
 /**
+ * The deepest setting the holder may use in an area without a supervisor, on evidence: the deepest
+ * procedure performed independently there, or what the current certificate already allowed
+ * unsupervised (a renewal keeps it). 0: supervised only.
+ */
+export const unsupervisedEvidenceMm = (areaId: string, evidence: Map<string, AreaEvidence>, kept: readonly CertifiedArea[] = []) =>
+  Math.max(evidence.get(areaId)?.deepestIndependentMm ?? 0, kept.find((area) => area.areaId === areaId)?.maxDepthUnsupervisedMm ?? 0);
+
+/**
  * A scope signed off on evidence: every area needs a satisfactory observed procedure in it, and no
- * depth beyond the deepest setting observed satisfactorily there. What a renewal carries over
- * unchanged was evidenced when it was first signed off (`kept`); what it adds or deepens needs
+ * depth beyond the deepest setting observed satisfactorily there; treating it unsupervised needs a
+ * procedure there performed independently. What a renewal carries over unchanged was evidenced
+ * when it was first signed off (`kept`); what it adds, deepens or makes unsupervised needs
  * evidence now.
  */
 export function evidenceProblems(
@@ -91,9 +112,21 @@ export function evidenceProblems(
 ): ErrorLocation[] {
   return areas.flatMap((signOff, index): ErrorLocation[] => {
     const area = course.find((candidate) => candidate.id === signOff.areaId);
+    if (!area) return [];
     const before = kept.find((candidate) => candidate.areaId === signOff.areaId);
-    if (!area || (before && signOff.maxDepthMm <= before.maxDepthMm + 1e-9)) return [];
     const seen = evidence.get(area.id);
+    const unsupervised: ErrorLocation[] =
+      signOff.supervision === 'unsupervised' && unsupervisedEvidenceMm(area.id, evidence, kept) <= 0
+        ? [
+            {
+              pointer: `${pointer}/${index}/supervision`,
+              message:
+                `${area.label}: no procedure there was performed independently yet; sign it off as supervised only, ` +
+                'or observe one the trainee performs without help first.',
+            },
+          ]
+        : [];
+    if (before && signOff.maxDepthMm <= before.maxDepthMm + 1e-9) return unsupervised;
     if (!seen)
       return [
         {
@@ -107,13 +140,23 @@ export function evidenceProblems(
           pointer: `${pointer}/${index}/maxDepthMm`,
           message: `${area.label}: at most ${mm(seen.deepestMm)}, the deepest setting observed satisfactorily there.`,
         },
+        ...unsupervised,
       ];
-    return [];
+    return unsupervised;
   });
 }
 
-/** The scope as the certificate records it, in the course's order of areas. Call after scopeProblems found none. */
-export function certifiedScope(areas: readonly AreaSignOff[], course: readonly TreatmentArea[]): ScopeOfPractice {
+/**
+ * The scope as the certificate records it, in the course's order of areas: the unsupervised limit
+ * is the course's, and no deeper than the trainee was seen to work independently there
+ * (`unsupervisedEvidence`, from unsupervisedEvidenceMm). Call after scopeProblems and
+ * evidenceProblems found none.
+ */
+export function certifiedScope(
+  areas: readonly AreaSignOff[],
+  course: readonly TreatmentArea[],
+  unsupervisedEvidence: (areaId: string) => number,
+): ScopeOfPractice {
   return {
     areas: course.flatMap((area) => {
       const signOff = areas.find((candidate) => candidate.areaId === area.id);
@@ -124,7 +167,8 @@ export function certifiedScope(areas: readonly AreaSignOff[], course: readonly T
           areaId: area.id,
           label: area.label,
           maxDepthMm,
-          maxDepthUnsupervisedMm: signOff.supervision === 'unsupervised' ? Math.min(maxDepthMm, area.maxDepthUnsupervisedMm) : 0,
+          maxDepthUnsupervisedMm:
+            signOff.supervision === 'unsupervised' ? Math.min(maxDepthMm, area.maxDepthUnsupervisedMm, unsupervisedEvidence(area.id)) : 0,
         },
       ];
     }),

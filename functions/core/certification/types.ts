@@ -52,7 +52,16 @@ export interface CertifiedModule {
   attemptId: string;
 }
 
-export interface Suspension {
+/**
+ * Set when a platform admin, not the holder's own supervisor, made the change: the certifying
+ * body overriding the clinic. Such a suspension is lifted only by a platform admin, and after
+ * such a revocation the new certificate is a platform admin's to issue.
+ */
+interface ByPlatformAdmin {
+  byPlatformAdmin?: true;
+}
+
+export interface Suspension extends ByPlatformAdmin {
   at: string;
   by: Actor;
   category: SuspensionReason;
@@ -61,12 +70,15 @@ export interface Suspension {
   reviewOn?: string;
 }
 
-export interface Revocation {
+export interface Revocation extends ByPlatformAdmin {
   at: string;
   by: Actor;
   category: RevocationReason;
   note: string;
 }
+
+/** Who may issue a trainee's next certificate. */
+export type NextIssuer = 'supervisor' | 'platform-admin';
 
 /**
  * A certificate's state as kept. `suspended` is temporary (reinstating makes it active again),
@@ -152,6 +164,8 @@ export interface AcknowledgeFeedback {
 export interface TraineeCertification {
   trainee: Person;
   eligibility: Eligibility;
+  /** Who issues the (next) certificate (see issuerOfNext in lifecycle.ts). */
+  nextCertificateBy: NextIssuer;
   /** Newest first. */
   procedures: ObservedProcedureRecord[];
   certificate?: CertificateRecord;

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { canSeePerson, isSupervisorOf } from '../accounts/policy';
+import { Forbidden } from '../auth/errors';
 import type { PeopleStore } from '../accounts/ports';
 import type { Person } from '../accounts/types';
-import type { Principal } from '../auth/principal';
+import { hasRole, type Principal } from '../auth/principal';
 import type { CourseDefinition } from '../course/types';
 import { IdempotencyKeyReused, NotFound, type ErrorLocation } from '../errors';
 import { idempotencyClaim } from '../idempotency';
@@ -12,8 +13,17 @@ import { isSatisfactory } from './dops';
 import { AlreadyCertified, CertificateStateConflict, InvalidCertificationRequest, NotEligible } from './errors';
 import { historyEvents } from './history';
 import type { CertificationStore } from './ports';
-import { checkEligibility, checkRenewal, DAY_MS, expiryAfter, renewedExpiry } from './rules';
-import { certifiedScope, evidenceByArea, evidenceProblems, scopeProblems, signOffOf, type AreaSignOff, type CertifiedArea } from './scope';
+import { checkEligibility, checkRenewal, DAY_MS, expiryAfter, issuerOfNext, renewedExpiry } from './rules';
+import {
+  certifiedScope,
+  evidenceByArea,
+  evidenceProblems,
+  scopeProblems,
+  signOffOf,
+  unsupervisedEvidenceMm,
+  type AreaSignOff,
+  type CertifiedArea,
+} from './scope';
 import { certificateStatus } from './status';
 import type {
   AcknowledgeFeedback,
@@ -75,6 +85,7 @@ export async function certificationOf(deps: CertificationDeps, viewer: Principal
   return {
     trainee,
     eligibility: eligibilityFor(deps, attempts, procedures, certificate),
+    nextCertificateBy: issuerOfNext(certificate),
     procedures,
     history,
     ...(certificate ? { certificate } : {}),
@@ -165,16 +176,33 @@ function signedOffScope(
   kept?: CertifiedArea[],
 ) {
   const limits = scopeProblems(areas, deps.course.treatmentAreas);
-  const problems = limits.length ? limits : evidenceProblems(areas, deps.course.treatmentAreas, evidenceByArea(evidence), kept);
+  const byArea = evidenceByArea(evidence);
+  const problems = limits.length ? limits : evidenceProblems(areas, deps.course.treatmentAreas, byArea, kept);
   if (problems.length) throw new InvalidCertificationRequest(problems);
-  return certifiedScope(areas, deps.course.treatmentAreas);
+  return certifiedScope(areas, deps.course.treatmentAreas, (areaId) => unsupervisedEvidenceMm(areaId, byArea, kept));
+}
+
+/** Refuses an issuer who is not the one issuerOfNext names, saying who is. */
+function checkIssuer(issuer: Principal, trainee: Person, existing: CertificateRecord | undefined) {
+  if (issuerOfNext(existing) === 'platform-admin') {
+    if (hasRole(issuer, 'platform-admin')) return;
+    const why = existing!.revocation?.byPlatformAdmin ? 'by a platform admin' : 'for false evidence';
+    throw new Forbidden(
+      `Certificate ${existing!.code} was revoked ${why}, so a platform admin issues the new certificate, on the new evidence you record.`,
+    );
+  }
+  if (!isSupervisorOf(issuer, trainee))
+    throw new Forbidden(
+      "A certificate is issued by the trainee's supervisor; a platform admin issues one only after a revocation by a platform admin or for false evidence.",
+    );
 }
 
 /**
  * The trainee's supervisor issues the certificate, with the scope of practice they sign off, once
  * every requirement is met. Exactly once: the store refuses a second certificate for the trainee,
  * also when requests race past the check below. After a revocation, the way back is a new
- * certificate on new evidence, linked to the revoked one.
+ * certificate on new evidence, linked to the revoked one; issued by a platform admin when
+ * issuerOfNext says so.
  */
 export async function issueCertificate(
   deps: CertificationDeps,
@@ -182,7 +210,11 @@ export async function issueCertificate(
   traineeSub: string,
   details: IssueCertificate,
 ): Promise<CertificateRecord> {
-  const trainee = await traineeFor(deps, traineeSub, (person) => isSupervisorOf(supervisor, person));
+  const trainee = await traineeFor(
+    deps,
+    traineeSub,
+    (person) => isSupervisorOf(supervisor, person) || hasRole(supervisor, 'platform-admin'),
+  );
   const [attempts, procedures, existing, organisation] = await Promise.all([
     deps.attempts.listByUser(traineeSub),
     deps.certification.listObservedProcedures(traineeSub),
@@ -191,6 +223,7 @@ export async function issueCertificate(
   ]);
   const now = deps.now();
   if (existing && existing.status !== 'revoked') throw new AlreadyCertified(existing.code, certificateStatus(existing, now));
+  checkIssuer(supervisor, trainee, existing);
   const eligibility = eligibilityFor(deps, attempts, procedures, existing);
   if (!eligibility.eligible) throw new NotEligible(eligibility.unmet);
   const counted = new Set(eligibility.procedureIds);

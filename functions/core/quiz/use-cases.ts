@@ -215,7 +215,13 @@ export async function reviewAttempt(
   const decision =
     bank && history.last?.attemptId === record.attemptId ? decideStart(bank.policy, bank.contentVersion, history, deps.now()) : undefined;
   const next = decision?.kind === 'refused' ? decision.nextAttemptAt : undefined;
-  return { record, scored: record as Scored, drawnFrom, level: reviewLevelFor(bank, passed, record), ...(next ? { nextAttemptAt: next } : {}) };
+  return {
+    record,
+    scored: record as Scored,
+    drawnFrom,
+    level: reviewLevelFor(bank, passed, record),
+    ...(next ? { nextAttemptAt: next } : {}),
+  };
 }
 
 export async function listMyAttempts(deps: Pick<AttemptsDeps, 'attempts'>, trainee: Principal): Promise<AttemptRecord[]> {

@@ -100,8 +100,8 @@ const single = (items: AuthoredQuestion[]) =>
   items.filter((item): item is Extract<AuthoredQuestion, { type: 'single' }> => item.type === 'single');
 const cases = (items: AuthoredQuestion[]) =>
   items.filter((item): item is Extract<AuthoredQuestion, { type: 'case' }> => item.type === 'case');
-const keyOf = (options: { correct: boolean; text: string }[]) => options.find((option) => option.correct)!;
-const wrongOf = (options: { correct: boolean; text: string }[]) => options.filter((option) => !option.correct);
+const keyOf = <T extends { correct: boolean; text: string }>(options: T[]) => options.find((option) => option.correct)!;
+const wrongOf = <T extends { correct: boolean; text: string }>(options: T[]) => options.filter((option) => !option.correct);
 
 describe('the item rules of the course build', () => {
   it('pass a bank that keeps them', () => {

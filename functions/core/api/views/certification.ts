@@ -65,7 +65,7 @@ export function observedProcedureView(record: ObservedProcedureRecord): Observed
 
 /** A trainee's certification record, with their certificate as it stands now. */
 export function certificationView(
-  { trainee, eligibility, procedures, certificate, renewal, history }: TraineeCertification,
+  { trainee, eligibility, nextCertificateBy, procedures, certificate, renewal, history }: TraineeCertification,
   now: Date,
 ): Certification {
   const { procedureIds: _evidence, ...standing } = eligibility;
@@ -73,6 +73,7 @@ export function certificationView(
     traineeSub: trainee.sub,
     traineeName: trainee.name,
     ...standing,
+    nextCertificateBy,
     observedProcedures: procedures.map(observedProcedureView),
     history: history.map(({ at, action, actor, code, previousCode, summary }) => ({
       at,
