@@ -80,6 +80,47 @@ describe('names and free text', () => {
     },
   );
 
+  /** Characters that display as nothing (or as a blank): a name made of them, or hiding them, looks like another name. */
+  const INVISIBLE = {
+    'zero-width space': '\u200B',
+    'zero-width joiner between Latin letters': '\u200D',
+    'soft hyphen': '\u00AD',
+    'left-to-right mark': '\u200E',
+    'Arabic letter mark': '\u061C',
+    'word joiner': '\u2060',
+    'Hangul filler': '\u3164',
+    'Braille blank': '\u2800',
+    'Mongolian vowel separator': '\u180E',
+    'variation selector': '\uFE0F',
+    'byte-order mark': '\uFEFF',
+    'private-use character': '\uE000',
+    'noncharacter': '\uFDD0',
+    'tag character': '\u{E0041}',
+    'supplementary private-use character': '\u{F0000}',
+  };
+  it.each(Object.entries(INVISIBLE))('refuses a %s in a name or an organisation name', async (_what, char) => {
+    const problems = [
+      await expectProblem(await post(supervisor, '/api/invitations', { name: `Jor${char}dan Ellis`, email: email() }), 400, '/name'),
+      await expectProblem(await post(admin, '/api/organisations', { name: `Harbour${char} Clinic`, kind: 'clinic' }), 400, '/name'),
+    ];
+    for (const problem of problems) expect(problem.detail).toMatch(/invisible/);
+  });
+
+  it('refuses a name with no letter in it, such as one made only of blanks that are not spaces', async () => {
+    for (const name of ['\u3164', '\u2800\u2800', '...', '12345'])
+      expect((await expectProblem(await post(supervisor, '/api/invitations', { name, email: email() }), 400, '/name')).detail).toMatch(
+        /letter|invisible/,
+      );
+  });
+
+  it('keeps the joiners that scripts need: a Persian name with a zero-width non-joiner, a Sinhala one with a zero-width joiner', async () => {
+    for (const name of ['\u0645\u062D\u0645\u062F\u200C\u0631\u0636\u0627', '\u0DC1\u0DCA\u200D\u0DBB\u0DD3 Perera']) {
+      const response = await post(supervisor, '/api/invitations', { name, email: email() });
+      expect(response.status).toBe(201);
+      expect(((await response.json()) as Invitation).person.name).toBe(name);
+    }
+  });
+
   it('refuses a line break in a name but keeps one in a learning action', async () => {
     await expectProblem(await post(supervisor, '/api/invitations', { name: 'Alex\nSmith', email: email() }), 400, '/name');
     await expectProblem(await post(supervisor, '/api/invitations', { name: 'Alex\u2028Smith', email: email() }), 400, '/name');

@@ -23,8 +23,40 @@ const slug = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[a-z0-9
  * including U+2028/U+2029; notes may hold line feeds (a textarea's line breaks) and nothing else.
  */
 const CONTROLS = '\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069';
-const SINGLE_LINE_FORBIDDEN = `${CONTROLS}\\u2028\\u2029`;
-const MULTILINE_FORBIDDEN = '\\u0000-\\u0009\\u000B-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069';
+/**
+ * And characters that display as nothing or as a blank, so that a name made of them, or hiding
+ * them ("Jor" + U+200D + "dan"), looks like another name or like none: Unicode's default-ignorable
+ * code points (soft hyphen, zero-width space, direction marks, word joiners, fillers, variation
+ * selectors, the byte-order mark), the Braille blank, private-use characters and noncharacters.
+ * The joiners U+200C/U+200D are left to INVISIBLE_IN_CONTEXT: Persian and Indic names need them.
+ */
+const INVISIBLE =
+  '\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B\\u200E\\u200F\\u2060-\\u2065\\u206A-\\u206F' +
+  '\\u2800\\u3164\\uE000-\\uF8FF\\uFDD0-\\uFDEF\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF0-\\uFFF8\\uFFFE\\uFFFF';
+const SINGLE_LINE_FORBIDDEN = `${CONTROLS}${INVISIBLE}\\u2028\\u2029`;
+const MULTILINE_FORBIDDEN = `\\u0000-\\u0009\\u000B-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069${INVISIBLE}`;
+
+/**
+ * What a character class cannot say: a zero-width joiner or non-joiner anywhere but after a letter
+ * of a script that uses them (from Hebrew, U+0590, on: not after Latin, Greek or Cyrillic), and
+ * the invisible characters beyond the Basic Multilingual Plane (tags, variation selectors,
+ * shorthand and musical format controls, supplementary private use, noncharacters).
+ */
+function hasInvisibleInContext(text: string): boolean {
+  const chars = [...text];
+  return chars.some((char, index) => {
+    const code = char.codePointAt(0)!;
+    if (code === 0x200c || code === 0x200d) return index === 0 || chars[index - 1].codePointAt(0)! < 0x0590 || index === chars.length - 1;
+    if (code < 0x10000) return false;
+    return (
+      (code >= 0xe0000 && code <= 0xe0fff) ||
+      code >= 0xf0000 ||
+      (code >= 0x1bca0 && code <= 0x1bca3) ||
+      (code >= 0x1d173 && code <= 0x1d17a) ||
+      (code & 0xfffe) === 0xfffe
+    );
+  });
+}
 
 /**
  * Text people type: refused with a clear message if it holds a forbidden character, normalised
@@ -32,17 +64,30 @@ const MULTILINE_FORBIDDEN = '\\u0000-\\u0009\\u000B-\\u001F\\u007F-\\u009F\\u202
  * OpenAPI document what the server checks: no forbidden character, and at least `min` characters
  * between the first and last that are not spaces, so "   " is invalid by the schema too.
  */
-function typedText({ min, max, multiline = false, what }: { min: number; max: number; multiline?: boolean; what: string }) {
+function typedText({
+  min,
+  max,
+  multiline = false,
+  letters = false,
+  what,
+}: {
+  min: number;
+  max: number;
+  multiline?: boolean;
+  /** A name: it must hold at least one letter (of any script), so "..." or "12345" is not one. */
+  letters?: boolean;
+  what: string;
+}) {
   const forbidden = new RegExp(`^[^${multiline ? MULTILINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN}]*$`);
   const content = min === 1 ? /\S/ : new RegExp(`\\S[\\s\\S]{${min - 2},}\\S`);
   const atLeast = `${what}: at least ${min} character${min === 1 ? '' : 's'} besides spaces.`;
+  const refused = `${what}: no control characters${multiline ? '' : ', line breaks'}, bidirectional overrides or invisible characters.`;
   return z.string().check(
     z.maxLength(max, `${what}: at most ${max} characters.`),
-    z.regex(forbidden, {
-      message: `${what}: no control characters${multiline ? '' : ', line breaks'} or bidirectional overrides.`,
-      abort: true,
-    }),
+    z.regex(forbidden, { message: refused, abort: true }),
+    z.refine((value: string) => !hasInvisibleInContext(value), { message: refused, abort: true }),
     ...(min > 0 ? [z.regex(content, { message: atLeast, abort: true })] : []),
+    ...(letters ? [z.refine((value) => /\p{L}/u.test(value as string), { message: `${what}: at least one letter.`, abort: true })] : []),
     z.refine((value) => (value as string & { isWellFormed(): boolean }).isWellFormed(), `${what}: not valid Unicode text.`),
     z.normalize('NFC'),
     z.trim(),
@@ -51,7 +96,7 @@ function typedText({ min, max, multiline = false, what }: { min: number; max: nu
   );
 }
 
-const personName = typedText({ min: 1, max: 120, what: 'Name' });
+const personName = typedText({ min: 1, max: 120, letters: true, what: 'Name' });
 const email = z.email().check(z.maxLength(254));
 /** Cognito and the local provider both use UUIDs for `sub`. */
 const userId = z.uuid();
@@ -76,7 +121,7 @@ export const submitAnswersSchema = z.strictObject({
 
 export const invitePersonSchema = z.strictObject({ name: personName, email });
 export const createOrganisationSchema = z.strictObject({
-  name: typedText({ min: 2, max: 120, what: 'Organisation name' }),
+  name: typedText({ min: 2, max: 120, letters: true, what: 'Organisation name' }),
   kind: organisationKindSchema,
 });
 
