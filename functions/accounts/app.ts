@@ -9,7 +9,7 @@ import {
   whoAmI,
   type AccountsDeps,
 } from '../core/accounts/use-cases';
-import { meView } from '../core/api/views/accounts';
+import { invitationView, meView, peopleView } from '../core/api/views/accounts';
 import type { VerifyToken } from '../core/auth/token-verifier';
 import type { AuthEnv } from '../core/http/access';
 import { sendJson } from '../core/http/compress';
@@ -23,10 +23,10 @@ export type AccountsAppDeps = AccountsDeps & { verifyToken: VerifyToken };
 export function createAccountsApp(deps: AccountsAppDeps) {
   const app = new Hono<AuthEnv>().use(noStore);
   mount(app, 'getMe', deps.verifyToken, async ({ principal, c }) => sendJson(c, meView(await whoAmI(deps, principal))));
-  mount(app, 'listTrainees', deps.verifyToken, async ({ principal, c }) => sendJson(c, { people: await listTrainees(deps, principal) }));
+  mount(app, 'listTrainees', deps.verifyToken, async ({ principal, c }) => sendJson(c, peopleView(await listTrainees(deps, principal))));
   mount(app, 'inviteTrainee', deps.verifyToken, async ({ principal, body, c }) => {
     const invitation = await inviteTrainee(deps, principal, body);
-    return sendJson(c, invitation, invitation.resent ? 200 : 201);
+    return sendJson(c, invitationView(invitation), invitation.resent ? 200 : 201);
   });
   mount(app, 'listOrganisations', deps.verifyToken, async ({ c }) => sendJson(c, { organisations: await listOrganisations(deps) }));
   mount(app, 'createOrganisation', deps.verifyToken, async ({ principal, body, idempotencyKey, c }) => {
@@ -37,10 +37,10 @@ export function createAccountsApp(deps: AccountsAppDeps) {
   });
   mount(app, 'inviteSupervisor', deps.verifyToken, async ({ principal, params, body, c }) => {
     const invitation = await inviteSupervisor(deps, principal, params.orgId, body);
-    return sendJson(c, invitation, invitation.resent ? 200 : 201);
+    return sendJson(c, invitationView(invitation), invitation.resent ? 200 : 201);
   });
   mount(app, 'listMembers', deps.verifyToken, async ({ principal, params, c }) =>
-    sendJson(c, { people: await listMembers(deps, principal, params.orgId) }),
+    sendJson(c, peopleView(await listMembers(deps, principal, params.orgId))),
   );
   return app.onError(onError).notFound(notFound);
 }

@@ -73,7 +73,7 @@ describe('inviting a trainee', () => {
     expect((await acceptInvitation(email, 'short')).status).toBe(400);
   });
 
-  it('answers an invitation to an address with an account in another organisation exactly as a new one, and creates, sends and reveals nothing', async () => {
+  it('answers an invitation to an address with an account in another organisation exactly as a new one, then and later, and sends and reveals nothing', async () => {
     const outboxBefore = await outboxRows(demoPeople.traineeB.email);
     const fresh = await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Someone New', email: newEmail() });
     const taken = await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Someone New', email: demoPeople.traineeB.email });
@@ -88,8 +88,26 @@ describe('inviting a trainee', () => {
     });
     expect(takenBody.person.sub).not.toBe(demoPeople.traineeB.sub);
 
-    const trainees = (await (await call(stack.tokens.supervisorA, '/api/trainees')).json()) as { people: Person[] };
-    expect(trainees.people.map((person) => person.email)).not.toContain(demoPeople.traineeB.email);
+    // Afterwards too it behaves as a pending invitation would: listed as invited, and a second invitation is "sent again".
+    const listed = async () =>
+      ((await (await call(stack.tokens.supervisorA, '/api/trainees')).json()) as { people: Person[] }).people.map((person) => ({
+        shape: shape(person),
+        sub: person.sub,
+        email: person.email,
+      }));
+    const trainees = await listed();
+    expect(trainees).toContainEqual({ shape: shape(freshBody.person), sub: freshBody.person.sub, email: freshBody.person.email });
+    expect(trainees).toContainEqual({ shape: shape(freshBody.person), sub: takenBody.person.sub, email: demoPeople.traineeB.email });
+    const [freshAgain, takenAgain] = await Promise.all(
+      [freshBody.person.email, demoPeople.traineeB.email].map((email) =>
+        call(stack.tokens.supervisorA, '/api/invitations', { name: 'Someone New', email }),
+      ),
+    );
+    expect([freshAgain.status, takenAgain.status]).toEqual([200, 200]);
+    const [freshAgainBody, takenAgainBody] = [(await freshAgain.json()) as Invitation, (await takenAgain.json()) as Invitation];
+    expect(shape(takenAgainBody)).toEqual(shape(freshAgainBody));
+    expect(takenAgainBody).toMatchObject({ resent: true, person: { sub: takenBody.person.sub } });
+
     expect(await outboxRows(demoPeople.traineeB.email)).toBe(outboxBefore);
     const me = (await (await call(stack.tokens.traineeB, '/api/me')).json()) as Me;
     expect(me).toMatchObject({ sub: demoPeople.traineeB.sub, organisation: { orgId: demoOrganisations.northside.orgId } });

@@ -12,6 +12,13 @@ export interface Person {
   /** A trainee's supervisor: the one person who assesses them and issues their certificate. */
   supervisorSub?: string;
   invitedAt: string;
+  /**
+   * An invitation to an address that has an account in another organisation: kept so that it
+   * answers as any invitation not yet taken up does (listed as invited, "sent again" on a second
+   * try), without revealing the other account. No account or email exists for it, and it never
+   * leaves the API (personView).
+   */
+  standIn?: true;
 }
 
 export interface Organisation {

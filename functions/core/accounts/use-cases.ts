@@ -59,8 +59,9 @@ async function invite(
 /**
  * An invitation to an address that has an account already. Only a platform admin learns that
  * (409). Anyone else is told only about their own organisation: its member's invitation is sent
- * again while it has not been taken up (409 once it has); an account elsewhere gets exactly the
- * answer a new invitation would, and nothing is created, sent or revealed.
+ * again while it has not been taken up (409 once it has). An account elsewhere gets exactly the
+ * answers a new invitation would, then and later: a stand-in record in the inviter's organisation
+ * is listed as invited and "sent again" on a second try, and nothing is sent or revealed.
  */
 async function inviteExisting(
   deps: AccountsDeps,
@@ -75,7 +76,7 @@ async function inviteExisting(
   if (hasRole(inviter, 'platform-admin')) throw taken;
   const member = (await deps.people.listMembers(orgId)).find((person) => person.email === details.email);
   if (!member) {
-    const lookalike: Person = {
+    const standIn: Person = {
       sub: randomUUID(),
       email: details.email,
       name: details.name,
@@ -83,9 +84,12 @@ async function inviteExisting(
       orgId,
       ...(supervisorSub ? { supervisorSub } : {}),
       invitedAt: now,
+      standIn: true,
     };
-    return { person: lookalike, delivery: deps.directory.delivery, resent: false };
+    await deps.people.createPerson(standIn);
+    return { person: standIn, delivery: deps.directory.delivery, resent: false };
   }
+  if (member.standIn) return { person: member, delivery: deps.directory.delivery, resent: true };
   if ((await deps.directory.sendInvitation(details.email)) === 'already-active') throw taken;
   return { person: member, delivery: deps.directory.delivery, resent: true };
 }

@@ -8,7 +8,7 @@ import { claimPut, earlierClaim } from './idempotency-item';
 import { keys } from './keys';
 import { byIndex, queryAll } from './query-all';
 
-const PERSON_FIELDS = ['sub', 'email', 'name', 'role', 'orgId', 'supervisorSub', 'invitedAt'] as const;
+const PERSON_FIELDS = ['sub', 'email', 'name', 'role', 'orgId', 'supervisorSub', 'invitedAt', 'standIn'] as const;
 const ORGANISATION_FIELDS = ['orgId', 'name', 'kind', 'createdAt'] as const;
 
 function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
