@@ -4,7 +4,7 @@
  * at start and then on a timer; `npm run reminders` runs it once against the running stack.
  */
 import { formatCertificateCode } from '../../functions/core/certification/certificate-code';
-import { longDate } from '../../functions/core/reminders/message';
+import { longDate } from '../../functions/core/long-date';
 import { tierName } from '../../functions/core/reminders/tiers';
 import type { RunReport } from '../../functions/core/reminders/types';
 import { sendDueReminders, type ReminderProgress } from '../../functions/core/reminders/use-cases';

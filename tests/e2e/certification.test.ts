@@ -59,12 +59,26 @@ describe('certification in the browser', () => {
       expect(await page.getByRole('button', { name: 'Issue certificate' }).count()).toBe(0);
 
       const form = page.getByRole('form', { name: 'Record an observed procedure' });
-      await recordProcedure(form, 'Crepey skin, front of the neck', 'Neck', '0.50 mm');
+      await recordProcedure(form, 'Crepey skin, front of the neck', 'Neck', '0.5 mm');
+      // A record is never edited: it is reviewed in a dialog before it is kept, and nothing is sent before that.
+      let sentEarly = false;
+      page.on('request', (request) => (sentEarly ||= request.url().endsWith('/observed-procedures') && request.method() === 'POST'));
+      await form.getByRole('button', { name: 'Review and record…' }).click();
+      const recording = page.getByRole('dialog', { name: 'Record this observed procedure?' });
+      await recording.getByText('Yes: satisfactory').waitFor();
+      expect(await recording.innerText()).toMatch(/Area and depth\s+Neck.*, 0\.5 mm/);
+      expect(sentEarly).toBe(false);
+      expect(await wcagViolations(page), 'reviewing an observed procedure').toEqual([]);
       const sent = page.waitForRequest((request) => request.url().endsWith('/observed-procedures') && request.method() === 'POST');
-      await form.getByRole('button', { name: 'Record procedure' }).click();
+      await recording.getByRole('button', { name: 'Record procedure' }).click();
       // Sent with an Idempotency-Key, so a retry after a timeout records it once.
       expect((await sent).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
-      await form.getByRole('status').filter({ hasText: 'Recorded: Crepey skin, front of the neck, satisfactory.' }).waitFor();
+      // Said where focus lands, as the form it was typed in is reset.
+      const notice = page.getByTestId('record-notice');
+      await notice.filter({ hasText: 'Recorded: Crepey skin, front of the neck, satisfactory.' }).waitFor();
+      await page.waitForFunction(() =>
+        (globalThis as unknown as FocusedDocument).document.activeElement?.textContent?.startsWith('Recorded:'),
+      );
       await page.getByText('Observed procedures rated satisfactory: 3 of 3').waitFor();
       expect(await wcagViolations(page), 'trainee record with the observed procedure form').toEqual([]);
 
@@ -81,22 +95,24 @@ describe('certification in the browser', () => {
       await issuing.getByLabel('Deepest setting').nth(1).selectOption('1.5');
       await issuing.getByText("Above 1.0 mm only with a supervisor present (the course's limit).").waitFor();
       expect(await wcagViolations(page), 'issuing with the scope of practice').toEqual([]);
-      await issuing.getByRole('button', { name: 'Issue certificate' }).click();
+      // Issuing asks first, naming the holder, the expiry and the scope anyone who verifies will see.
+      await issuing.getByRole('button', { name: 'Issue certificate…' }).click();
+      const confirmIssue = page.getByRole('dialog', { name: 'Issue this certificate?' });
+      await confirmIssue.getByText(/^Robin Browser will hold a certificate valid until/).waitFor();
+      expect(await confirmIssue.getByRole('list', { name: 'Scope of practice' }).innerText()).toContain(
+        'up to 1.0 mm unsupervised; up to 1.5 mm with a supervisor present',
+      );
+      expect(await wcagViolations(page), 'confirming the certificate').toEqual([]);
+      await confirmIssue.getByRole('button', { name: 'Issue certificate' }).click();
       const certificate = page.getByTestId('certificate');
       await certificate.waitFor();
+      await notice.filter({ hasText: /^Certificate CIT-.+ issued, valid until/ }).waitFor();
       expect(await certificate.getByTestId('certificate-status').innerText()).toMatch(/^Valid until/);
       expect(await certificate.getByTestId('certificate-scope').innerText()).toContain(
         'up to 1.0 mm unsupervised; up to 1.5 mm with a supervisor present',
       );
-      const linkedIn = new URL((await certificate.getByRole('link', { name: /Add to LinkedIn/ }).getAttribute('href'))!);
-      expect(linkedIn.origin + linkedIn.pathname).toBe('https://www.linkedin.com/profile/add');
-      expect(Object.fromEntries(linkedIn.searchParams)).toMatchObject({
-        startTask: 'CERTIFICATION_NAME',
-        name: 'Collagen induction therapy (microneedling) practitioner',
-        organizationName: 'CIT Academy',
-        issueYear: String(new Date().getUTCFullYear()),
-        certId: expect.stringMatching(/^CIT-/),
-      });
+      // Adding it to LinkedIn is the holder's own act: not offered to the supervisor.
+      expect(await certificate.getByRole('link', { name: /Add to LinkedIn/ }).count()).toBe(0);
       await certificate
         .getByRole('img', { name: /QR code/ })
         .locator('svg')
@@ -110,7 +126,17 @@ describe('certification in the browser', () => {
       const traineePage = await traineeContext.newPage();
       await signInAs(traineePage, stack.webUrl, trainee.email, trainee.password);
       await traineePage.goto(`${stack.webUrl}/progress`);
-      expect(await traineePage.getByTestId('certificate').getByTestId('certificate-holder').innerText()).toBe('Robin Browser');
+      const ownCertificate = traineePage.getByTestId('certificate');
+      expect(await ownCertificate.getByTestId('certificate-holder').innerText()).toBe('Robin Browser');
+      const linkedIn = new URL((await ownCertificate.getByRole('link', { name: /Add to LinkedIn/ }).getAttribute('href'))!);
+      expect(linkedIn.origin + linkedIn.pathname).toBe('https://www.linkedin.com/profile/add');
+      expect(Object.fromEntries(linkedIn.searchParams)).toMatchObject({
+        startTask: 'CERTIFICATION_NAME',
+        name: 'Collagen induction therapy (microneedling) practitioner',
+        organizationName: 'CIT Academy',
+        issueYear: String(new Date().getUTCFullYear()),
+        certId: expect.stringMatching(/^CIT-/),
+      });
       // They confirm they received the feedback on the procedure just observed.
       const observed = traineePage.getByRole('listitem').filter({ hasText: 'Crepey skin, front of the neck' });
       await observed.getByRole('button', { name: 'Acknowledge feedback…' }).click();
@@ -215,7 +241,12 @@ describe('certification in the browser', () => {
     await page.goto(`${stack.webUrl}${links.record(trainee.sub)}`);
     // The scope is carried over, ticked as it was signed off.
     expect(await page.getByRole('checkbox', { name: /^Face \(cheeks/ }).isChecked()).toBe(true);
-    await page.getByRole('button', { name: 'Renew certificate' }).click();
+    await page.getByRole('button', { name: 'Renew certificate…' }).click();
+    // Renewing asks first: a new code, and every printed copy of the old one shows as superseded.
+    const confirmRenewal = page.getByRole('dialog', { name: 'Renew this certificate?' });
+    await confirmRenewal.getByText(`${trainee.code} and every printed copy of it will show as superseded`, { exact: false }).waitFor();
+    await confirmRenewal.getByRole('button', { name: 'Renew certificate' }).click();
+    await page.getByTestId('record-notice').filter({ hasText: 'issued as the renewal' }).waitFor();
     const certificate = page.getByTestId('certificate');
     await certificate.getByText(`renewing ${trainee.code}`).waitFor();
     const newCode = (await certificate.getByTestId('verify-link').getAttribute('href'))!.split('code=')[1];
@@ -237,7 +268,7 @@ describe('certification in the browser', () => {
     // The name is the row's header; the cells follow it.
     expect(await row.getByRole('cell').nth(0).innerText()).toBe('Valid');
     expect(await row.getByRole('cell').nth(1).innerText()).toBe(
-      'Face 1.0 · Upper face 0.5 · Neck 0.5 · Acne scars (cheeks) 1.5 (1.0 alone)',
+      'Face 1.0 mm · Upper face 0.5 mm · Neck 0.5 mm · Acne scars (cheeks) 1.0 mm alone, 1.5 mm with a supervisor',
     );
     expect(await page.getByTestId('roster-row').filter({ hasText: demoPeople.traineeB.name }).count()).toBe(0);
     expect(await wcagViolations(page), 'staff roster').toEqual([]);

@@ -73,7 +73,7 @@ describe('inviting a trainee', () => {
     expect((await acceptInvitation(email, 'short')).status).toBe(400);
   });
 
-  it('answers an invitation to an address with an account in another organisation exactly as a new one, then and later, and sends and reveals nothing', async () => {
+  it('answers an invitation to an address with an account in another organisation exactly as a new one, then and later, revealing nothing', async () => {
     const outboxBefore = await outboxRows(demoPeople.traineeB.email);
     const fresh = await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Someone New', email: newEmail() });
     const taken = await call(stack.tokens.supervisorA, '/api/invitations', { name: 'Someone New', email: demoPeople.traineeB.email });

@@ -94,7 +94,7 @@ describe('names and free text', () => {
     'variation selector': '\uFE0F',
     'byte-order mark': '\uFEFF',
     'private-use character': '\uE000',
-    'noncharacter': '\uFDD0',
+    noncharacter: '\uFDD0',
     'tag character': '\u{E0041}',
     'supplementary private-use character': '\u{F0000}',
   };

@@ -97,7 +97,7 @@ function typedText({
 }
 
 const personName = typedText({ min: 1, max: 120, letters: true, what: 'Name' });
-const email = z.email().check(z.maxLength(254));
+const email = z.email('Email: a full address, like name@clinic.co.uk.').check(z.maxLength(254, 'Email: at most 254 characters.'));
 /** Cognito and the local provider both use UUIDs for `sub`. */
 const userId = z.uuid();
 

@@ -1,5 +1,6 @@
 import type { CertificationSettings, CourseModule } from '../course/types';
 import type { AttemptRecord } from '../quiz/types';
+import { longDate } from '../long-date';
 import type { CertificateRecord, NextIssuer, ObservedProcedureRecord } from './types';
 
 /**
@@ -76,7 +77,7 @@ export function checkEligibility(
   const assessors = new Set(counted.map((procedure) => procedure.assessorSub)).size;
   const independent = counted.filter((procedure) => procedure.entrustment === 'independent').length;
   const notPassed = modules.filter((module) => !module.passed);
-  const since = revokedAt ? ` since the revocation on ${revokedAt.slice(0, 10)}` : '';
+  const since = revokedAt ? ` since the revocation on ${longDate(revokedAt)}` : '';
   const unmet = [
     ...(notPassed.length ? [`Modules not yet passed${since}: ${notPassed.map((module) => module.title).join(', ')}.`] : []),
     ...(counted.length < required ? [`Satisfactory observed procedures${since}: ${counted.length} of ${required}.`] : []),
@@ -149,7 +150,7 @@ export function checkRenewal(
     ...(certificate.status === 'revoked' ? ['A revoked certificate cannot be renewed.'] : []),
     ...(certificate.status === 'suspended' ? ['A suspended certificate cannot be renewed until it is reinstated.'] : []),
     ...(certificate.status === 'active' && now < opensAt
-      ? [`Renewal opens on ${opensAt.toISOString().slice(0, 10)}, ${windowDays} days before expiry.`]
+      ? [`Renewal opens on ${longDate(opensAt.toISOString())}, ${windowDays} days before expiry.`]
       : []),
     ...(recent < required ? [`Satisfactory observed procedures since this certificate was issued: ${recent} of ${required}.`] : []),
   ];
@@ -163,5 +164,5 @@ export function checkRenewal(
 }
 
 /** A renewal runs on from the old expiry when renewed early, so renewing in good time loses nothing. */
-export const renewedExpiry = (settings: CertificationSettings, certificate: CertificateRecord, now: Date) =>
+export const renewedExpiry = (settings: CertificationSettings, certificate: Pick<CertificateRecord, 'expiresAt'>, now: Date) =>
   expiryAfter(new Date(Math.max(now.getTime(), Date.parse(certificate.expiresAt))), settings.validityMonths);

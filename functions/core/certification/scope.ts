@@ -32,7 +32,9 @@ export interface ScopeOfPractice {
   areas: CertifiedArea[];
 }
 
-const mm = (depth: number) => `${depth.toFixed(depth * 10 === Math.round(depth * 10) ? 1 : 2)} mm`;
+/** A needle depth as every page, email and PDF writes it: "1.0 mm", "1.25 mm", "0.5 mm". */
+export const formatDepth = (depth: number) => `${depth.toFixed(depth * 10 === Math.round(depth * 10) ? 1 : 2)} mm`;
+const mm = formatDepth;
 
 /** Every way the sign-off breaks the course's limits, as pointers into the request body. */
 export function scopeProblems(areas: readonly AreaSignOff[], course: readonly TreatmentArea[], pointer = '/scope/areas'): ErrorLocation[] {

@@ -62,9 +62,10 @@ export class AttemptNotAllowed extends DomainError {
     now: Date,
   ) {
     super(
+      // The time is in `nextAttemptAt` and Retry-After, for each reader to show in their own time zone.
       reason === 'cooldown'
-        ? `After a failed attempt, take time to review the lesson: the next attempt can start at ${nextAttemptAt}.`
-        : `You have used today's attempts for this module: the next one can start at ${nextAttemptAt}.`,
+        ? 'After a failed attempt, take time to review the lesson before the next one.'
+        : "You have used today's attempts for this module.",
       { extensions: { nextAttemptAt }, retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(nextAttemptAt) - now.getTime()) / 1000)) },
     );
     this.code = reason === 'cooldown' ? 'attempt-cooldown' : 'attempt-limit';

@@ -4,6 +4,7 @@ import type { CertificationSettings } from '../course/types';
 import type { CertificateRecord } from '../certification/types';
 import { daysToExpiry } from './tiers';
 import type { ReminderRecipient } from './types';
+import { longDate } from '../long-date';
 
 export interface ReminderMessageInput {
   certificate: CertificateRecord;
@@ -26,14 +27,6 @@ export interface ReminderMessage {
   /** Where it sends the reader: their own record, or the holder's. */
   link: string;
 }
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "3 March 2027", the day in UTC as every date on the platform (no locale data needed). */
-export const longDate = (iso: string) => {
-  const date = new Date(iso);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-};
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);

@@ -125,8 +125,8 @@ describe('certificate eligibility', () => {
     const stale = checkEligibility(catalogue, settings, passedAll, before, revokedAt);
     expect(stale).toMatchObject({ eligible: false, satisfactoryProcedures: 0, requiredSatisfactoryProcedures: 2, countsFrom: revokedAt });
     expect(stale.unmet).toEqual([
-      'Modules not yet passed since the revocation on 2026-11-10: Module A, Module B.',
-      'Satisfactory observed procedures since the revocation on 2026-11-10: 0 of 2.',
+      'Modules not yet passed since the revocation on 10 November 2026: Module A, Module B.',
+      'Satisfactory observed procedures since the revocation on 10 November 2026: 0 of 2.',
       'Different assessors among them: 0 of 1.',
       'Performed independently (no help needed): 0 of 1.',
     ]);

@@ -28,14 +28,30 @@ import type {
 import { session } from './session.svelte';
 
 /** An API call that failed; `problem` is the RFC 9457 body when the server sent one. */
+/** "/minutesFeedback" as a person reads it: "Minutes feedback". */
+const fieldName = (pointer: string) => {
+  const last =
+    pointer
+      .split('/')
+      .filter((part) => part && !/^\d+$/.test(part))
+      .pop() ?? 'Request';
+  const words = last.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem?: Problem,
   ) {
     super(
-      problem?.detail ??
-        (status === 0 ? 'The server could not be reached. Check your connection and try again.' : `Request failed (${status}).`),
+      problem?.errors?.length
+        ? // A form's own fields: the API's messages name them ("Email: a full address, …"), not the JSON pointer in the detail.
+          problem.errors
+            .map((error) => (/^[^:/]{1,40}: /.test(error.message) ? error.message : `${fieldName(error.pointer)}: ${error.message}`))
+            .join(' ')
+        : (problem?.detail ??
+            (status === 0 ? 'The server could not be reached. Check your connection and try again.' : `Request failed (${status}).`)),
     );
     this.name = 'ApiError';
   }

@@ -82,7 +82,7 @@ export const PAGES = {
     href: '/courses/[module]/quiz',
     label: 'Quiz',
     roles: ['trainee'],
-    purpose: 'Quizzes are scored on the server and recorded against your training record.',
+    purpose: 'Quiz results are recorded against your training record.',
   },
 } as const satisfies Record<string, Page>;
 
