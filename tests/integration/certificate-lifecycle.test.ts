@@ -1,8 +1,10 @@
+import { importJWK, SignJWT, type CryptoKey } from 'jose';
 import { describe, expect, inject, it } from 'vitest';
 import type { Certificate, Certification, ObservedProcedure, Problem, Roster, Verification } from '../../functions/core/api/schemas';
 import { demoPeople } from '../../infra/local/demo-data';
 import {
   certifiedTrainee,
+  eligibleTrainee,
   ISSUE_BODY,
   passEveryModule,
   recordSatisfactory,
@@ -398,6 +400,37 @@ describe('scope of practice', () => {
       ['hands', 0.5, 0.5],
       ['body', 1.5, 1],
     ]);
+  });
+});
+
+describe('names on the record', () => {
+  it('are the ones the platform holds, not the token’s name claim, which a user can change in the identity provider', async () => {
+    const supervisor = demoPeople.supervisorA;
+    const key = (await importJWK(stack.signingKey, 'RS256')) as CryptoKey;
+    const renamed = await new SignJWT({
+      email: supervisor.email,
+      name: 'Dr Impostor, Consultant Dermatologist',
+      'cognito:groups': ['supervisor'],
+      'custom:org': supervisor.orgId,
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: stack.signingKey.kid })
+      .setSubject(supervisor.sub)
+      .setIssuer(stack.issuer)
+      .setAudience(stack.clientId)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key);
+    const trainee = await eligibleTrainee(stack, 'Named Properly');
+    const procedure = await json<ObservedProcedure>(
+      call(bearer(renamed), `/api/trainees/${trainee.sub}/observed-procedures`, satisfactoryProcedure('Named procedure')),
+    );
+    expect(procedure.assessorName).toBe(supervisor.name);
+    const certificate = await json<Certificate>(call(bearer(renamed), `/api/trainees/${trainee.sub}/certificate`, ISSUE_BODY));
+    expect(certificate.issuedBy).toBe(supervisor.name);
+    expect((await action(trainee.sub, 'suspension', suspension(), bearer(renamed))).status).toBe(200);
+    const { history } = await record(trainee.sub);
+    expect(history.slice(0, 3).map((event) => event.actorName)).toEqual([supervisor.name, supervisor.name, supervisor.name]);
+    expect(JSON.stringify(await verify(certificate.code))).not.toContain('Impostor');
   });
 });
 

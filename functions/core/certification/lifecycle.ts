@@ -6,8 +6,8 @@ import { CertificateStateConflict, InvalidCertificationRequest } from './errors'
 import { historyEvents, type HistoryEvent } from './history';
 import { DAY_MS } from './rules';
 import { certificateStatus, type CertificateStatus } from './status';
-import type { CertificateRecord, ReinstateCertificate, RevokeCertificate, SuspendCertificate } from './types';
-import { traineeFor, type CertificationDeps } from './use-cases';
+import type { Actor, CertificateRecord, ReinstateCertificate, RevokeCertificate, SuspendCertificate } from './types';
+import { actorFor, traineeFor, type CertificationDeps } from './use-cases';
 
 /**
  * Suspending, reinstating and revoking: each a change of state of the trainee's certificate, made
@@ -25,15 +25,20 @@ interface Transition {
   from: readonly CertificateStatus[];
   /** A reason the viewer may not make this change to this certificate, if there is one. */
   refuse?: (current: CertificateRecord) => string | undefined;
+  /** `by`: who acts, under their name on the platform; `authority`: set when a platform admin overrides the clinic. */
   change: (
     current: CertificateRecord,
     now: Date,
+    by: Actor,
     authority: { byPlatformAdmin?: true },
   ) => { next: CertificateRecord; event: HistoryEvent };
 }
 
 async function transition(deps: LifecycleDeps, viewer: Principal, traineeSub: string, step: Transition): Promise<CertificateRecord> {
-  const trainee = await traineeFor(deps, traineeSub, (person) => isSupervisorOf(viewer, person) || hasRole(viewer, 'platform-admin'));
+  const [trainee, by] = await Promise.all([
+    traineeFor(deps, traineeSub, (person) => isSupervisorOf(viewer, person) || hasRole(viewer, 'platform-admin')),
+    actorFor(deps, viewer),
+  ]);
   const current = await deps.certification.traineeCertificate(traineeSub);
   if (!current) throw new NotFound('Certificate');
   const now = deps.now();
@@ -43,15 +48,13 @@ async function transition(deps: LifecycleDeps, viewer: Principal, traineeSub: st
   if (refusal) throw new Forbidden(refusal);
   // A platform admin acting on someone else's trainee overrides the clinic: the record says so.
   const authority = !isSupervisorOf(viewer, trainee) && hasRole(viewer, 'platform-admin') ? { byPlatformAdmin: true as const } : {};
-  const { next, event } = step.change(current, now, authority);
+  const { next, event } = step.change(current, now, by, authority);
   if (await deps.certification.changeState(current, next, event)) return next;
   // Another request changed it first: exactly one change is made; the rest hear what it is now.
   const latest = await deps.certification.traineeCertificate(traineeSub);
   const latestStatus = !latest || latest.code !== current.code ? 'superseded' : certificateStatus(latest, now);
   throw new CertificateStateConflict(current.code, latestStatus, step.verb);
 }
-
-const actor = (viewer: Principal) => ({ sub: viewer.sub, name: viewer.name });
 
 /** Temporarily withdraws a valid certificate, with a reason and, if set, the date it is to be reviewed. */
 export function suspendCertificate(deps: LifecycleDeps, viewer: Principal, traineeSub: string, details: SuspendCertificate) {
@@ -64,11 +67,11 @@ export function suspendCertificate(deps: LifecycleDeps, viewer: Principal, train
   return transition(deps, viewer, traineeSub, {
     verb: 'suspended',
     from: ['valid'],
-    change: (current, now, authority) => {
+    change: (current, now, by, authority) => {
       const suspension = {
         ...authority,
         at: now.toISOString(),
-        by: actor(viewer),
+        by,
         category: details.category,
         note: details.note,
         ...(details.reviewOn ? { reviewOn: details.reviewOn } : {}),
@@ -91,11 +94,11 @@ export function reinstateCertificate(deps: LifecycleDeps, viewer: Principal, tra
       current.suspension?.byPlatformAdmin && !hasRole(viewer, 'platform-admin')
         ? `Certificate ${current.code} was suspended by a platform admin; only a platform admin can reinstate it.`
         : undefined,
-    change: (current, now) => {
+    change: (current, now, by) => {
       const { suspension: _ended, ...rest } = current;
       return {
         next: { ...rest, status: 'active' },
-        event: historyEvents.certificateReinstated(current, actor(viewer), now.toISOString(), details.note),
+        event: historyEvents.certificateReinstated(current, by, now.toISOString(), details.note),
       };
     },
   });
@@ -110,9 +113,9 @@ export function revokeCertificate(deps: LifecycleDeps, viewer: Principal, traine
   return transition(deps, viewer, traineeSub, {
     verb: 'revoked',
     from: ['valid', 'suspended', 'expired'],
-    change: (current, now, authority) => {
+    change: (current, now, by, authority) => {
       const { suspension: _ended, ...rest } = current;
-      const revocation = { ...authority, at: now.toISOString(), by: actor(viewer), category: details.category, note: details.note };
+      const revocation = { ...authority, at: now.toISOString(), by, category: details.category, note: details.note };
       return { next: { ...rest, status: 'revoked', revocation }, event: historyEvents.certificateRevoked(current, revocation) };
     },
   });

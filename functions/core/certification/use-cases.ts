@@ -27,6 +27,7 @@ import {
 import { certificateStatus } from './status';
 import type {
   AcknowledgeFeedback,
+  Actor,
   CertificateRecord,
   IssueCertificate,
   ObservedProcedureRecord,
@@ -55,6 +56,16 @@ export async function traineeFor(
   const person = await deps.people.getPerson(traineeSub);
   if (!person || person.role !== 'trainee' || !allowed(person)) throw new NotFound('Trainee');
   return person;
+}
+
+/**
+ * Who is acting, under the name the platform holds for them (given at their invitation), not the
+ * token's name claim: a user can change that in the identity provider, and a certificate must not
+ * be signed under a title its signatory gave themselves.
+ */
+export async function actorFor(deps: Pick<CertificationDeps, 'people'>, principal: Principal): Promise<Actor> {
+  const person = await deps.people.getPerson(principal.sub);
+  return { sub: principal.sub, name: person?.name ?? principal.name };
 }
 
 /** Where the trainee stands towards a (new) certificate: after a revocation, only newer evidence counts. */
@@ -124,15 +135,18 @@ export async function recordObservedProcedure(
   details: RecordObservedProcedure,
   idempotencyKey?: string,
 ): Promise<{ replayed: boolean; procedure: ObservedProcedureRecord }> {
-  await traineeFor(deps, traineeSub, (person) => isSupervisorOf(supervisor, person));
+  const [, assessor] = await Promise.all([
+    traineeFor(deps, traineeSub, (person) => isSupervisorOf(supervisor, person)),
+    actorFor(deps, supervisor),
+  ]);
   const now = deps.now();
   const problems = observationProblems(details, deps.course, now);
   if (problems.length) throw new InvalidCertificationRequest(problems);
   const record: ObservedProcedureRecord = {
     procedureId: randomUUID(),
     traineeSub,
-    assessorSub: supervisor.sub,
-    assessorName: supervisor.name,
+    assessorSub: assessor.sub,
+    assessorName: assessor.name,
     ...details,
     satisfactory: isSatisfactory(details.ratings, details.entrustment),
     recordedAt: now.toISOString(),
@@ -148,7 +162,7 @@ export async function recordObservedProcedure(
  * Once only: acknowledging again answers with the first acknowledgement.
  */
 export async function acknowledgeFeedback(
-  deps: Pick<CertificationDeps, 'certification' | 'now'>,
+  deps: Pick<CertificationDeps, 'certification' | 'people' | 'now'>,
   trainee: Principal,
   procedureId: string,
   details: AcknowledgeFeedback,
@@ -160,7 +174,7 @@ export async function acknowledgeFeedback(
   if (procedure.acknowledgement) return procedure;
   const at = deps.now().toISOString();
   const acknowledgement = { at, ...(details.comment ? { comment: details.comment } : {}) };
-  const event = historyEvents.feedbackAcknowledged(procedure, { sub: trainee.sub, name: trainee.name }, at);
+  const event = historyEvents.feedbackAcknowledged(procedure, await actorFor(deps, trainee), at);
   if (await deps.certification.acknowledgeFeedback(procedure, acknowledgement, event)) return { ...procedure, acknowledgement };
   return (await find())!;
 }
@@ -215,11 +229,12 @@ export async function issueCertificate(
     traineeSub,
     (person) => isSupervisorOf(supervisor, person) || hasRole(supervisor, 'platform-admin'),
   );
-  const [attempts, procedures, existing, organisation] = await Promise.all([
+  const [attempts, procedures, existing, organisation, issuer] = await Promise.all([
     deps.attempts.listByUser(traineeSub),
     deps.certification.listObservedProcedures(traineeSub),
     deps.certification.traineeCertificate(traineeSub),
     trainee.orgId ? deps.people.getOrganisation(trainee.orgId) : undefined,
+    actorFor(deps, supervisor),
   ]);
   const now = deps.now();
   if (existing && existing.status !== 'revoked') throw new AlreadyCertified(existing.code, certificateStatus(existing, now));
@@ -243,7 +258,7 @@ export async function issueCertificate(
     scope,
     issuedAt: now.toISOString(),
     expiresAt: expiryAfter(now, deps.course.certification.validityMonths).toISOString(),
-    issuedBy: { sub: supervisor.sub, name: supervisor.name },
+    issuedBy: issuer,
     modules: eligibility.modules.map(({ moduleId, title, passedAt, attemptId }) => ({
       moduleId,
       title,
@@ -274,10 +289,11 @@ export async function renewCertificate(
   details: RenewCertificate,
 ): Promise<CertificateRecord> {
   const trainee = await traineeFor(deps, traineeSub, (person) => isSupervisorOf(supervisor, person));
-  const [current, procedures, organisation] = await Promise.all([
+  const [current, procedures, organisation, issuer] = await Promise.all([
     deps.certification.traineeCertificate(traineeSub),
     deps.certification.listObservedProcedures(traineeSub),
     trainee.orgId ? deps.people.getOrganisation(trainee.orgId) : undefined,
+    actorFor(deps, supervisor),
   ]);
   if (!current) throw new NotFound('Certificate');
   const now = deps.now();
@@ -297,7 +313,7 @@ export async function renewCertificate(
     scope,
     issuedAt: now.toISOString(),
     expiresAt: renewedExpiry(settings, current, now).toISOString(),
-    issuedBy: { sub: supervisor.sub, name: supervisor.name },
+    issuedBy: issuer,
     procedureIds: procedures
       .filter((procedure) => procedure.satisfactory && procedure.recordedAt > current.issuedAt)
       .map((procedure) => procedure.procedureId),
