@@ -1,8 +1,8 @@
-import en from 'zod/v4/locales/en.js';
 import * as z from 'zod/mini';
 import { TYPED_CERTIFICATE_CODE } from '../certification/certificate-code';
 import { CASE_COMPLEXITY_IDS, DOPS_DOMAIN_IDS, ENTRUSTMENT_IDS, type DopsDomainId } from '../certification/dops';
 import { REVOCATION_REASON_IDS, SUSPENSION_REASON_IDS } from '../certification/reasons';
+import { validationMessage } from './validation-messages';
 
 /**
  * What the API accepts: path parameters and bodies. The functions validate requests with these,
@@ -10,9 +10,8 @@ import { REVOCATION_REASON_IDS, SUSPENSION_REASON_IDS } from '../certification/r
  * which functions import for types only. `zod/mini` keeps the Lambda bundles small.
  */
 
-// zod/mini ships without messages; load English ones so every 4xx says what is wrong. Import the
-// one locale: `z.locales.en()` would pull every language into the Lambda bundle.
-z.config(en());
+// zod/mini ships without messages: our own few (validation-messages.ts) so every 4xx says what is wrong.
+z.config({ localeError: validationMessage });
 
 const slug = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 
@@ -97,7 +96,9 @@ function typedText({
 }
 
 const personName = typedText({ min: 1, max: 120, letters: true, what: 'Name' });
-const email = z.email('Email: a full address, like name@clinic.co.uk.').check(z.maxLength(254, 'Email: at most 254 characters.'));
+const email = z
+  .email({ error: (issue) => (issue.code === 'invalid_format' ? 'Email: a full address, like name@clinic.co.uk.' : undefined) })
+  .check(z.maxLength(254, 'Email: at most 254 characters.'));
 /** Cognito and the local provider both use UUIDs for `sub`. */
 const userId = z.uuid();
 
