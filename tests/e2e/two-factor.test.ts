@@ -44,6 +44,8 @@ describe('two-factor sign-in for supervisors and admins', () => {
     await prompt.getByRole('link', { name: 'Set up an authenticator app' }).click();
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+    // On a computer, a phone scans the key rather than typing 32 characters.
+    await page.getByRole('img', { name: 'QR code of the authenticator key' }).locator('svg').waitFor();
 
     await page.getByLabel('Code from the app').fill('000000');
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
