@@ -351,6 +351,29 @@ describe('renewing a certificate', () => {
     expect(((await again.json()) as Problem).unmet?.[0]).toMatch(/^Renewal opens on/);
   });
 
+  it('the old code names its renewal and the renewal’s status now: valid, then revoked once the renewal is revoked', async () => {
+    const trainee = await traineeWithAgeingCertificate(stack, 'Renewed Then Revoked');
+    await recordSatisfactory(stack, trainee.sub, 1);
+    const renewed = (await (await renew(trainee.sub)).json()) as Certificate;
+    expect((await (await verify(trainee.code)).json()) as Verification).toMatchObject({
+      status: 'superseded',
+      supersededBy: renewed.code,
+      supersededByStatus: 'valid',
+    });
+    // The renewal itself is not superseded: it says nothing of a successor.
+    expect((await (await verify(renewed.code)).json()) as Verification).not.toHaveProperty('supersededByStatus');
+
+    const revoked = await call(supervisorA, `/api/trainees/${trainee.sub}/certificate/revocation`, {
+      category: 'competence',
+      note: 'Revoked after the renewal.',
+    });
+    expect(revoked.status).toBe(200);
+    const old = (await (await verify(trainee.code)).json()) as Verification;
+    expect(old).toMatchObject({ status: 'superseded', supersededBy: renewed.code, supersededByStatus: 'revoked' });
+    // Still only the status: why the renewal was revoked stays private.
+    expect(JSON.stringify(old)).not.toMatch(/competence|Revoked after/);
+  });
+
   it('renews once, however many requests race: the rest hear it was renewed', async () => {
     const trainee = await traineeWithAgeingCertificate(stack, 'Raced Renewal');
     await recordSatisfactory(stack, trainee.sub, 1);

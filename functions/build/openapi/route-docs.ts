@@ -395,7 +395,9 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
       'Anyone checks a certificate by its code, as printed or in its QR code: holder, ' +
       'organisation, qualification, scope of practice (areas, depth limits, supervision), status ' +
       '(valid, expired, suspended, revoked, superseded with its successor), dates and what it was ' +
-      'issued on; never why it was suspended or revoked. No account needed; never cached, so a ' +
+      'issued on; never why it was suspended or revoked. A superseded certificate also gives its ' +
+      "successor's current status (supersededByStatus), read in the same request: the renewal may since " +
+      'have been suspended, revoked or renewed again. No account needed; never cached, so a ' +
       'suspension or revocation shows at once.',
     responses: {
       200: { description: 'The certificate as anyone may see it', schema: verificationSchema },

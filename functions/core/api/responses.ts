@@ -266,6 +266,8 @@ export const verificationSchema = z.object({
   /** When renewed: the certificate that replaced this one, and when. */
   supersededBy: z.optional(z.string()),
   supersededAt: z.optional(z.iso.date()),
+  /** When renewed, the status of that renewal now (it may since have been suspended, revoked or renewed again). */
+  supersededByStatus: z.optional(certificateStatusSchema),
   /** The certificate this one renewed. */
   renews: z.optional(z.string()),
   /** The revoked certificate this one was issued after, on new evidence. */

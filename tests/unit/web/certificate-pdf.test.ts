@@ -29,6 +29,19 @@ const SINCE = '2027-03-03T14:30:00.000Z';
 const make = (certificate: PrintableCertificate, fonts = nodePdfFonts()) => certificatePdf(certificate, VERIFY_URL, fonts, PRINTED_AT);
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
+/** The first word on the page with this text. */
+const wordAt = (words: Box[], text: string) => words.find((word) => word.text === text)!;
+/** The words level with the first word `first`, left to right: one row of the scope table. */
+function scopeRow(words: Box[], first: string) {
+  const start = wordAt(words, first);
+  const right = wordAt(words, 'Modules').xMin;
+  return words
+    .filter((word) => Math.abs(word.yMax - start.yMax) < 0.5 && word.xMin < right)
+    .sort((a, b) => a.xMin - b.xMin)
+    .map((word) => word.text)
+    .join(' ');
+}
+
 // Every variant is rendered to PNG for a person to look at: kept in CERTIFICATE_PNG_DIR when set, else in a temp folder.
 const pngDir = process.env.CERTIFICATE_PNG_DIR ?? mkdtempSync(join(tmpdir(), 'certificate-png-'));
 mkdirSync(pngDir, { recursive: true });
@@ -106,23 +119,31 @@ describe('certificate PDF: a typical certificate', () => {
     expect(text).not.toContain('NOT VALID');
   });
 
-  it('prints the scope of practice with depths, and every module with the date it was passed', () => {
-    for (const part of [
-      'Face',
-      '1.0 mm',
-      'May treat unsupervised',
-      'Neck',
-      '0.5 mm',
-      'Only with a supervisor present',
-      'Atrophic acne scars on the cheeks',
-      '1.5 mm',
-      // Wrapped under its label: the first line of it.
-      '1.0 mm unsupervised; deeper with a',
-    ])
+  it('prints the scope as two equal columns, on their own and with a supervisor present (a dash where not allowed alone)', () => {
+    const { words } = textBoxes(bytes, true);
+    // The column heads, the longest wrapped, on one baseline.
+    expect(scopeRow(words, 'Treatment')).toMatch(/^Treatment area On their own (With a supervisor )?present$/);
+    for (const head of ['Treatment area', 'On their own', 'With a supervisor present']) expect(text).toContain(head);
+    expect(scopeRow(words, 'Face')).toBe('Face up to 1.0 mm up to 1.0 mm');
+    expect(scopeRow(words, 'Neck')).toBe('Neck — up to 0.5 mm');
+    // The acne scars' label wraps; its limits sit on its first line.
+    expect(scopeRow(words, 'Atrophic')).toMatch(/^Atrophic acne .*up to 1\.0 mm up to 1\.5 mm$/);
+    expect(text).toContain('Atrophic acne scars on the cheeks');
+    // No supervised maximum standing alone as "the" depth, and no small print under the label.
+    expect(text).not.toMatch(/Maximum depth|deeper with a supervisor|May treat unsupervised|Only with a supervisor present/);
+    // Both limits in the same size, each under its own column head.
+    const limits = words.filter((word) => word.text === 'up');
+    expect(limits).toHaveLength(5);
+    expect(new Set(limits.map((word) => (word.yMax - word.yMin).toFixed(2))).size).toBe(1);
+    const [alone, supervised] = [wordAt(words, 'On'), wordAt(words, 'With')];
+    for (const word of [...limits, wordAt(words, '—')])
       expect(
-        pdfLines(bytes).filter((line) => line.includes(part)),
-        part,
-      ).not.toEqual([]);
+        [alone.xMin, supervised.xMin].some((left) => Math.abs(left - word.xMin) < 0.5),
+        word.text,
+      ).toBe(true);
+  });
+
+  it('prints every module with the date it was passed', () => {
     for (const [index, module] of typicalCertificate.modules.entries())
       expect(text).toContain(`${module.title} ${10 + index} November 2026`);
   });
@@ -222,7 +243,8 @@ describe('certificate PDF: long text shrinks and wraps, never clipped', () => {
       longCertificate.organisationName!,
       longCertificate.qualification,
       longCertificate.signatory.role,
-      'Only with a supervisor present',
+      'On their own',
+      'With a supervisor present',
       ...longCertificate.scope!.areas.map((area) => area.label),
       ...longCertificate.modules.map((module) => module.title),
     ])
@@ -278,12 +300,23 @@ describe('certificate PDF: not valid when printed', () => {
     ).toSatisfy((sentence: string) => text.includes(sentence));
     expect(text).toContain('It was not valid when this copy was printed on 1 June 2027.');
     expect(text).not.toMatch(/valid until/i);
+    // The scope is history, not what the holder may do today.
+    expect(lines).toContain(status === 'suspended' ? 'Scope, not in force while suspended' : 'Scope when it was valid');
+    expect(lines).not.toContain('Scope of practice');
     // The diagonal watermark is text too: pdftotext -raw gives its letters in order (one a line), besides the panel's heading.
     const raw = pdfText(bytes, '-raw').replace(/\s+/g, '');
     expect(raw.split(notValidText(status).replace(/\s+/g, '')).length - 1).toBe(2);
     expect(pdfInfo(bytes).Subject).toContain(`not valid: ${status}`);
     expectLaidOut(bytes);
     expect(statSync(renderPng(bytes, pngDir, `status-${status}`)[0]).size).toBeGreaterThan(10_000);
+  });
+
+  it('superseded: names the renewal and what became of it', async () => {
+    const successor = { code: 'CIT-AAAA-BBBB-CCCC', status: 'revoked' as const };
+    const bytes = await make({ ...typicalCertificate, status: 'superseded', statusSince: SINCE, successor });
+    expect(flat(pdfText(bytes))).toContain('Superseded on 3 March 2027 by its renewal CIT-AAAA-BBBB-CCCC, which is revoked.');
+    expectLaidOut(bytes);
+    renderPng(bytes, pngDir, 'superseded-by-revoked');
   });
 
   it('prints a certificate past its expiry as expired even when told it is valid', async () => {
@@ -294,6 +327,29 @@ describe('certificate PDF: not valid when printed', () => {
     expect(text).toContain('NOT VALID — EXPIRED');
     expect(text).toContain('Expired on 31 May 2027.');
     expect(text).not.toContain('Valid until');
+  });
+});
+
+describe('certificate PDF: what it was issued on', () => {
+  it('counts one observed procedure in the singular', async () => {
+    expect(flat(pdfText(await make({ ...typicalCertificate, satisfactoryProcedures: 1 })))).toContain(
+      'after passing every module of the course and being observed performing 1 procedure rated satisfactory in every domain.',
+    );
+  });
+
+  it.each([
+    [1, '1 recent observed procedure'],
+    [2, '2 recent observed procedures'],
+  ])('a renewal on %i procedure(s) says it was renewed on the recent ones, since the certificate it renews', async (count, procedures) => {
+    const bytes = await make({ ...typicalCertificate, satisfactoryProcedures: count, renews: 'CIT-AAAA-BBBB-CCCC' });
+    const text = flat(pdfText(bytes));
+    expect(text).toContain(
+      `after passing every module of the course; renewed on ${procedures} rated satisfactory in every domain since the previous ` +
+        'certificate, CIT-AAAA-BBBB-CCCC.',
+    );
+    expect(text).not.toContain('being observed performing');
+    expectLaidOut(bytes);
+    renderPng(bytes, pngDir, `renewal-${count}`);
   });
 });
 

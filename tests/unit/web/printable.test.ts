@@ -45,6 +45,21 @@ describe('the printable certificate from what the app has today', () => {
     });
   });
 
+  it('carries what it renewed, and a superseded certificate’s renewal with its status now', () => {
+    expect(printableFromVerification({ ...verification, renews: 'CIT-AAAA-BBBB-CCCC', satisfactoryProcedures: 1 })).toMatchObject({
+      renews: 'CIT-AAAA-BBBB-CCCC',
+      satisfactoryProcedures: 1,
+    });
+    expect(printableFromVerification(verification)).not.toHaveProperty('renews');
+    const superseded = { ...verification, status: 'superseded' as const, supersededAt: '2027-04-04', supersededBy: 'CIT-DDDD-EEEE-FFFF' };
+    expect(printableFromVerification({ ...superseded, supersededByStatus: 'revoked' }).successor).toEqual({
+      code: 'CIT-DDDD-EEEE-FFFF',
+      status: 'revoked',
+    });
+    // Without the renewal's status (an older answer), the copy says only that it was superseded.
+    expect(printableFromVerification(superseded)).not.toHaveProperty('successor');
+  });
+
   it('dates the status from the suspension, the revocation, the renewal or the expiry', () => {
     expect(printableFromVerification({ ...verification, status: 'suspended', suspendedAt: '2027-02-02' }).statusSince).toBe('2027-02-02');
     expect(printableFromVerification({ ...verification, status: 'revoked', revokedAt: '2027-03-03' }).statusSince).toBe('2027-03-03');

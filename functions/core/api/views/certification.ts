@@ -4,6 +4,7 @@ import type { StaffRoster } from '../../certification/roster';
 import { describeLimits, type ScopeOfPractice } from '../../certification/scope';
 import { certificateStatus } from '../../certification/status';
 import type { CertificateRecord, ObservedProcedureRecord, TraineeCertification } from '../../certification/types';
+import type { VerifiedCertificate } from '../../certification/verification';
 import type { Certificate, Certification, ObservedProcedure, Roster, Verification } from '../responses';
 
 /** The certification API's answers, built from the records the certification use cases return. */
@@ -18,8 +19,10 @@ const scopeView = (scope: ScopeOfPractice) => ({ areas: scope.areas.map((area) =
  * what, its status and the dates that matter. Dates, not timestamps: when a trainee sat a quiz to
  * the millisecond is their record's business, not a visitor's. No reason for a suspension or a
  * revocation: those are for the people who follow the holder. The status is decided on the exact time.
+ * A superseded certificate names its renewal and, when verification read it, that renewal's status
+ * now: a clinic sent on to it learns at once whether it is still valid.
  */
-export function verificationView(record: CertificateRecord, now: Date): Verification {
+export function verificationView(record: VerifiedCertificate, now: Date): Verification {
   return {
     code: formatCertificateCode(record.code),
     status: certificateStatus(record, now),
@@ -34,6 +37,9 @@ export function verificationView(record: CertificateRecord, now: Date): Verifica
     ...(record.revocation ? { revokedAt: dateOf(record.revocation.at) } : {}),
     ...(record.supersededBy
       ? { supersededBy: formatCertificateCode(record.supersededBy), supersededAt: dateOf(record.supersededAt!) }
+      : {}),
+    ...(record.supersededBy && record.successor?.code === record.supersededBy
+      ? { supersededByStatus: certificateStatus(record.successor, now) }
       : {}),
     ...(record.renews ? { renews: formatCertificateCode(record.renews) } : {}),
     ...(record.replaces ? { replaces: formatCertificateCode(record.replaces) } : {}),

@@ -21,15 +21,12 @@ export interface PrintableCertificate {
   /** Per area: the most the holder may use at all, and without a supervisor present (0: supervised only). */
   scope?: { areas: { label: string; maxDepthMm: number; maxDepthUnsupervisedMm: number }[] };
   modules: { title: string; passedAt: string }[];
+  /** The observed procedures it was issued on: for a renewal, the recent ones since the certificate it renews. */
   satisfactoryProcedures: number;
-}
-
-/** Whether the holder may use the area's depth on their own, in the words the certificate prints. */
-function supervisionNote(area: { maxDepthMm: number; maxDepthUnsupervisedMm: number }, depth: (mm: number) => string): string {
-  if (area.maxDepthUnsupervisedMm <= 0) return 'Only with a supervisor present';
-  if (area.maxDepthUnsupervisedMm < area.maxDepthMm)
-    return `${depth(area.maxDepthUnsupervisedMm)} unsupervised; deeper with a supervisor present`;
-  return 'May treat unsupervised';
+  /** The code of the certificate this one renewed, when it is a renewal. */
+  renews?: string;
+  /** When superseded: its renewal, and that renewal's status when this copy was printed. */
+  successor?: { code: string; status: PrintStatus };
 }
 
 /** A4 portrait, in points. */
@@ -71,16 +68,58 @@ export function statusWhenPrinted(certificate: Pick<PrintableCertificate, 'statu
 
 function statusSentence(certificate: PrintableCertificate, status: Exclude<PrintStatus, 'valid'>, printedAt: Date): string {
   const since = certificate.statusSince ? longDate(certificate.statusSince) : undefined;
+  const successor = certificate.successor;
   const what = {
     expired: `Expired on ${longDate(certificate.statusSince ?? certificate.expiresAt)}.`,
     revoked: since ? `Revoked on ${since}.` : 'Revoked.',
     suspended: since ? `Suspended since ${since}.` : 'Suspended.',
-    superseded: since ? `Superseded on ${since} by a renewed certificate.` : 'Superseded by a renewed certificate.',
+    superseded: successor
+      ? `Superseded${since ? ` on ${since}` : ''} by its renewal ${successor.code}, ${SUCCESSOR[successor.status]}.`
+      : since
+        ? `Superseded on ${since} by a renewed certificate.`
+        : 'Superseded by a renewed certificate.',
   }[status];
   return `${what} It was not valid when this copy was printed on ${longDate(printedAt.toISOString())}. The verification page shows its current status.`;
 }
 
+/** What became of a superseded certificate's renewal, as the verify page says it. */
+const SUCCESSOR: Record<PrintStatus, string> = {
+  valid: 'which is valid',
+  expired: 'which has expired',
+  suspended: 'which is suspended',
+  revoked: 'which is revoked',
+  superseded: 'which has since been renewed again',
+};
+
 const depth = (mm: number) => `${mm.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 2 })} mm`;
+
+/**
+ * An area's two limits, each in its own column and in describeLimits' words ("up to 1.0 mm"): on
+ * their own, and with a supervisor present; a dash where the holder may not treat on their own.
+ */
+export const NOT_ALONE = '—';
+export function scopeCells(area: { maxDepthMm: number; maxDepthUnsupervisedMm: number }): { alone: string; supervised: string } {
+  return {
+    alone: area.maxDepthUnsupervisedMm > 0 ? `up to ${depth(Math.min(area.maxDepthUnsupervisedMm, area.maxDepthMm))}` : NOT_ALONE,
+    supervised: `up to ${depth(area.maxDepthMm)}`,
+  };
+}
+
+/** The heading of the scope: a certificate that is not valid prints it as history. */
+export function scopeHeading(status: PrintStatus): string {
+  if (status === 'valid') return 'Scope of practice';
+  return status === 'suspended' ? 'Scope, not in force while suspended' : 'Scope when it was valid';
+}
+
+/** What the certificate was issued on: a renewal on the recent procedures since the one it renews. */
+export function evidenceStatement(certificate: Pick<PrintableCertificate, 'satisfactoryProcedures' | 'renews'>): string {
+  const count = certificate.satisfactoryProcedures;
+  const procedures = `${count} ${certificate.renews ? 'recent observed procedure' : 'procedure'}${count === 1 ? '' : 's'}`;
+  return certificate.renews
+    ? `after passing every module of the course; renewed on ${procedures} rated satisfactory in every domain ` +
+        `since the previous certificate, ${certificate.renews}.`
+    : `after passing every module of the course and being observed performing ${procedures} rated satisfactory in every domain.`;
+}
 
 /** What the certificate draws, measured: blocks of text and the QR code, stacked from the top and the bottom. */
 interface Laid {
@@ -317,9 +356,7 @@ function compose(
   const centred = (style: Omit<TextStyle, 'align'>): TextStyle => ({ ...style, align: 'center' });
 
   // The top: who certifies whom, for what.
-  const statement = `after passing every module of the course and being observed performing ${certificate.satisfactoryProcedures} ${
-    certificate.satisfactoryProcedures === 1 ? 'procedure' : 'procedures'
-  } rated satisfactory in every domain.`;
+  const statement = evidenceStatement(certificate);
   const top = stack([
     block(certificate.issuer, centred({ weight: 700, size: 15, minSize: 11, color: BRAND })),
     s(6),
@@ -368,68 +405,69 @@ function compose(
           ALERT,
         );
 
-  // Two columns: what the holder may do, and what they passed.
-  const gutter = s(24);
-  const columnWidth = (CONTENT_WIDTH - gutter) / 2;
-  const rightLeft = PAGE_MARGIN + columnWidth + gutter;
-  const heading = (value: string, left: number) =>
-    stack([
-      block(value, { weight: 700, size: 10.5, minSize: 9, color: BRAND }, columnWidth, left),
-      s(3),
-      rule(left, columnWidth, BRAND, 0.6),
-      s(6),
-    ]);
+  // Two columns: what the holder may do (the wider: a table of three), and what they passed.
+  const gutter = s(20);
+  const scopeWidth = (CONTENT_WIDTH - gutter) * 0.6;
+  const modulesWidth = CONTENT_WIDTH - gutter - scopeWidth;
+  const rightLeft = PAGE_MARGIN + scopeWidth + gutter;
+  const heading = (value: string, left: number, width: number) =>
+    stack([block(value, { weight: 700, size: 10.5, minSize: 9, color: BRAND }, width, left), s(3), rule(left, width, BRAND, 0.6), s(6)]);
   const cell = { weight: 400 as const, size: 9.5, minSize: 8.5, color: INK, leading: 0.12 };
-  /** A row of two cells: a label, and a value (or a value over a muted note) aligned right. */
-  const pair = (
-    label: string,
-    value: string,
-    left: number,
-    valueWidth: number,
-    options: { color?: typeof INK; labelColor?: typeof INK; size?: number; note?: string } = {},
-  ) => {
-    const size = options.size ?? cell.size;
-    const style = { ...cell, size, minSize: Math.min(size, cell.minSize) };
-    const valueLeft = left + columnWidth - valueWidth;
-    const labelWidth = columnWidth - valueWidth - s(8);
-    // A note (how a depth may be used) sits under the label, where it has the room to stay on one line.
-    return row([
-      stack([
-        block(label, { ...style, color: options.labelColor ?? INK }, labelWidth, left),
-        ...(options.note ? [s(1), block(options.note, { ...style, size: 8, minSize: 7.5, color: MUTED }, labelWidth, left)] : []),
-      ]),
-      block(value, { ...style, color: options.color ?? INK, align: 'right' }, valueWidth, valueLeft),
-    ]);
-  };
   const rows = (items: Laid[]) => items.flatMap((item, index) => (index ? [s(4), item] : [item]));
 
+  // The scope: each area's limit on their own and with a supervisor present, side by side at the
+  // same size and weight, so neither reads as the limit. Not valid: the same table as history, muted.
   const scope = certificate.scope;
-  const depthWidth = columnWidth * 0.28;
+  const history = status !== 'valid';
+  const cells = (scope?.areas ?? []).map(scopeCells);
+  const limitStyle = { ...cell, minSize: cell.size, color: history ? MUTED : INK };
+  const limitWidth = Math.max(
+    s(80),
+    ...cells.flatMap(({ alone, supervised }) => [alone, supervised]).map((value) => typesetter.measure(value, 400) * s(cell.size) + 1),
+  );
+  const cellGap = s(10);
+  const areaWidth = scopeWidth - 2 * (limitWidth + cellGap);
+  const aloneLeft = PAGE_MARGIN + areaWidth + cellGap;
+  const supervisedLeft = aloneLeft + limitWidth + cellGap;
+  /** One row of the table; the column heads sit on the baseline of the longest (bottom-aligned). */
+  const scopeRow = (area: string, alone: string, supervised: string, areaStyle: TextStyle, style: TextStyle, bottom = false) => {
+    const cells = [
+      block(area, areaStyle, areaWidth, PAGE_MARGIN),
+      block(alone, style, limitWidth, aloneLeft),
+      block(supervised, style, limitWidth, supervisedLeft),
+    ];
+    const height = Math.max(...cells.map((item) => item.height));
+    return row(cells.map((item) => (bottom ? stack([height - item.height, item]) : item)));
+  };
+  const columnHead = { ...cell, size: 8, minSize: 8, color: MUTED };
   const scopeColumn = stack([
-    heading('Scope of practice', PAGE_MARGIN),
+    heading(scopeHeading(status), PAGE_MARGIN, scopeWidth),
     ...(scope
       ? [
-          pair('Treatment area', 'Maximum depth', PAGE_MARGIN, depthWidth, { color: MUTED, labelColor: MUTED, size: 8 }),
+          scopeRow('Treatment area', 'On their own', 'With a supervisor present', columnHead, columnHead, true),
           s(4),
           ...rows(
-            scope.areas.map((area) =>
-              pair(area.label, depth(area.maxDepthMm), PAGE_MARGIN, depthWidth, { note: supervisionNote(area, depth) }),
-            ),
+            scope.areas.map((area, index) => scopeRow(area.label, cells[index].alone, cells[index].supervised, limitStyle, limitStyle)),
           ),
         ]
-      : [block('Not recorded on this certificate.', { ...cell, color: MUTED }, columnWidth, PAGE_MARGIN)]),
+      : [block('Not recorded on this certificate.', { ...cell, color: MUTED }, scopeWidth, PAGE_MARGIN)]),
   ]);
-  const dateWidth =
-    Math.max(0, ...certificate.modules.map((module) => typesetter.measure(longDate(module.passedAt), 400))) * s(cell.size) + 1;
+
+  // The modules: each title, and the date it was passed aligned right.
+  const dateWidth = Math.min(
+    modulesWidth * 0.45,
+    Math.max(0, ...certificate.modules.map((module) => typesetter.measure(longDate(module.passedAt), 400))) * s(cell.size) + 1,
+  );
+  const passed = (title: string, date: string) =>
+    row([
+      block(title, cell, modulesWidth - dateWidth - s(8), rightLeft),
+      block(date, { ...cell, color: MUTED, align: 'right' }, dateWidth, rightLeft + modulesWidth - dateWidth),
+    ]);
   const modulesColumn = stack([
-    heading('Modules passed', rightLeft),
+    heading('Modules passed', rightLeft, modulesWidth),
     ...(certificate.modules.length
-      ? rows(
-          certificate.modules.map((module) =>
-            pair(module.title, longDate(module.passedAt), rightLeft, Math.min(dateWidth, columnWidth * 0.45), { color: MUTED }),
-          ),
-        )
-      : [block('None recorded.', { ...cell, color: MUTED }, columnWidth, rightLeft)]),
+      ? rows(certificate.modules.map((module) => passed(module.title, longDate(module.passedAt))))
+      : [block('None recorded.', { ...cell, color: MUTED }, modulesWidth, rightLeft)]),
   ]);
   const columns = row([scopeColumn, modulesColumn]);
 

@@ -37,5 +37,9 @@ export function printableFromVerification(certificate: Verification): PrintableC
       : {}),
     modules: certificate.modules.map((module) => ({ title: module.title, passedAt: module.passedAt })),
     satisfactoryProcedures: certificate.satisfactoryProcedures,
+    ...(certificate.renews ? { renews: certificate.renews } : {}),
+    ...(certificate.status === 'superseded' && certificate.supersededBy && certificate.supersededByStatus
+      ? { successor: { code: certificate.supersededBy, status: certificate.supersededByStatus } }
+      : {}),
   };
 }
