@@ -8,7 +8,7 @@ import { noStore } from '../core/http/no-store';
 import { notFound, onError } from '../core/http/problem-details';
 
 /**
- * Public certificate verification: no sign-in, one read. Not cached: a revocation must show the
+ * Public certificate verification: no sign-in, one read (two when superseded). Not cached: a revocation must show the
  * moment it is made.
  */
 export function createVerificationApp(deps: VerificationDeps) {

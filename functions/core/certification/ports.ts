@@ -46,7 +46,7 @@ export interface CertificationStore {
   organisationCertificates(orgId: string): Promise<CertificateRecord[]>;
 }
 
-/** The one read public verification makes. */
+/** What public verification reads: the certificate by its code (and, when superseded, its successor). */
 export interface CertificateLookup {
   byCode(code: string): Promise<CertificateRecord | undefined>;
 }
