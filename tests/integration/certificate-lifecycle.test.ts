@@ -1,5 +1,10 @@
 import { importJWK, SignJWT, type CryptoKey } from 'jose';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
+import { historyEvents } from '../../functions/core/certification/history';
+import { createDocumentClient } from '../../functions/core/store/document-client';
+import { DynamoCertificationStore } from '../../functions/core/store/dynamo-certification-store';
+import { sampleCertificate } from '../support/sample-certificate';
 import type { Certificate, Certification, ObservedProcedure, Problem, Roster, Verification } from '../../functions/core/api/schemas';
 import { demoPeople } from '../../infra/local/demo-data';
 import {
@@ -243,6 +248,32 @@ describe('a new certificate after a revocation that discredits the evidence or o
     expect(await json<Certificate>(byAdmin)).toMatchObject({ status: 'valid', replaces: revokedCode });
   });
 
+  it('stays a platform admin’s once one has stepped in: the supervisor cannot take it back by revoking themselves', async () => {
+    // A platform admin's suspension: the supervisor may neither reinstate it nor revoke it to reset who issues.
+    const suspended = await certifiedTrainee(stack, 'Held By The Platform');
+    expect((await action(suspended.sub, 'suspension', suspension(), platformAdmin)).status).toBe(200);
+    const revokedBySupervisor = await action(suspended.sub, 'revocation', {
+      category: 'left-practice',
+      note: 'Left the clinic last week.',
+    });
+    expect(revokedBySupervisor.status).toBe(200);
+    await passEveryModule(stack, suspended);
+    await recordSatisfactory(stack, suspended.sub, 3);
+    expect(await record(suspended.sub)).toMatchObject({ eligible: true, nextCertificateBy: 'platform-admin' });
+    expect((await issue(suspended.sub)).status).toBe(403);
+
+    // A certificate a platform admin issued: the supervisor's own revocation of it leaves the next one to a platform admin too.
+    const byAdmin = await call(platformAdmin, `/api/trainees/${suspended.sub}/certificate`, ISSUE_BODY);
+    expect(byAdmin.status).toBe(201);
+    expect((await action(suspended.sub, 'revocation', { category: 'issued-in-error', note: 'Issued on the wrong record.' })).status).toBe(
+      200,
+    );
+    await passEveryModule(stack, suspended);
+    await recordSatisfactory(stack, suspended.sub, 3);
+    expect(await record(suspended.sub)).toMatchObject({ eligible: true, nextCertificateBy: 'platform-admin' });
+    expect((await issue(suspended.sub)).status).toBe(403);
+  });
+
   it('a platform admin does not issue a first certificate, or one after the supervisor’s own revocation: that is the supervisor’s', async () => {
     const eligible = await newTrainee(stack, 'Never Certified');
     await passEveryModule(stack, eligible);
@@ -349,6 +380,49 @@ describe('scope of practice', () => {
     expect((await call(supervisorA, `/api/trainees/${trainee.sub}/observed-procedures`, independent)).status).toBe(201);
     const renewed = await json<Certificate>(action(trainee.sub, 'renewal', widened));
     expect(renewed.scope.areas.find((entry) => entry.areaId === 'neck')).toMatchObject({ maxDepthMm: 0.5, maxDepthUnsupervisedMm: 0.5 });
+  });
+
+  it('on renewal, evidence from before a revocation never counts again, however the scope is widened', async () => {
+    const trainee = await newTrainee(stack, 'Renewed After A Revocation');
+    const store = new DynamoCertificationStore(
+      createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint }),
+      stack.tableName,
+    );
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    // Procedures observed before the revocation (their evidence was found false), and one recent one.
+    const procedure = (areaId: string, depthMm: number, at: Date) => ({
+      ...satisfactoryProcedure('Recorded before', { areaId, depthMm }),
+      observedOn: at.toISOString().slice(0, 10),
+      procedureId: randomUUID(),
+      traineeSub: trainee.sub,
+      assessorSub: demoPeople.supervisorA.sub,
+      assessorName: demoPeople.supervisorA.name,
+      satisfactory: true,
+      recordedAt: at.toISOString(),
+    });
+    for (const earlier of [procedure('scars', 1.5, daysAgo(720)), procedure('neck', 0.5, daysAgo(720))])
+      await store.addObservedProcedure(earlier, historyEvents.procedureRecorded(earlier));
+    // The certificate issued after the revocation, on new evidence in the face only, now in its renewal window.
+    const certificate = {
+      ...sampleCertificate(daysAgo(700)),
+      traineeSub: trainee.sub,
+      holderName: 'Renewed After A Revocation',
+      orgId: 'harbour-skin-clinic',
+      scope: { areas: [{ areaId: 'face', label: 'Face', maxDepthMm: 1, maxDepthUnsupervisedMm: 1 }] },
+      evidenceFrom: daysAgo(701).toISOString(),
+    };
+    expect(await store.issueOnce(certificate, historyEvents.certificateIssued(certificate))).toBe(true);
+    const recent = procedure('face', 1, daysAgo(1));
+    await store.addObservedProcedure(recent, historyEvents.procedureRecorded(recent));
+
+    const widened = await action(trainee.sub, 'renewal', { scope: { areas: [area('face', 1), area('scars', 1.5), area('neck', 0.5)] } });
+    expect(widened.status).toBe(422);
+    expect((await json<Problem>(widened)).errors?.map((error) => error.pointer)).toEqual([
+      '/scope/areas/1/areaId',
+      '/scope/areas/2/areaId',
+    ]);
+    const renewed = await json<Certificate>(action(trainee.sub, 'renewal', {}));
+    expect(renewed.scope.areas.map((entry) => entry.areaId)).toEqual(['face']);
   });
 
   it.each([

@@ -97,6 +97,12 @@ describe('names and free text', () => {
     noncharacter: '\uFDD0',
     'tag character': '\u{E0041}',
     'supplementary private-use character': '\u{F0000}',
+    'replacement character': '\uFFFD',
+    'object replacement character': '\uFFFC',
+    'interlinear annotation anchor': '\uFFF9',
+    'Egyptian hieroglyph format control': '\u{13430}',
+    'second joiner after an Arabic letter': '\u0645\u200C\u200C',
+    'stack of combining accents': 'a\u0301\u0301\u0301\u0301\u0301\u0301',
   };
   it.each(Object.entries(INVISIBLE))('refuses a %s in a name or an organisation name', async (_what, char) => {
     const problems = [
@@ -104,6 +110,12 @@ describe('names and free text', () => {
       await expectProblem(await post(admin, '/api/organisations', { name: `Harbour${char} Clinic`, kind: 'clinic' }), 400, '/name'),
     ];
     for (const problem of problems) expect(problem.detail).toMatch(/invisible/);
+  });
+
+  it('keeps one space between the words of a name, whatever spaces were typed', async () => {
+    const response = await post(supervisor, '/api/invitations', { name: 'Jo\u3000\u3000Smith\u2003Jones', email: email() });
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as Invitation).person.name).toBe('Jo Smith Jones');
   });
 
   it('refuses a name with no letter in it, such as one made only of blanks that are not spaces', async () => {

@@ -31,7 +31,7 @@ const CONTROLS = '\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069';
  */
 const INVISIBLE =
   '\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B\\u200E\\u200F\\u2060-\\u2065\\u206A-\\u206F' +
-  '\\u2800\\u3164\\uE000-\\uF8FF\\uFDD0-\\uFDEF\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF0-\\uFFF8\\uFFFE\\uFFFF';
+  '\\u2800\\u3164\\uE000-\\uF8FF\\uFDD0-\\uFDEF\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF0-\\uFFFF';
 const SINGLE_LINE_FORBIDDEN = `${CONTROLS}${INVISIBLE}\\u2028\\u2029`;
 const MULTILINE_FORBIDDEN = `\\u0000-\\u0009\\u000B-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069${INVISIBLE}`;
 
@@ -42,16 +42,23 @@ const MULTILINE_FORBIDDEN = `\\u0000-\\u0009\\u000B-\\u001F\\u007F-\\u009F\\u202
  * shorthand and musical format controls, supplementary private use, noncharacters).
  */
 function hasInvisibleInContext(text: string): boolean {
+  // More than four combining marks in a row stack over the line ("Zalgo" text): no script's names need them.
+  if (/\p{M}{5,}/u.test(text)) return true;
   const chars = [...text];
   return chars.some((char, index) => {
     const code = char.codePointAt(0)!;
-    if (code === 0x200c || code === 0x200d) return index === 0 || chars[index - 1].codePointAt(0)! < 0x0590 || index === chars.length - 1;
+    // One joiner at a time, after a letter of a script that needs it, and before something.
+    if (code === 0x200c || code === 0x200d) {
+      const before = index > 0 ? chars[index - 1] : '';
+      return !/[\p{L}\p{M}]/u.test(before) || before.codePointAt(0)! < 0x0590 || index === chars.length - 1;
+    }
     if (code < 0x10000) return false;
     return (
       (code >= 0xe0000 && code <= 0xe0fff) ||
       code >= 0xf0000 ||
       (code >= 0x1bca0 && code <= 0x1bca3) ||
       (code >= 0x1d173 && code <= 0x1d17a) ||
+      (code >= 0x13430 && code <= 0x1343f) ||
       (code & 0xfffe) === 0xfffe
     );
   });
@@ -89,6 +96,8 @@ function typedText({
     ...(letters ? [z.refine((value) => /\p{L}/u.test(value as string), { message: `${what}: at least one letter.`, abort: true })] : []),
     z.refine((value) => (value as string & { isWellFormed(): boolean }).isWellFormed(), `${what}: not valid Unicode text.`),
     z.normalize('NFC'),
+    // A name or title keeps one space between its words, whatever spaces were typed (U+3000, U+2003, …).
+    ...(multiline ? [] : [z.overwrite((value: string) => value.replace(/\s+/g, ' '))]),
     z.trim(),
     // Normalising can shorten text ("e" + combining accent is one character): check again.
     z.minLength(min, atLeast),

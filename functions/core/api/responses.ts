@@ -305,6 +305,8 @@ const revocationSchema = z.object({
 export const certificateSchema = z.extend(verificationSchema, {
   issuedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
+  /** Issued after a revocation: only evidence observed since this time counts for it and its renewals. */
+  evidenceFrom: z.optional(z.iso.datetime()),
   suspendedAt: z.optional(z.iso.datetime()),
   revokedAt: z.optional(z.iso.datetime()),
   supersededAt: z.optional(z.iso.datetime()),

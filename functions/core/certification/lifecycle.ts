@@ -1,6 +1,7 @@
 import { isSupervisorOf } from '../accounts/policy';
 import { hasRole, type Principal } from '../auth/principal';
 import { Forbidden } from '../auth/errors';
+import { formatCertificateCode } from './certificate-code';
 import { NotFound } from '../errors';
 import { CertificateStateConflict, InvalidCertificationRequest } from './errors';
 import { historyEvents, type HistoryEvent } from './history';
@@ -48,8 +49,9 @@ async function transition(deps: LifecycleDeps, viewer: Principal, traineeSub: st
   if (refusal) throw new Forbidden(refusal);
   // A platform admin acting on someone else's trainee overrides the clinic: the record says so.
   const authority = !isSupervisorOf(viewer, trainee) && hasRole(viewer, 'platform-admin') ? { byPlatformAdmin: true as const } : {};
-  const { next, event } = step.change(current, now, by, authority);
-  if (await deps.certification.changeState(current, next, event)) return next;
+  const changed = step.change(current, now, by, authority);
+  const next: CertificateRecord = authority.byPlatformAdmin ? { ...changed.next, platformAdminHold: true } : changed.next;
+  if (await deps.certification.changeState(current, next, changed.event)) return next;
   // Another request changed it first: exactly one change is made; the rest hear what it is now.
   const latest = await deps.certification.traineeCertificate(traineeSub);
   const latestStatus = !latest || latest.code !== current.code ? 'superseded' : certificateStatus(latest, now);
@@ -92,7 +94,7 @@ export function reinstateCertificate(deps: LifecycleDeps, viewer: Principal, tra
     from: ['suspended'],
     refuse: (current) =>
       current.suspension?.byPlatformAdmin && !hasRole(viewer, 'platform-admin')
-        ? `Certificate ${current.code} was suspended by a platform admin; only a platform admin can reinstate it.`
+        ? `Certificate ${formatCertificateCode(current.code)} was suspended by a platform admin; only a platform admin can reinstate it.`
         : undefined,
     change: (current, now, by) => {
       const { suspension: _ended, ...rest } = current;

@@ -47,7 +47,7 @@ function firstPass(moduleId: string, attempts: AttemptRecord[], from?: string): 
 }
 
 /** Whether an observed procedure counts as evidence after `from`: observed and recorded after it. */
-const observedAfter = (procedure: ObservedProcedureRecord, from?: string) =>
+export const observedAfter = (procedure: ObservedProcedureRecord, from?: string) =>
   !from || (procedure.recordedAt > from && procedure.observedOn >= from.slice(0, 10));
 
 /**
@@ -104,11 +104,13 @@ export function checkEligibility(
 /**
  * Who issues the trainee's next certificate. Their supervisor, normally and after their own
  * revocation. After a revocation by a platform admin (the certifying body overriding the clinic),
- * or one for false evidence (which discredits the supervisor's records), a platform admin does,
- * on the new evidence the supervisor records: the supervisor alone cannot undo it.
+ * one for false evidence (which discredits the supervisor's records), or any revocation of a
+ * certificate a platform admin had acted on (platformAdminHold), a platform admin does, on the new
+ * evidence the supervisor records: the supervisor alone cannot undo it.
  */
 export const issuerOfNext = (certificate: CertificateRecord | undefined): NextIssuer =>
-  certificate?.status === 'revoked' && (certificate.revocation?.byPlatformAdmin || certificate.revocation?.category === 'false-evidence')
+  certificate?.status === 'revoked' &&
+  (certificate.platformAdminHold || certificate.revocation?.byPlatformAdmin || certificate.revocation?.category === 'false-evidence')
     ? 'platform-admin'
     : 'supervisor';
 

@@ -115,6 +115,17 @@ export interface CertificateRecord {
   renews?: string;
   /** The revoked certificate this one was issued after, on new evidence, if any. */
   replaces?: string;
+  /**
+   * Issued after a revocation: evidence observed before this time never counts for this certificate
+   * or its renewals (the revocation may have found it false). Carried through renewals.
+   */
+  evidenceFrom?: string;
+  /**
+   * A platform admin has acted on this certificate (suspended, revoked or issued it): once revoked,
+   * the next certificate is a platform admin's to issue, however the supervisor revokes it. Carried
+   * through renewals.
+   */
+  platformAdminHold?: true;
 }
 
 /** An observed procedure as the supervisor records it. */

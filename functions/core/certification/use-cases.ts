@@ -8,12 +8,12 @@ import type { CourseDefinition } from '../course/types';
 import { IdempotencyKeyReused, NotFound, type ErrorLocation } from '../errors';
 import { idempotencyClaim } from '../idempotency';
 import type { AttemptStore } from '../quiz/ports';
-import { CERTIFICATE_CODE_RANDOM_BYTES, certificateCodeFrom } from './certificate-code';
+import { CERTIFICATE_CODE_RANDOM_BYTES, certificateCodeFrom, formatCertificateCode } from './certificate-code';
 import { isSatisfactory } from './dops';
 import { AlreadyCertified, CertificateStateConflict, InvalidCertificationRequest, NotEligible } from './errors';
 import { historyEvents } from './history';
 import type { CertificationStore } from './ports';
-import { checkEligibility, checkRenewal, DAY_MS, expiryAfter, issuerOfNext, renewedExpiry } from './rules';
+import { checkEligibility, checkRenewal, DAY_MS, expiryAfter, issuerOfNext, observedAfter, renewedExpiry } from './rules';
 import {
   certifiedScope,
   evidenceByArea,
@@ -200,9 +200,14 @@ function signedOffScope(
 function checkIssuer(issuer: Principal, trainee: Person, existing: CertificateRecord | undefined) {
   if (issuerOfNext(existing) === 'platform-admin') {
     if (hasRole(issuer, 'platform-admin')) return;
-    const why = existing!.revocation?.byPlatformAdmin ? 'by a platform admin' : 'for false evidence';
+    const why = existing!.revocation?.byPlatformAdmin
+      ? 'by a platform admin'
+      : existing!.revocation?.category === 'false-evidence'
+        ? 'for false evidence'
+        : 'after a platform admin had acted on it';
     throw new Forbidden(
-      `Certificate ${existing!.code} was revoked ${why}, so a platform admin issues the new certificate, on the new evidence you record.`,
+      `Certificate ${formatCertificateCode(existing!.code)} was revoked ${why}, so a platform admin issues the new certificate, ` +
+        'on the new evidence you record.',
     );
   }
   if (!isSupervisorOf(issuer, trainee))
@@ -268,6 +273,8 @@ export async function issueCertificate(
     procedureIds: eligibility.procedureIds,
     status: 'active',
     ...(existing ? { replaces: existing.code } : {}),
+    ...(eligibility.countsFrom ? { evidenceFrom: eligibility.countsFrom } : {}),
+    ...(hasRole(supervisor, 'platform-admin') && !isSupervisorOf(supervisor, trainee) ? { platformAdminHold: true as const } : {}),
   };
   if (!(await deps.certification.issueOnce(record, historyEvents.certificateIssued(record), existing))) {
     const winner = await deps.certification.traineeCertificate(traineeSub);
@@ -302,7 +309,9 @@ export async function renewCertificate(
     throw new CertificateStateConflict(current.code, certificateStatus(current, now), 'renewed');
   const renewal = checkRenewal(settings, current, procedures, now);
   if (!renewal.eligible) throw new NotEligible(renewal.unmet);
-  const scope = signedOffScope(deps, details.scope?.areas ?? current.scope.areas.map(signOffOf), procedures, current.scope.areas);
+  // Evidence from before a revocation never counts again (a renewal keeps the cut-off: `...current`).
+  const evidence = procedures.filter((procedure) => observedAfter(procedure, current.evidenceFrom));
+  const scope = signedOffScope(deps, details.scope?.areas ?? current.scope.areas.map(signOffOf), evidence, current.scope.areas);
   const record: CertificateRecord = {
     ...current,
     code: certificateCodeFrom(randomBytes(CERTIFICATE_CODE_RANDOM_BYTES)),

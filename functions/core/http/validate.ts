@@ -15,7 +15,11 @@ function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, where: st
   const result = z.safeParse(schema, value);
   if (!result.success) {
     const errors = toErrors(result.error.issues, prefix);
-    throw new InvalidRequest(`The ${where} is invalid: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}.`, errors);
+    // Each message is a sentence of its own ("Name: at most 120 characters."): no full stop added after it.
+    throw new InvalidRequest(
+      `The ${where} is invalid: ${errors.map((e) => `${e.pointer} ${e.message.replace(/\.$/, '')}`).join('; ')}.`,
+      errors,
+    );
   }
   return result.data;
 }

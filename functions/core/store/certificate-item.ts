@@ -22,6 +22,8 @@ const CERTIFICATE_FIELDS = [
   'supersededAt',
   'renews',
   'replaces',
+  'evidenceFrom',
+  'platformAdminHold',
 ] as const;
 
 /** A stored certificate item (either copy) back to the record, without keys or item type. */

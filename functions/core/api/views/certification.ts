@@ -60,6 +60,7 @@ export function certificateView(record: CertificateRecord, now: Date): Certifica
       : {}),
     ...(revocation ? { revokedAt: revocation.at, revocation: { ...revocation, reason: REVOCATION_REASONS[revocation.category] } } : {}),
     ...(record.supersededAt ? { supersededAt: record.supersededAt } : {}),
+    ...(record.evidenceFrom ? { evidenceFrom: record.evidenceFrom } : {}),
     modules: record.modules,
   };
 }
