@@ -1,6 +1,7 @@
 import { formatCertificateCode } from './certificate-code';
 import { REVOCATION_REASONS, SUSPENSION_REASONS } from './reasons';
 import type { Actor, CertificateRecord, ObservedProcedureRecord, Revocation, Suspension } from './types';
+import { longDate } from '../long-date';
 
 /**
  * The trainee's certification history: one event per change, written in the same transaction as
@@ -41,9 +42,10 @@ export const historyEvents = {
     at: record.recordedAt,
     action: 'procedure-recorded',
     actor: { sub: record.assessorSub, name: record.assessorName },
+    // The history line gives the day it was recorded; the day observed is said only when it differs.
     summary:
-      `Observed procedure recorded (${record.observedOn}): ${record.procedure}, ` +
-      `${record.satisfactory ? 'satisfactory' : 'not yet satisfactory'}.`,
+      `Observed procedure recorded: ${record.procedure}, ${record.satisfactory ? 'satisfactory' : 'not yet satisfactory'}` +
+      `${record.observedOn === record.recordedAt.slice(0, 10) ? '' : ` (observed ${longDate(record.observedOn)})`}.`,
   }),
   feedbackAcknowledged: (record: ObservedProcedureRecord, trainee: Actor, at: string): HistoryEvent => ({
     traineeSub: record.traineeSub,
