@@ -266,7 +266,8 @@ describe('certification in the browser', () => {
     await page.getByRole('heading', { name: 'Staff roster: Harbour Skin Clinic' }).waitFor();
     const row = page.getByTestId('roster-row').filter({ hasText: demoPeople.certified.name });
     // The name is the row's header; the cells follow it.
-    expect(await row.getByRole('cell').nth(0).innerText()).toBe('Valid');
+    // In its renewal window, as the 90-day reminder the clinic was just sent says.
+    expect(await row.getByRole('cell').nth(0).innerText()).toBe('Valid Renew soon');
     expect(await row.getByRole('cell').nth(1).innerText()).toBe(
       'Face 1.0 mm · Upper face 0.5 mm · Neck 0.5 mm · Acne scars (cheeks) 1.0 mm alone, 1.5 mm with a supervisor',
     );

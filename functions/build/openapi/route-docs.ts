@@ -379,7 +379,7 @@ export const routeDocs: Record<OperationId, RouteDocs> = {
     summary: "An organisation's staff roster",
     description:
       "Each trainee and practitioner of an organisation with their certificate's status, scope, expiry " +
-      '(flagged within 60 days) and code, and a summary: for its supervisors and clinic admins, ' +
+      '(flagged in the renewal window, 90 days before expiry) and code, and a summary: for its supervisors and clinic admins, ' +
       'and platform admins.',
     responses: {
       200: { description: 'Roster', schema: rosterSchema },

@@ -4,12 +4,10 @@ import type { Principal } from '../auth/principal';
 import { NotFound } from '../errors';
 import { DAY_MS } from './rules';
 import { certificateStatus, type CertificateStatus } from './status';
+import type { CertificationSettings } from '../course/types';
 import type { CertificateRecord } from './types';
 import type { PeopleStore } from '../accounts/ports';
 import type { CertificationStore } from './ports';
-
-/** Certificates expiring within this many days are flagged on the roster, so renewal can be planned. */
-export const EXPIRING_SOON_DAYS = 60;
 
 /** One person on a roster, with their certificate as it stands now. */
 export interface RosterEntry {
@@ -32,6 +30,8 @@ const byName = (a: RosterEntry, b: RosterEntry) => (a.person.name < b.person.nam
  * and the certificates, both in the organisation's index partition.
  */
 export interface RosterDeps {
+  /** Certificates in their renewal window are flagged, the days before expiry when renewal opens and the first reminder goes out. */
+  course: { certification: Pick<CertificationSettings, 'renewal'> };
   people: Pick<PeopleStore, 'getOrganisation' | 'listMembers'>;
   certification: Pick<CertificationStore, 'organisationCertificates'>;
   now: () => Date;
@@ -43,7 +43,7 @@ export async function rosterOf(deps: RosterDeps, viewer: Principal, orgId: strin
   const [members, certificates] = await Promise.all([deps.people.listMembers(orgId), deps.certification.organisationCertificates(orgId)]);
   const bySub = new Map(certificates.map((certificate) => [certificate.traineeSub, certificate]));
   const now = deps.now();
-  const soon = now.getTime() + EXPIRING_SOON_DAYS * DAY_MS;
+  const soon = now.getTime() + deps.course.certification.renewal.windowDays * DAY_MS;
   const entries = members
     .filter((person) => person.role === 'trainee')
     .map((person): RosterEntry => {

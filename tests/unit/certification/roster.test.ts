@@ -35,12 +35,13 @@ function deps(people: Person[], certificates: CertificateRecord[]): RosterDeps {
     people: { getOrganisation: async (orgId) => (orgId === 'clinic' ? organisation : undefined), listMembers: async () => people },
     certification: { organisationCertificates: async () => certificates },
     now: () => now,
+    course: { certification: { renewal: { windowDays: 90, satisfactoryProcedures: 1 } } },
   };
 }
 const clinicAdmin: Principal = { sub: 'a', email: 'a@example.test', name: 'A', roles: ['clinic-admin'], orgId: 'clinic' };
 
 describe('staff roster', () => {
-  it('says valid, expiring within 60 days, expired, revoked or not certified, for trainees only, by name', async () => {
+  it('says valid, in the 90-day renewal window, expired, revoked or not certified, for trainees only, by name', async () => {
     const roster = await rosterOf(
       deps(
         [person('e', 'Eve'), person('d', 'Dan'), person('c', 'Cy'), person('b', 'Bo'), person('a', 'Al'), person('s', 'Sue', 'supervisor')],
