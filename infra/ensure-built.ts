@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { GENERATED_BANKS_FILE, GENERATED_COURSE_FILE, QUESTION_BANKS_DIR } from '../functions/core/course/paths';
-import { GENERATED_OPENAPI_FILE } from '../functions/build/openapi/paths';
+import { GENERATED_OPENAPI_FILE } from '../functions/scripts/openapi/paths';
 import { SITE_BUILD_DIR } from './site';
 
 /** Runs `npm run build` when its outputs are missing, so `npx cdk synth` works on a fresh clone. */

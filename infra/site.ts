@@ -21,7 +21,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import { routes } from '../functions/core/api/routes';
-import { buildOpenApiDocument } from '../functions/build/openapi/openapi';
+import { buildOpenApiDocument } from '../functions/scripts/openapi/openapi';
 import { API_CONTENT_SECURITY_POLICY, HSTS_MAX_AGE_SECONDS, contentSecurityPolicy, permissionsPolicy } from './site/security-headers';
 import { VIEWER_REQUEST_FUNCTION_FILE } from './site/viewer-request';
 import type { WebConfig } from './site/web-config';

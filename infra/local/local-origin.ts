@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { buildOpenApiDocument, LOCAL_ORIGIN } from '../../functions/build/openapi/openapi';
+import { buildOpenApiDocument, LOCAL_ORIGIN } from '../../functions/scripts/openapi/openapi';
 import { honoPath, routes, type FunctionName } from '../../functions/core/api/routes';
 import { apiSecurityHeaders, securityHeaders } from '../site/security-headers';
 import type { WebConfig } from '../site/web-config';

@@ -11,9 +11,9 @@ describe('Lambda bundle sizes (same esbuild settings as CDK)', async () => {
   it.each(deployedFunctionNames())(`%s is at most ${SIZE_BUDGET_RATIO} × its floor (same AWS SDK clients)`, async (name) => {
     const [fn, floor] = await Promise.all([bundle(functionEntry(name)), bundle(floorEntry(name))]);
     expect(fn.bytes / floor.bytes, `${name}: ${fn.bytes} B vs floor ${floor.bytes} B`).toBeLessThanOrEqual(SIZE_BUDGET_RATIO);
-    // The course compiler, the OpenAPI generator and full zod are build-time only (functions/build/); they must not reach a function.
+    // The course compiler, the OpenAPI generator and full zod are build-time only (functions/scripts/); they must not reach a function.
     expect(
-      fn.sources.filter((source) => source.startsWith('functions/build/') || /node_modules\/(gray-matter|marked|yaml)\//.test(source)),
+      fn.sources.filter((source) => source.startsWith('functions/scripts/') || /node_modules\/(gray-matter|marked|yaml)\//.test(source)),
     ).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ function firstPass(moduleId: string, attempts: AttemptRecord[], from?: string): 
 }
 
 /** Whether an observed procedure counts as evidence after `from`: observed and recorded after it. */
-export const observedAfter = (procedure: ObservedProcedureRecord, from?: string) =>
+export const observedAfter = (procedure: Pick<ObservedProcedureRecord, 'recordedAt' | 'observedOn'>, from?: string) =>
   !from || (procedure.recordedAt > from && procedure.observedOn >= from.slice(0, 10));
 
 /**

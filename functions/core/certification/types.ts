@@ -12,28 +12,13 @@ export interface Actor {
 }
 
 /** One observed procedure as recorded by the supervisor. Never edited: a new observation is a new record. */
-export interface ObservedProcedureRecord {
+export interface ObservedProcedureRecord extends RecordObservedProcedure {
   procedureId: string;
   traineeSub: string;
   assessorSub: string;
   assessorName: string;
-  /** The day the procedure was observed (YYYY-MM-DD). */
-  observedOn: string;
-  /** What was treated, e.g. "Atrophic acne scars, both cheeks". */
-  procedure: string;
-  /** The course's treatment area it was in, and the deepest setting used: the evidence for a scope of practice. */
-  areaId: string;
-  depthMm: number;
-  complexity: CaseComplexity;
-  ratings: DopsRatings;
-  /** The level of supervision the trainee needed. */
-  entrustment: Entrustment;
+  /** Every domain meets the standard and the trainee performed it (dops.ts). */
   satisfactory: boolean;
-  minutesObserved: number;
-  minutesFeedback: number;
-  doneWell: string;
-  /** The learning action the supervisor and trainee agreed. */
-  learningAction: string;
   recordedAt: string;
   /** The trainee's confirmation that they received the feedback, kept beside the record, which stays as it was. */
   acknowledgement?: Acknowledgement;
@@ -128,18 +113,23 @@ export interface CertificateRecord {
   platformAdminHold?: true;
 }
 
-/** An observed procedure as the supervisor records it. */
+/** An observed procedure as the supervisor records it, as on a DOPS form. */
 export interface RecordObservedProcedure {
+  /** The day the procedure was observed (YYYY-MM-DD). */
   observedOn: string;
+  /** What was treated, e.g. "Atrophic acne scars, both cheeks". */
   procedure: string;
+  /** The course's treatment area it was in, and the deepest setting used: the evidence for a scope of practice. */
   areaId: string;
   depthMm: number;
   complexity: CaseComplexity;
   ratings: DopsRatings;
+  /** The level of supervision the trainee needed. */
   entrustment: Entrustment;
   minutesObserved: number;
   minutesFeedback: number;
   doneWell: string;
+  /** The learning action the supervisor and trainee agreed. */
   learningAction: string;
 }
 

@@ -4,7 +4,7 @@ import spectralCore from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
 import { oas } from '@stoplight/spectral-rulesets';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_OPENAPI_FILE } from '../../../functions/build/openapi/paths';
+import { GENERATED_OPENAPI_FILE } from '../../../functions/scripts/openapi/paths';
 
 /**
  * The published document, linted as third-party tools lint it: Redocly's recommended rules and

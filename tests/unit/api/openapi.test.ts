@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument, LOCAL_ORIGIN } from '../../../functions/build/openapi/openapi';
+import { buildOpenApiDocument, LOCAL_ORIGIN } from '../../../functions/scripts/openapi/openapi';
 import { routes } from '../../../functions/core/api/routes';
 
 describe('OpenAPI document', () => {
@@ -52,7 +52,7 @@ describe('OpenAPI document', () => {
 
 describe('published OpenAPI document', () => {
   it('is the one generated from the current schemas (npm run build:openapi)', async () => {
-    const { GENERATED_OPENAPI_FILE } = await import('../../../functions/build/openapi/paths');
+    const { GENERATED_OPENAPI_FILE } = await import('../../../functions/scripts/openapi/paths');
     const { readFileSync } = await import('node:fs');
     expect(JSON.parse(readFileSync(GENERATED_OPENAPI_FILE, 'utf8'))).toEqual(
       JSON.parse(JSON.stringify(buildOpenApiDocument({ origin: LOCAL_ORIGIN }))),

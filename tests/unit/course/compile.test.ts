@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkCoverage, compileCourse, CourseFileError } from '../../../functions/build/course/compile';
+import { checkCoverage, compileCourse, CourseFileError } from '../../../functions/scripts/course/compile';
 import { COURSES_DIR } from '../../../functions/core/course/paths';
 
 const MODULE_DIR = '01-mechanism-of-action';
@@ -187,7 +187,7 @@ describe('compileCourse', () => {
 
   it('fails `npm run build:courses` with the file name and reason', () => {
     const dir = courseWith('questions.yaml', (text) => text.replaceAll('correct: true', 'correct: false'));
-    const run = spawnSync('npx', ['tsx', 'functions/build/build-courses.ts'], {
+    const run = spawnSync('npx', ['tsx', 'functions/scripts/build-courses.ts'], {
       encoding: 'utf8',
       env: { ...process.env, COURSES_DIR: dir, GENERATED_BANKS_FILE: join(dir, 'out.json') },
     });

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkCoverage, compileCourse } from '../../../functions/build/course/compile';
+import { checkCoverage, compileCourse } from '../../../functions/scripts/course/compile';
 import { COURSES_DIR } from '../../../functions/core/course/paths';
-import { coverageFileSchema } from '../../../functions/build/course/schema';
+import { coverageFileSchema } from '../../../functions/scripts/course/schema';
 
 /**
  * Course v2's curriculum (issue 11): every clinical topic a clinical lead asked for is taught in a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { itemRuleViolations } from '../../../functions/build/course/item-rules';
-import type { AuthoredQuestion } from '../../../functions/build/course/schema';
+import { itemRuleViolations } from '../../../functions/scripts/course/item-rules';
+import type { AuthoredQuestion } from '../../../functions/scripts/course/schema';
 
 /**
  * A made-up bank of 25 items that keeps every rule: distinct stems on three objectives, five case

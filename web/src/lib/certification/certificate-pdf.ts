@@ -1,5 +1,7 @@
 import { PDFDocument, radians, rgb, type PDFPage } from 'pdf-lib';
 import { encode } from 'uqr';
+// Relative, not $core: this module also runs under Node, in the tests and the benchmark.
+import { formatDepth } from '../../../../functions/core/certification/scope';
 import { longDate } from './display';
 import type { FontWeight, PdfFonts } from './pdf-fonts';
 import { Typesetter, type TextBlock, type TextNeed, type TextStyle } from './pdf-text';
@@ -91,8 +93,6 @@ const SUCCESSOR: Record<PrintStatus, string> = {
   superseded: 'which has since been renewed again',
 };
 
-const depth = (mm: number) => `${mm.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 2 })} mm`;
-
 /**
  * An area's two limits, each in its own column and in describeLimits' words ("up to 1.0 mm"): on
  * their own, and with a supervisor present; a dash where the holder may not treat on their own.
@@ -100,8 +100,8 @@ const depth = (mm: number) => `${mm.toLocaleString('en-GB', { minimumFractionDig
 export const NOT_ALONE = '—';
 export function scopeCells(area: { maxDepthMm: number; maxDepthUnsupervisedMm: number }): { alone: string; supervised: string } {
   return {
-    alone: area.maxDepthUnsupervisedMm > 0 ? `up to ${depth(Math.min(area.maxDepthUnsupervisedMm, area.maxDepthMm))}` : NOT_ALONE,
-    supervised: `up to ${depth(area.maxDepthMm)}`,
+    alone: area.maxDepthUnsupervisedMm > 0 ? `up to ${formatDepth(Math.min(area.maxDepthUnsupervisedMm, area.maxDepthMm))}` : NOT_ALONE,
+    supervised: `up to ${formatDepth(area.maxDepthMm)}`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { compileCourse, type CompiledModule } from '$build/course/compile';
+import { compileCourse, type CompiledModule } from '$scripts/course/compile';
 import type { ModulePage } from '$core/course/types';
 
 let compiled: CompiledModule[] | undefined;
